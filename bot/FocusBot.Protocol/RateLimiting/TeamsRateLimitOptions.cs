@@ -1,0 +1,45 @@
+using FocusBot.Protocol.Connector;
+
+namespace FocusBot.Protocol.RateLimiting;
+
+/// <summary>At most <paramref name="Count"/> calls in any window of <paramref name="Period"/>.</summary>
+public sealed record RateWindow(int Count, TimeSpan Period);
+
+/// <summary>Teams' documented bot rate limits (learn.microsoft.com "Optimize your bot: rate limiting"), configurable.</summary>
+public sealed class TeamsRateLimitOptions
+{
+    public const string Section = "Teams:RateLimits";
+
+    /// <summary>Per app per tenant, all operations together.</summary>
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>
+    /// Fraction of the global limit we aim for. Requests leave on a schedule but arrive with network jitter; aiming just
+    /// under the limit keeps a late request from landing in the same second as the next one.
+    /// </summary>
+    public double GlobalHeadroom { get; set; } = 0.98;
+
+    public IReadOnlyList<RateWindow> SendPerConversation { get; set; } = Standard(7, 8, 60, 1800);
+
+    public IReadOnlyList<RateWindow> CreatePerUser { get; set; } = Standard(7, 8, 60, 1800);
+
+    public IReadOnlyList<RateWindow> MembersPerConversation { get; set; } = Standard(14, 16, 120, 3600);
+
+    public IReadOnlyList<RateWindow> ConversationsPerTeam { get; set; } = Standard(14, 16, 120, 3600);
+
+    public IReadOnlyList<RateWindow> WindowsFor(ConnectorOperation operation) => operation switch
+    {
+        ConnectorOperation.SendMessage => SendPerConversation,
+        ConnectorOperation.CreateConversation => CreatePerUser,
+        ConnectorOperation.GetMembers => MembersPerConversation,
+        _ => ConversationsPerTeam,
+    };
+
+    private static RateWindow[] Standard(int perSecond, int perTwoSeconds, int perThirtySeconds, int perHour) =>
+    [
+        new(perSecond, TimeSpan.FromSeconds(1)),
+        new(perTwoSeconds, TimeSpan.FromSeconds(2)),
+        new(perThirtySeconds, TimeSpan.FromSeconds(30)),
+        new(perHour, TimeSpan.FromHours(1)),
+    ];
+}
