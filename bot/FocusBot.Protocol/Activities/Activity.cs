@@ -33,8 +33,10 @@ public sealed record Activity
     public JsonElement? Value { get; init; }
     public string? Name { get; init; }
 
+    // set, not init, here and on every wire record: the source generator fills init properties through the
+    // constructor, where extension data cannot bind.
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The tenant: Teams puts it in conversation.tenantId and, historically only, in channelData.tenant.id.</summary>
     [JsonIgnore]

@@ -17,7 +17,7 @@ public sealed record ChannelAccount
     public string? TenantId { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A conversation: personal chat, group chat or channel (thread).</summary>
@@ -30,7 +30,7 @@ public sealed record ConversationAccount
     public string? TenantId { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>What to persist to message a conversation proactively (spec A7550).</summary>
@@ -51,5 +51,5 @@ public sealed record MessageReaction
     public string? Type { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

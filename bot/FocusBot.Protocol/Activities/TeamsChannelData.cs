@@ -14,7 +14,7 @@ public sealed record TeamsChannelData
     public TeamsNotification? Notification { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A Teams channel.</summary>
@@ -24,7 +24,7 @@ public sealed record TeamsChannelInfo
     public string? Name { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A Teams team; its id is also the General channel's conversation id.</summary>
@@ -35,7 +35,7 @@ public sealed record TeamInfo
     public string? AadGroupId { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>The tenant in channelData.</summary>
@@ -44,7 +44,7 @@ public sealed record TenantInfo
     public string? Id { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>channelData.settings: the channel chosen when the app was installed in a team.</summary>
@@ -53,7 +53,7 @@ public sealed record TeamsChannelDataSettings
     public TeamsChannelInfo? SelectedChannel { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>channelData.notification: whether Teams alerts the user for an outbound message.</summary>
@@ -62,5 +62,5 @@ public sealed record TeamsNotification
     public bool? Alert { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

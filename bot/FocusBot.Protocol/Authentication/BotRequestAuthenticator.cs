@@ -1,5 +1,6 @@
 using System.Net;
 using FocusBot.Protocol.Activities;
+using FocusBot.Protocol.Connector;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -35,7 +36,13 @@ public sealed class BotRequestAuthenticator(IOptions<BotFrameworkOptions> option
         if (string.IsNullOrEmpty(authorizationHeader))
         {
             if (!bot.HasAppId && bot.DevelopmentWithoutAppId && remoteAddress is not null && IPAddress.IsLoopback(remoteAddress))
-                return AuthenticationOutcome.Allow("development without app id, loopback caller");
+            {
+                // Unauthenticated traffic must not be able to aim the bot's replies at another machine.
+                return Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && ServiceUrlGuard.IsLoopback(serviceUrl)
+                    ? AuthenticationOutcome.Allow("development without app id, loopback caller")
+                    : AuthenticationOutcome.Forbidden("development mode only serves loopback service URLs");
+            }
+
             return AuthenticationOutcome.Unauthorized("missing Authorization header");
         }
 

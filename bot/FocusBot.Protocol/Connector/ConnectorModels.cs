@@ -31,5 +31,5 @@ public sealed record ConversationList(IReadOnlyList<ChannelInfo>? Conversations)
 public sealed record ChannelInfo(string? Id, string? Name)
 {
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

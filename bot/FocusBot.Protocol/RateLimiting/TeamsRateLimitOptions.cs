@@ -17,7 +17,13 @@ public sealed class TeamsRateLimitOptions
     /// Fraction of the global limit we aim for. Requests leave on a schedule but arrive with network jitter; aiming just
     /// under the limit keeps a late request from landing in the same second as the next one.
     /// </summary>
-    public double GlobalHeadroom { get; set; } = 0.98;
+    public double GlobalHeadroom { get; set; } = 0.97;
+
+    /// <summary>
+    /// Added to every per-thread window for the same reason: a call that leaves late must not share a window with the
+    /// call scheduled exactly one period after it.
+    /// </summary>
+    public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public IReadOnlyList<RateWindow> SendPerConversation { get; set; } = Standard(7, 8, 60, 1800);
 

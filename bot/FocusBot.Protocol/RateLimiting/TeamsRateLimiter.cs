@@ -45,7 +45,7 @@ public sealed class TeamsRateLimiter(IOptions<TeamsRateLimitOptions> options, Ti
             {
                 // The new call may leave once the window holds fewer than Count earlier departures.
                 if (history.Length >= window.Count)
-                    earliest = Math.Max(earliest, history[^window.Count] + ToTicks(window.Period, frequency));
+                    earliest = Math.Max(earliest, history[^window.Count] + ToTicks(window.Period + _options.WindowMargin, frequency));
             }
 
             if (!_tenants.TryGetValue(tenantId, out var tenant))
@@ -57,7 +57,7 @@ public sealed class TeamsRateLimiter(IOptions<TeamsRateLimitOptions> options, Ti
             while (departures.Count > longest)
                 departures.Dequeue();
 
-            return TimeSpan.FromSeconds((double)(departure - now) / frequency);
+            return timeProvider.GetElapsedTime(now, departure);
         }
     }
 
