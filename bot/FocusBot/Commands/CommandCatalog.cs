@@ -1,7 +1,17 @@
+using FocusBot.Domain.Roles;
+
 namespace FocusBot.Commands;
 
-/// <summary>One command a person can type to FocusBot, as listed in help and in the Teams manifest.</summary>
-public sealed record BotCommand(string Name, string Description, BotCommandScope Scopes);
+/// <summary>
+/// One command a person can type to FocusBot, as listed in help and in the Teams manifest. A command with
+/// <see cref="AllowedRoles"/> is answered only for people holding one of them; an empty list means every member of staff.
+/// </summary>
+public sealed record BotCommand(string Name, string Description, BotCommandScope Scopes)
+{
+    public IReadOnlyList<Role> AllowedRoles { get; init; } = [];
+
+    public bool IsAllowedFor(IReadOnlySet<Role> roles) => AllowedRoles.Count == 0 || AllowedRoles.Any(roles.Contains);
+}
 
 [Flags]
 public enum BotCommandScope

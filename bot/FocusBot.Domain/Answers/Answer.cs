@@ -1,0 +1,28 @@
+namespace FocusBot.Domain.Answers;
+
+/// <summary>
+/// A respondent's latest answer to one question of one pulse. Stored under a pseudonym, never the user id, so nobody
+/// reads one person's answers through FocusBot.
+/// </summary>
+public sealed record Answer
+{
+    public required string PulseId { get; init; }
+
+    public required string QuestionId { get; init; }
+
+    /// <summary>HMAC of tenant and user id, computed outside storage.</summary>
+    public required string RespondentPseudonym { get; init; }
+
+    public required string TenantId { get; init; }
+
+    /// <summary>A scale number, a quiz option index, or free text, depending on the question kind.</summary>
+    public required string Value { get; init; }
+
+    /// <summary>The respondent's teams when they answered, so team slices can be counted.</summary>
+    public IReadOnlyList<string> TeamIds { get; init; } = [];
+
+    public required DateTimeOffset AnsweredAt { get; init; }
+
+    /// <summary>1 for the first answer; the store raises it each time a later answer replaces the stored one.</summary>
+    public int Revision { get; init; } = 1;
+}

@@ -1,0 +1,8 @@
+namespace FocusBot.Domain.Conversations;
+
+public enum ConversationKind
+{
+    Personal,
+    Channel,
+    GroupChat,
+}

@@ -1,0 +1,28 @@
+namespace FocusBot.Domain.Conversations;
+
+/// <summary>Conversation references for proactive messaging: personal chats, team channels and group chats.</summary>
+public interface IConversationStore
+{
+    /// <summary>
+    /// Saves the reference, replacing an earlier one for the same conversation. A user has one personal chat with
+    /// FocusBot: saving a new personal chat for a user removes the user's earlier one.
+    /// </summary>
+    Task UpsertAsync(ConversationRecord conversation, CancellationToken cancellationToken);
+
+    Task<ConversationRecord?> GetAsync(string tenantId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The personal chat of a user (Teams user id "29:..."), or null when the user has none with FocusBot.</summary>
+    Task<ConversationRecord?> GetPersonalForUserAsync(string tenantId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Personal chats of one tenant, or of every tenant when <paramref name="tenantId"/> is null.</summary>
+    IAsyncEnumerable<ConversationRecord> ListPersonalAsync(string? tenantId, CancellationToken cancellationToken);
+
+    /// <summary>Team installations (conversations of kind <see cref="ConversationKind.Channel"/>) in every tenant.</summary>
+    IAsyncEnumerable<ConversationRecord> ListTeamsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes one conversation (personal uninstall). Returns false when it was not stored.</summary>
+    Task<bool> RemoveAsync(string tenantId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Removes every channel conversation of a team (team uninstall). Returns how many were removed.</summary>
+    Task<int> RemoveTeamAsync(string tenantId, string teamId, CancellationToken cancellationToken);
+}

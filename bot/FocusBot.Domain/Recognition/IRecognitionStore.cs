@@ -1,0 +1,18 @@
+namespace FocusBot.Domain.Recognition;
+
+public interface IRecognitionStore
+{
+    /// <summary>Stores a new recognition; returns false when one with that id exists.</summary>
+    Task<bool> CreateAsync(Recognition recognition, CancellationToken cancellationToken);
+
+    Task<Recognition?> GetAsync(string recognitionId, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="count"/> recognitions of a tenant, newest first.</summary>
+    Task<IReadOnlyList<Recognition>> ListRecentAsync(string tenantId, int count, CancellationToken cancellationToken);
+
+    /// <summary>Recognitions created at or after <paramref name="since"/>, newest first.</summary>
+    IAsyncEnumerable<Recognition> ListSinceAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Counts one applause per person; false when that person already applauded or the recognition does not exist.</summary>
+    Task<bool> AddApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken);
+}

@@ -1,0 +1,180 @@
+using System.Runtime.CompilerServices;
+using FocusBot.Domain.Answers;
+using FocusBot.Domain.Storage;
+using FocusBot.Storage.Serialization;
+
+namespace FocusBot.Storage.AzureTables;
+
+/// <summary>
+/// Answers: partition = pulse|bucket (16 buckets by respondent pseudonym), row = pseudonym|question. A pulse's answer
+/// burst spreads over 16 partitions; a pulse's answers are one query over the range "pulse|"; a respondent's answers
+/// in a pulse are one range in one partition, so erasure walks the pulses instead of scanning answers.
+/// Replacing an answer is read + write with If-Match: of two racing answers one wins and the other re-reads, so each
+/// caller gets back exactly the answer it replaced.
+/// </summary>
+internal sealed class AzureAnswerStore(TableClient client, AzureTableNames tables, AzurePulseStore pulses) : IAnswerStore
+{
+    internal const int Buckets = 16;
+    private const int MaxRaceAttempts = 20;
+
+    public async Task<Answer?> UpsertAsync(Answer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var partition = Partition(answer.PulseId, answer.RespondentPseudonym);
+        var row = Row(answer.RespondentPseudonym, answer.QuestionId);
+        for (var attempt = 0; attempt < MaxRaceAttempts; attempt++)
+        {
+            var current = await client.GetAsync(tables.Answers, partition, row, cancellationToken);
+            var previous = current is null ? null : FromEntity(current);
+            var entity = ToEntity(answer with { Revision = (previous?.Revision ?? 0) + 1 });
+            try
+            {
+                await client.ExecuteAsync(tables.Answers, current is null ? TableOperation.Insert(entity) : TableOperation.Replace(entity, current.ETag!), cancellationToken);
+                return previous;
+            }
+            catch (TableRequestException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
+            {
+                await TableClientExtensions.BackOffAsync(attempt, cancellationToken);
+            }
+        }
+
+        throw new ConcurrencyException("The answer kept changing while it was saved.");
+    }
+
+    public async Task<IReadOnlyList<Answer?>> UpsertManyAsync(string pulseId, IReadOnlyList<Answer> answers, CancellationToken cancellationToken)
+    {
+        StoreArguments.EnsureOnePulse(pulseId, answers);
+        var previous = new Answer?[answers.Count];
+        var indexed = answers.Select((answer, index) => (Answer: answer, Index: index)).ToList();
+        foreach (var partition in indexed.GroupBy(item => Partition(item.Answer.PulseId, item.Answer.RespondentPseudonym), StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(TableBatchCodec.MaxOperations))
+            {
+                await UpsertChunkAsync(chunk, previous, cancellationToken);
+            }
+        }
+
+        return previous;
+    }
+
+    public async Task<Answer?> GetAsync(string pulseId, string questionId, string respondentPseudonym, CancellationToken cancellationToken)
+    {
+        var entity = await client.GetAsync(tables.Answers, Partition(pulseId, respondentPseudonym), Row(respondentPseudonym, questionId), cancellationToken);
+        return entity is null ? null : FromEntity(entity);
+    }
+
+    public async IAsyncEnumerable<Answer> ListByPulseAsync(string pulseId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in client.QueryAsync(tables.Answers, TableFilter.StartsWith("PartitionKey", TableKeys.Encode(pulseId) + TableKeys.Separator), null, cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    public async IAsyncEnumerable<Answer> ListByRespondentAsync(string respondentPseudonym, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var pulseId in (await pulses.ListIdsAsync(cancellationToken)).Order(StringComparer.Ordinal))
+        {
+            await foreach (var entity in client.QueryAsync(tables.Answers, RespondentFilter(pulseId, respondentPseudonym), null, cancellationToken))
+            {
+                yield return FromEntity(entity);
+            }
+        }
+    }
+
+    /// <summary>Deletes the respondent's answers: one partition range query per pulse, then batched deletes.</summary>
+    internal async Task<int> EraseAsync(string respondentPseudonym, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        await TableClientExtensions.ForEachAsync(
+            await pulses.ListIdsAsync(cancellationToken),
+            async (pulseId, token) =>
+            {
+                var rows = await client.QueryAsync(tables.Answers, RespondentFilter(pulseId, respondentPseudonym), ["PartitionKey", "RowKey"], token).ToListAsync(token);
+                await client.SubmitAllAsync(tables.Answers, rows.Select(row => TableOperation.Delete(row.PartitionKey, row.RowKey)), token);
+                Interlocked.Add(ref removed, rows.Count);
+            },
+            cancellationToken);
+        return removed;
+    }
+
+    // Optimistic first: a pulse's answers are mostly first answers, so try one batch of inserts. Only when some exist
+    // (409) read the current rows and replace those with If-Match, retrying the chunk if it lost a race.
+    private async Task UpsertChunkAsync((Answer Answer, int Index)[] chunk, Answer?[] previous, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SubmitBatchAsync(tables.Answers, chunk.Select(item => TableOperation.Insert(ToEntity(item.Answer with { Revision = 1 }))).ToList(), cancellationToken);
+            return;
+        }
+        catch (TableBatchException exception) when (exception.IsConflict)
+        {
+        }
+
+        for (var attempt = 0; attempt < MaxRaceAttempts; attempt++)
+        {
+            var current = new TableEntity?[chunk.Length];
+            await TableClientExtensions.ForEachAsync(
+                Enumerable.Range(0, chunk.Length),
+                async (i, token) => current[i] = await client.GetAsync(tables.Answers, Partition(chunk[i].Answer.PulseId, chunk[i].Answer.RespondentPseudonym), Row(chunk[i].Answer.RespondentPseudonym, chunk[i].Answer.QuestionId), token),
+                cancellationToken);
+            var operations = new List<TableOperation>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var before = current[i] is null ? null : FromEntity(current[i]!);
+                var entity = ToEntity(chunk[i].Answer with { Revision = (before?.Revision ?? 0) + 1 });
+                operations.Add(current[i] is null ? TableOperation.Insert(entity) : TableOperation.Replace(entity, current[i]!.ETag!));
+            }
+
+            try
+            {
+                await client.SubmitBatchAsync(tables.Answers, operations, cancellationToken);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    previous[chunk[i].Index] = current[i] is null ? null : FromEntity(current[i]!);
+                }
+
+                return;
+            }
+            catch (TableBatchException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
+            {
+                await TableClientExtensions.BackOffAsync(attempt, cancellationToken);
+            }
+        }
+
+        throw new ConcurrencyException("Answers kept changing while the batch was saved.");
+    }
+
+    private static string Partition(string pulseId, string respondentPseudonym) =>
+        TableKeys.Encode(pulseId) + TableKeys.Separator + TableKeys.Bucket(respondentPseudonym, Buckets);
+
+    private static string Row(string respondentPseudonym, string questionId) => TableKeys.Compose(respondentPseudonym, questionId);
+
+    private static string RespondentFilter(string pulseId, string respondentPseudonym) => TableFilter.And(
+        TableFilter.PartitionIs(Partition(pulseId, respondentPseudonym)),
+        TableFilter.StartsWith("RowKey", TableKeys.Encode(respondentPseudonym) + TableKeys.Separator));
+
+    private static TableEntity ToEntity(Answer answer) => new(Partition(answer.PulseId, answer.RespondentPseudonym), Row(answer.RespondentPseudonym, answer.QuestionId))
+    {
+        [nameof(Answer.PulseId)] = answer.PulseId,
+        [nameof(Answer.QuestionId)] = answer.QuestionId,
+        [nameof(Answer.RespondentPseudonym)] = answer.RespondentPseudonym,
+        [nameof(Answer.TenantId)] = answer.TenantId,
+        [nameof(Answer.Value)] = answer.Value,
+        [nameof(Answer.TeamIds)] = StringListJson.Encode(answer.TeamIds),
+        [nameof(Answer.AnsweredAt)] = answer.AnsweredAt,
+        [nameof(Answer.Revision)] = answer.Revision,
+    };
+
+    private static Answer FromEntity(TableEntity entity) => new()
+    {
+        PulseId = entity.GetRequiredString(nameof(Answer.PulseId)),
+        QuestionId = entity.GetRequiredString(nameof(Answer.QuestionId)),
+        RespondentPseudonym = entity.GetRequiredString(nameof(Answer.RespondentPseudonym)),
+        TenantId = entity.GetRequiredString(nameof(Answer.TenantId)),
+        Value = entity.GetString(nameof(Answer.Value)) ?? string.Empty,
+        TeamIds = StringListJson.Decode(entity.GetString(nameof(Answer.TeamIds))),
+        AnsweredAt = entity.GetRequiredDateTime(nameof(Answer.AnsweredAt)),
+        Revision = entity.GetInt32(nameof(Answer.Revision)) ?? 1,
+    };
+}

@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using FocusBot.Domain.Pulses;
+
+namespace FocusBot.Storage.AzureTables;
+
+/// <summary>
+/// Deliveries: partition = pulse|bucket (16 buckets by recipient), row = recipient key. A pulse's fan-out spreads over
+/// 16 partitions (about 32,000 entities/s together); listing a pulse is one query over the partition range "pulse|".
+/// </summary>
+internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tables, AzurePulseStore pulses) : IDeliveryStore
+{
+    internal const int Buckets = 16;
+
+    public async Task<int> CreateIfMissingAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var operations = deliveries
+            .DistinctBy(delivery => (delivery.PulseId, delivery.RecipientKey))
+            .Select(delivery => TableOperation.Insert(ToEntity(delivery)))
+            .ToList();
+        var created = 0;
+        foreach (var chunk in TableBatching.Chunk(operations))
+        {
+            try
+            {
+                await client.SubmitBatchAsync(tables.Deliveries, chunk, cancellationToken);
+                created += chunk.Count;
+            }
+            catch (TableBatchException exception) when (exception.IsConflict)
+            {
+                // Some already exist (a restart resumed the fan-out): insert one by one and keep the existing ones.
+                foreach (var operation in chunk)
+                {
+                    if (await client.TryInsertAsync(tables.Deliveries, operation.Entity, cancellationToken) is not null)
+                    {
+                        created++;
+                    }
+                }
+            }
+        }
+
+        return created;
+    }
+
+    public async Task<Delivery?> GetAsync(string pulseId, string recipientKey, CancellationToken cancellationToken)
+    {
+        var entity = await client.GetAsync(tables.Deliveries, Partition(pulseId, recipientKey), TableKeys.Encode(recipientKey), cancellationToken);
+        return entity is null ? null : FromEntity(entity);
+    }
+
+    public async Task<Delivery> UpdateAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var etag = await client.ReplaceIfUnchangedAsync(tables.Deliveries, ToEntity(delivery), delivery.ETag, "delivery", cancellationToken);
+        return delivery with { ETag = etag };
+    }
+
+    public async IAsyncEnumerable<Delivery> ListAsync(string pulseId, DeliveryStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = PulseRange(pulseId);
+        if (status is not null)
+        {
+            filter = TableFilter.And(filter, TableFilter.Equal(nameof(Delivery.Status), status.Value.ToString()));
+        }
+
+        await foreach (var entity in client.QueryAsync(tables.Deliveries, filter, null, cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<DeliveryStatus, int>> CountByStatusAsync(string pulseId, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<DeliveryStatus, int>();
+        await foreach (var entity in client.QueryAsync(tables.Deliveries, PulseRange(pulseId), [nameof(Delivery.Status)], cancellationToken))
+        {
+            var status = Enum.Parse<DeliveryStatus>(entity.GetRequiredString(nameof(Delivery.Status)));
+            counts[status] = counts.GetValueOrDefault(status) + 1;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Deletes the recipient's delivery of every pulse: one point delete per pulse, no scan.</summary>
+    internal async Task<int> EraseAsync(string recipientKey, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        await TableClientExtensions.ForEachAsync(
+            await pulses.ListIdsAsync(cancellationToken),
+            async (pulseId, token) =>
+            {
+                if (await client.TryDeleteAsync(tables.Deliveries, Partition(pulseId, recipientKey), TableKeys.Encode(recipientKey), token))
+                {
+                    Interlocked.Increment(ref removed);
+                }
+            },
+            cancellationToken);
+        return removed;
+    }
+
+    private static string Partition(string pulseId, string recipientKey) => TableKeys.Encode(pulseId) + TableKeys.Separator + TableKeys.Bucket(recipientKey, Buckets);
+
+    private static string PulseRange(string pulseId) => TableFilter.StartsWith("PartitionKey", TableKeys.Encode(pulseId) + TableKeys.Separator);
+
+    private static TableEntity ToEntity(Delivery delivery) => new(Partition(delivery.PulseId, delivery.RecipientKey), TableKeys.Encode(delivery.RecipientKey))
+    {
+        [nameof(Delivery.PulseId)] = delivery.PulseId,
+        [nameof(Delivery.RecipientKey)] = delivery.RecipientKey,
+        [nameof(Delivery.TenantId)] = delivery.TenantId,
+        [nameof(Delivery.UserId)] = delivery.UserId,
+        [nameof(Delivery.ConversationId)] = delivery.ConversationId,
+        [nameof(Delivery.Status)] = delivery.Status.ToString(),
+        [nameof(Delivery.ActivityId)] = delivery.ActivityId,
+        [nameof(Delivery.FailureReason)] = delivery.FailureReason,
+        [nameof(Delivery.Attempts)] = delivery.Attempts,
+        [nameof(Delivery.SendAfter)] = delivery.SendAfter,
+        [nameof(Delivery.UpdatedAt)] = delivery.UpdatedAt,
+        [nameof(Delivery.RemindersSent)] = delivery.RemindersSent,
+    };
+
+    private static Delivery FromEntity(TableEntity entity) => new()
+    {
+        PulseId = entity.GetRequiredString(nameof(Delivery.PulseId)),
+        RecipientKey = entity.GetRequiredString(nameof(Delivery.RecipientKey)),
+        TenantId = entity.GetRequiredString(nameof(Delivery.TenantId)),
+        UserId = entity.GetRequiredString(nameof(Delivery.UserId)),
+        ConversationId = entity.GetString(nameof(Delivery.ConversationId)),
+        Status = Enum.Parse<DeliveryStatus>(entity.GetRequiredString(nameof(Delivery.Status))),
+        ActivityId = entity.GetString(nameof(Delivery.ActivityId)),
+        FailureReason = entity.GetString(nameof(Delivery.FailureReason)),
+        Attempts = entity.GetInt32(nameof(Delivery.Attempts)) ?? 0,
+        SendAfter = entity.GetRequiredDateTime(nameof(Delivery.SendAfter)),
+        UpdatedAt = entity.GetRequiredDateTime(nameof(Delivery.UpdatedAt)),
+        RemindersSent = entity.GetInt32(nameof(Delivery.RemindersSent)) ?? 0,
+        ETag = entity.ETag,
+    };
+}

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace FocusBot.Storage.AzureTables;
+
+/// <summary>The tables FocusBot uses, each with the configured prefix. README.md describes their keys.</summary>
+internal sealed partial class AzureTableNames
+{
+    public AzureTableNames(string? prefix)
+    {
+        prefix ??= string.Empty;
+        if (prefix.Length > 0 && !PrefixPattern().IsMatch(prefix))
+        {
+            throw new ArgumentException("Storage:AzureTables:TablePrefix must start with a letter and hold only letters and digits (at most 40).", nameof(prefix));
+        }
+
+        Conversations = prefix + "Conversations";
+        TeamInstalls = prefix + "TeamInstalls";
+        RosterMembers = prefix + "RosterMembers";
+        RosterMemberships = prefix + "RosterMemberships";
+        RosterNames = prefix + "RosterNames";
+        Questions = prefix + "Questions";
+        Pulses = prefix + "Pulses";
+        Deliveries = prefix + "Deliveries";
+        Answers = prefix + "Answers";
+        Insights = prefix + "Insights";
+        InsightsByTenant = prefix + "InsightsByTenant";
+        Recognitions = prefix + "Recognitions";
+        RecognitionsByTenant = prefix + "RecognitionsByTenant";
+        Roles = prefix + "Roles";
+        Settings = prefix + "Settings";
+        Aggregates = prefix + "Aggregates";
+        Leases = prefix + "Leases";
+    }
+
+    public string Conversations { get; }
+
+    public string TeamInstalls { get; }
+
+    public string RosterMembers { get; }
+
+    public string RosterMemberships { get; }
+
+    public string RosterNames { get; }
+
+    public string Questions { get; }
+
+    public string Pulses { get; }
+
+    public string Deliveries { get; }
+
+    public string Answers { get; }
+
+    public string Insights { get; }
+
+    public string InsightsByTenant { get; }
+
+    public string Recognitions { get; }
+
+    public string RecognitionsByTenant { get; }
+
+    public string Roles { get; }
+
+    public string Settings { get; }
+
+    public string Aggregates { get; }
+
+    public string Leases { get; }
+
+    public IReadOnlyList<string> All =>
+    [
+        Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, Questions, Pulses, Deliveries, Answers,
+        Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, Roles, Settings, Aggregates, Leases,
+    ];
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]
+    private static partial Regex PrefixPattern();
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using FocusBot.Domain.Aggregates;
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Insights;
+using FocusBot.Domain.Leases;
+using FocusBot.Domain.Privacy;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
+using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Roles;
+using FocusBot.Domain.Roster;
+using FocusBot.Domain.Settings;
+using FocusBot.Domain.Answers;
+using FocusBot.Storage.AzureTables;
+using FocusBot.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FocusBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers every store for the backend named by Storage:Provider (Sqlite, the default, or AzureTables) and an
+    /// <see cref="IStorageInitializer"/> the host must run before serving traffic. README.md lists the settings.
+    /// </summary>
+    public static IServiceCollection AddFocusBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var storage = configuration.GetSection("Storage");
+        services.TryAddSingleton(TimeProvider.System);
+        var provider = storage["Provider"];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            AddSqlite(services, ReadSqliteOptions(storage.GetSection("Sqlite")));
+        }
+        else if (provider.Equals("AzureTables", StringComparison.OrdinalIgnoreCase))
+        {
+            AddAzureTables(services, ReadAzureTablesOptions(storage.GetSection("AzureTables")));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use Sqlite or AzureTables.");
+        }
+
+        return services;
+    }
+
+    private static void AddSqlite(IServiceCollection services, SqliteStorageOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(provider => new SqliteDatabase(options, provider.GetRequiredService<TimeProvider>(), Logger<SqliteDatabase>(provider)));
+        services.AddSingleton<IStorageInitializer>(provider => provider.GetRequiredService<SqliteDatabase>());
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<IRosterStore, SqliteRosterStore>();
+        services.AddSingleton<IQuestionStore, SqliteQuestionStore>();
+        services.AddSingleton<IPulseStore, SqlitePulseStore>();
+        services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
+        services.AddSingleton<IAnswerStore, SqliteAnswerStore>();
+        services.AddSingleton<IInsightStore, SqliteInsightStore>();
+        services.AddSingleton<IRecognitionStore, SqliteRecognitionStore>();
+        services.AddSingleton<IRoleStore, SqliteRoleStore>();
+        services.AddSingleton<ISettingsStore, SqliteSettingsStore>();
+        services.AddSingleton<IAggregateStore, SqliteAggregateStore>();
+        services.AddSingleton<ILeaseStore, SqliteLeaseStore>();
+        services.AddSingleton<IPersonalDataEraser, SqlitePersonalDataEraser>();
+    }
+
+    private static void AddAzureTables(IServiceCollection services, AzureTablesOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new AzureTableNames(options.TablePrefix));
+        services.AddSingleton(provider => TableClientFactory.Create(options, Logger<TableClient>(provider), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IStorageInitializer, AzureTablesInitializer>();
+        services.AddSingleton<AzureConversationStore>();
+        services.AddSingleton<IConversationStore>(provider => provider.GetRequiredService<AzureConversationStore>());
+        services.AddSingleton<AzureRosterStore>();
+        services.AddSingleton<IRosterStore>(provider => provider.GetRequiredService<AzureRosterStore>());
+        services.AddSingleton<IQuestionStore, AzureQuestionStore>();
+        services.AddSingleton<AzurePulseStore>();
+        services.AddSingleton<IPulseStore>(provider => provider.GetRequiredService<AzurePulseStore>());
+        services.AddSingleton<AzureDeliveryStore>();
+        services.AddSingleton<IDeliveryStore>(provider => provider.GetRequiredService<AzureDeliveryStore>());
+        services.AddSingleton<AzureAnswerStore>();
+        services.AddSingleton<IAnswerStore>(provider => provider.GetRequiredService<AzureAnswerStore>());
+        services.AddSingleton<IInsightStore, AzureInsightStore>();
+        services.AddSingleton<IRecognitionStore, AzureRecognitionStore>();
+        services.AddSingleton<AzureRoleStore>();
+        services.AddSingleton<IRoleStore>(provider => provider.GetRequiredService<AzureRoleStore>());
+        services.AddSingleton<AzureSettingsStore>();
+        services.AddSingleton<ISettingsStore>(provider => provider.GetRequiredService<AzureSettingsStore>());
+        services.AddSingleton<IAggregateStore, AzureAggregateStore>();
+        services.AddSingleton<ILeaseStore, AzureLeaseStore>();
+        services.AddSingleton<IPersonalDataEraser, AzurePersonalDataEraser>();
+    }
+
+    private static SqliteStorageOptions ReadSqliteOptions(IConfigurationSection section)
+    {
+        var options = new SqliteStorageOptions();
+        if (!string.IsNullOrWhiteSpace(section["DataDirectory"]))
+        {
+            options.DataDirectory = section["DataDirectory"]!;
+        }
+
+        if (ReadNumber(section, "BusyTimeoutSeconds") is { } seconds)
+        {
+            options.BusyTimeout = TimeSpan.FromSeconds(seconds);
+        }
+
+        return options;
+    }
+
+    private static AzureTablesOptions ReadAzureTablesOptions(IConfigurationSection section)
+    {
+        var options = new AzureTablesOptions
+        {
+            ConnectionString = NullIfBlank(section["ConnectionString"]),
+            ManagedIdentityClientId = NullIfBlank(section["ManagedIdentityClientId"]),
+            TablePrefix = NullIfBlank(section["TablePrefix"]),
+        };
+        if (NullIfBlank(section["Endpoint"]) is { } endpoint)
+        {
+            options.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+                ? uri
+                : throw new InvalidOperationException($"Storage:AzureTables:Endpoint '{endpoint}' is not an absolute URL.");
+        }
+
+        if (ReadNumber(section, "MaxAttempts") is { } attempts)
+        {
+            options.MaxAttempts = (int)attempts;
+        }
+
+        if (ReadNumber(section, "RetryDelayMilliseconds") is { } delay)
+        {
+            options.RetryDelay = TimeSpan.FromMilliseconds(delay);
+        }
+
+        if (ReadNumber(section, "RequestTimeoutSeconds") is { } timeout)
+        {
+            options.RequestTimeout = TimeSpan.FromSeconds(timeout);
+        }
+
+        return options;
+    }
+
+    private static double? ReadNumber(IConfigurationSection section, string key)
+    {
+        var text = NullIfBlank(section[key]);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new InvalidOperationException($"{section.Path}:{key} must be a positive number, not '{text}'.");
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static ILogger<T> Logger<T>(IServiceProvider provider) =>
+        provider.GetService<ILoggerFactory>()?.CreateLogger<T>() ?? NullLogger<T>.Instance;
+}

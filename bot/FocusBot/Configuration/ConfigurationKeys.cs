@@ -1,0 +1,45 @@
+namespace FocusBot.Configuration;
+
+/// <summary>
+/// Every configuration key the host reads, in one place. The ship tests reflect over these constants and fail when a
+/// key is neither set by infra/main.bicep (as an App Service setting, ':' written as '__') nor listed with its default
+/// in the configuration reference table of bot/FocusBot/README.md. Add the constant before reading a new key.
+/// </summary>
+public static class ConfigurationKeys
+{
+    public const string MicrosoftAppType = "MicrosoftAppType";
+    public const string MicrosoftAppId = "MicrosoftAppId";
+    public const string MicrosoftAppPassword = "MicrosoftAppPassword";
+    public const string MicrosoftAppTenantId = "MicrosoftAppTenantId";
+    public const string BotOpenIdMetadata = "BotOpenIdMetadata";
+
+    public const string StorageProvider = "Storage:Provider";
+    public const string StorageSqliteDataDirectory = "Storage:Sqlite:DataDirectory";
+    public const string StorageAzureTablesConnectionString = "Storage:AzureTables:ConnectionString";
+    public const string StorageAzureTablesEndpoint = "Storage:AzureTables:Endpoint";
+    public const string StorageAzureTablesManagedIdentityClientId = "Storage:AzureTables:ManagedIdentityClientId";
+    public const string StorageAzureTablesTablePrefix = "Storage:AzureTables:TablePrefix";
+
+    public const string PrivacyPseudonymSecret = "Privacy:PseudonymSecret";
+
+    public const string BotAdminAadObjectIds = "Bot:AdminAadObjectIds";
+
+    public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    // Bound through options types (ConnectorOptions, TeamsRateLimitOptions, PlaygroundOptions); the ship tests
+    // check every bindable property of a type with a Section constant appears here.
+    public const string TeamsConnectorMaxRetries = "Teams:Connector:MaxRetries";
+    public const string TeamsConnectorBaseDelay = "Teams:Connector:BaseDelay";
+    public const string TeamsConnectorMaxDelay = "Teams:Connector:MaxDelay";
+    public const string TeamsConnectorAttemptTimeout = "Teams:Connector:AttemptTimeout";
+
+    public const string TeamsRateLimitsGlobalRequestsPerSecond = "Teams:RateLimits:GlobalRequestsPerSecond";
+    public const string TeamsRateLimitsGlobalHeadroom = "Teams:RateLimits:GlobalHeadroom";
+    public const string TeamsRateLimitsSendPerConversation = "Teams:RateLimits:SendPerConversation";
+    public const string TeamsRateLimitsCreatePerUser = "Teams:RateLimits:CreatePerUser";
+    public const string TeamsRateLimitsMembersPerConversation = "Teams:RateLimits:MembersPerConversation";
+    public const string TeamsRateLimitsConversationsPerTeam = "Teams:RateLimits:ConversationsPerTeam";
+
+    public const string DevToolsPlaygroundEnabled = "DevTools:Playground:Enabled";
+    public const string DevToolsPlaygroundPort = "DevTools:Playground:Port";
+}

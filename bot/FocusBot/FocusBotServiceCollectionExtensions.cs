@@ -1,0 +1,37 @@
+using FocusBot.Conversations;
+using FocusBot.Development;
+using FocusBot.Health;
+using FocusBot.Help;
+using FocusBot.Messaging;
+using FocusBot.Protocol.Hosting;
+using FocusBot.Roles;
+using FocusBot.Storage;
+
+namespace FocusBot;
+
+/// <summary>Everything FocusBot's host needs, feature by feature.</summary>
+public static class FocusBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddFocusBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddBotFramework(configuration, environment.IsDevelopment());
+        services.AddFocusBotStorage(configuration);
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddSingleton<ActivityRouter>();
+        services.AddOptions<RolesOptions>().Bind(configuration.GetSection(RolesOptions.Section));
+        services.AddSingleton<RoleResolver>();
+
+        services.AddSingleton<HelpCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<HelpCommand>());
+        services.AddSingleton<IConversationChangeHandler, InstallationHandler>();
+
+        if (environment.IsDevelopment())
+        {
+            services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section));
+            services.AddHostedService<PlaygroundLauncher>();
+        }
+
+        return services;
+    }
+}

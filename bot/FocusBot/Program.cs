@@ -1,0 +1,28 @@
+using FocusBot;
+using FocusBot.Domain.Storage;
+using FocusBot.Health;
+using FocusBot.Messaging;
+using FocusBot.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddFocusBot(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+try
+{
+    await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+}
+catch (StorageUnavailableException ex)
+{
+    // One clear sentence for the operator, not a stack trace.
+    await Console.Error.WriteLineAsync($"FocusBot cannot start: {ex.Message}");
+    return 1;
+}
+
+app.MapBotMessages();
+app.MapHealth();
+await app.RunAsync();
+return 0;
+
+/// <summary>The web host; public so tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
