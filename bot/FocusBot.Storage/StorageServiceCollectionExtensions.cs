@@ -1,5 +1,6 @@
 using System.Globalization;
 using FocusBot.Domain.Aggregates;
+using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Leases;
@@ -10,7 +11,6 @@ using FocusBot.Domain.Recognition;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
-using FocusBot.Domain.Answers;
 using FocusBot.Storage.AzureTables;
 using FocusBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;

@@ -1,11 +1,17 @@
+using FocusBot.Admin;
 using FocusBot.Conversations;
 using FocusBot.Development;
 using FocusBot.Health;
 using FocusBot.Help;
+using FocusBot.Insights;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Hosting;
+using FocusBot.Pulses;
+using FocusBot.Questions;
+using FocusBot.Recognition;
 using FocusBot.Roles;
 using FocusBot.Storage;
+using FocusBot.Trends;
 
 namespace FocusBot;
 
@@ -25,6 +31,12 @@ public static class FocusBotServiceCollectionExtensions
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpCommand>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<HelpCommand>());
         services.AddSingleton<IConversationChangeHandler, InstallationHandler>();
+        services.AddQuestionBank();
+        services.AddPulse(configuration, environment);
+        services.AddInsights();
+        services.AddRecognition();
+        services.AddRoleAdministration();
+        services.AddTrends(configuration);
 
         if (environment.IsDevelopment())
         {

@@ -3,6 +3,7 @@ using FocusBot.Domain.Storage;
 using FocusBot.Health;
 using FocusBot.Messaging;
 using FocusBot.Storage;
+using FocusBot.Trends;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFocusBot(builder.Configuration, builder.Environment);
@@ -19,8 +20,12 @@ catch (StorageUnavailableException ex)
     return 1;
 }
 
+if (await DemoSeeder.RunIfRequestedAsync(app, args) is { } demoExitCode)
+    return demoExitCode;
+
 app.MapBotMessages();
 app.MapHealth();
+app.MapTrends();
 await app.RunAsync();
 return 0;
 

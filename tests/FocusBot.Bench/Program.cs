@@ -4,6 +4,7 @@ using FocusBot.Bench.Proactive;
 var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["proactive"] = ProactiveFanOutBench.RunAsync,
+    ["storage"] = FocusBot.Bench.Storage.StorageBench.RunAsync,
 };
 
 var chosen = args.Length == 0 ? scenarios.Keys.ToArray() : args;

@@ -20,8 +20,33 @@ public sealed class TeamsRateLimiter(IOptions<TeamsRateLimitOptions> options, Ti
     public async ValueTask AcquireAsync(string tenantId, ConnectorOperation operation, string threadKey, CancellationToken cancellationToken)
     {
         var delay = Reserve(tenantId, operation, threadKey);
-        if (delay > TimeSpan.Zero)
-            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+        do
+        {
+            if (delay > TimeSpan.Zero)
+                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            delay = ConfirmDeparture(tenantId);
+        }
+        while (delay > TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// A timer can fire late (a busy thread pool) and bunch calls that were scheduled apart; checking the departures that
+    /// really happened in the last second keeps the tenant under its limit even then.
+    /// </summary>
+    internal TimeSpan ConfirmDeparture(string tenantId)
+    {
+        var now = timeProvider.GetTimestamp();
+        var window = ToTicks(TimeSpan.FromSeconds(1) + _options.WindowMargin, timeProvider.TimestampFrequency);
+        lock (_gate)
+        {
+            var departed = _tenants[tenantId].Departed;
+            while (departed.Count > 0 && departed.Peek() <= now - window)
+                departed.Dequeue();
+            if (departed.Count >= _options.GlobalRequestsPerSecond)
+                return timeProvider.GetElapsedTime(now, departed.Peek() + window);
+            departed.Enqueue(now);
+            return TimeSpan.Zero;
+        }
     }
 
     /// <summary>Reserves the earliest departure allowed by every limit and returns how long to wait for it.</summary>
@@ -96,6 +121,9 @@ public sealed class TeamsRateLimiter(IOptions<TeamsRateLimitOptions> options, Ti
     {
         private readonly HashSet<long> _taken = [];
         private long _lowestKept;
+
+        /// <summary>When calls actually left, for the last second.</summary>
+        public Queue<long> Departed { get; } = new();
 
         public long Reserve(long now, long earliest, long slotLength)
         {

@@ -46,14 +46,12 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
         StoreArguments.EnsureOnePulse(pulseId, answers);
         var previous = new Answer?[answers.Count];
         var indexed = answers.Select((answer, index) => (Answer: answer, Index: index)).ToList();
-        foreach (var partition in indexed.GroupBy(item => Partition(item.Answer.PulseId, item.Answer.RespondentPseudonym), StringComparer.Ordinal))
-        {
-            foreach (var chunk in partition.Chunk(TableBatchCodec.MaxOperations))
-            {
-                await UpsertChunkAsync(chunk, previous, cancellationToken);
-            }
-        }
+        var chunks = indexed
+            .GroupBy(item => Partition(item.Answer.PulseId, item.Answer.RespondentPseudonym), StringComparer.Ordinal)
+            .SelectMany(partition => partition.Chunk(TableBatchCodec.MaxOperations));
 
+        // Chunks are in different partitions (or disjoint rows of one), so they can go side by side.
+        await TableClientExtensions.ForEachAsync(chunks, async (chunk, token) => await UpsertChunkAsync(chunk, previous, token), cancellationToken);
         return previous;
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using FocusBot.Domain.Conversations;
 using Microsoft.Data.Sqlite;
 
@@ -25,33 +24,33 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
                 }
 
                 writer.Command($"""
-                INSERT INTO conversations ({Columns})
-                VALUES ($tenant, $conversation, $kind, $serviceUrl, $channelId, $botId, $botName, $userId, $userAad, $userName, $teamId, $teamName, $channelName, $timeZone, $locale, $installedAt, $updatedAt)
-                ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET
-                    kind = excluded.kind, service_url = excluded.service_url, channel_id = excluded.channel_id, bot_id = excluded.bot_id,
-                    bot_name = excluded.bot_name, user_id = excluded.user_id, user_aad_object_id = excluded.user_aad_object_id,
-                    user_name = excluded.user_name, team_id = excluded.team_id, team_name = excluded.team_name,
-                    channel_name = excluded.channel_name, time_zone = excluded.time_zone, locale = excluded.locale,
-                    installed_at = excluded.installed_at, updated_at = excluded.updated_at;
-                """)
-                .With("$tenant", conversation.TenantId)
-                .With("$conversation", conversation.ConversationId)
-                .With("$kind", conversation.Kind.ToString())
-                .With("$serviceUrl", conversation.ServiceUrl)
-                .With("$channelId", conversation.ChannelId)
-                .With("$botId", conversation.BotId)
-                .With("$botName", conversation.BotName)
-                .With("$userId", conversation.UserId)
-                .With("$userAad", conversation.UserAadObjectId)
-                .With("$userName", conversation.UserName)
-                .With("$teamId", conversation.TeamId)
-                .With("$teamName", conversation.TeamName)
-                .With("$channelName", conversation.ChannelName)
-                .With("$timeZone", conversation.TimeZone)
-                .With("$locale", conversation.Locale)
-                .With("$installedAt", conversation.InstalledAt)
-                .With("$updatedAt", conversation.UpdatedAt)
-                .ExecuteNonQuery();
+                    INSERT INTO conversations ({Columns})
+                    VALUES ($tenant, $conversation, $kind, $serviceUrl, $channelId, $botId, $botName, $userId, $userAad, $userName, $teamId, $teamName, $channelName, $timeZone, $locale, $installedAt, $updatedAt)
+                    ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET
+                        kind = excluded.kind, service_url = excluded.service_url, channel_id = excluded.channel_id, bot_id = excluded.bot_id,
+                        bot_name = excluded.bot_name, user_id = excluded.user_id, user_aad_object_id = excluded.user_aad_object_id,
+                        user_name = excluded.user_name, team_id = excluded.team_id, team_name = excluded.team_name,
+                        channel_name = excluded.channel_name, time_zone = excluded.time_zone, locale = excluded.locale,
+                        installed_at = excluded.installed_at, updated_at = excluded.updated_at;
+                    """)
+                    .With("$tenant", conversation.TenantId)
+                    .With("$conversation", conversation.ConversationId)
+                    .With("$kind", conversation.Kind.ToString())
+                    .With("$serviceUrl", conversation.ServiceUrl)
+                    .With("$channelId", conversation.ChannelId)
+                    .With("$botId", conversation.BotId)
+                    .With("$botName", conversation.BotName)
+                    .With("$userId", conversation.UserId)
+                    .With("$userAad", conversation.UserAadObjectId)
+                    .With("$userName", conversation.UserName)
+                    .With("$teamId", conversation.TeamId)
+                    .With("$teamName", conversation.TeamName)
+                    .With("$channelName", conversation.ChannelName)
+                    .With("$timeZone", conversation.TimeZone)
+                    .With("$locale", conversation.Locale)
+                    .With("$installedAt", conversation.InstalledAt)
+                    .With("$updatedAt", conversation.UpdatedAt)
+                    .ExecuteNonQuery();
             },
             cancellationToken);
     }

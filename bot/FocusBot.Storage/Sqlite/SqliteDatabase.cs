@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using FocusBot.Domain.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -6,18 +7,24 @@ using Microsoft.Extensions.Logging;
 namespace FocusBot.Storage.Sqlite;
 
 /// <summary>
-/// The focusbot.db file: one long-lived write connection behind a gate (SQLite has a single writer anyway, and the
-/// cached statements live on it) and pooled read connections, which WAL lets run beside the writer.
+/// The focusbot.db file: one long-lived write connection fed by a queue (SQLite has a single writer anyway; the cached
+/// statements live on it, and queued writes share one commit) and pooled read connections, which WAL lets run beside
+/// the writer.
 /// </summary>
-internal sealed partial class SqliteDatabase : IStorageInitializer, IDisposable
+internal sealed partial class SqliteDatabase : IStorageInitializer, IDisposable, IAsyncDisposable
 {
+    // Enough to amortise one fsync over many answers, small enough that one transaction stays short.
+    private const int MaxGroupSize = 256;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly SqliteStorageOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly string _connectionString;
     private SqliteConnection? _writer;
+    private Task? _writeLoop;
     private bool _disposed;
 
     public SqliteDatabase(SqliteStorageOptions options, TimeProvider timeProvider, ILogger<SqliteDatabase> logger)
@@ -56,26 +63,18 @@ internal sealed partial class SqliteDatabase : IStorageInitializer, IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction on the write connection; commits when it returns.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> atomically on the write connection and returns once it is durably committed.
+    /// Writes that arrive together are committed together (group commit): one transaction and one fsync for many
+    /// callers, each inside its own savepoint, so a caller whose work throws is rolled back alone and gets the exception.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteWriter, T> work, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = EnsureOpen();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = work(new SqliteWriter(connection, transaction, _commands));
-            transaction.Commit();
-            return result;
-        }
-        catch (SqliteException exception) when (SqliteFailure.IsUnavailable(exception))
-        {
-            throw SqliteFailure.Unavailable(FilePath, exception);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await InitializeAsync(cancellationToken);
+        var pending = new PendingWrite(writer => work(writer), cancellationToken);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+
+        return (T)(await pending.Completion.Task)!;
     }
 
     public Task WriteAsync(Action<SqliteWriter> work, CancellationToken cancellationToken) =>
@@ -125,7 +124,9 @@ internal sealed partial class SqliteDatabase : IStorageInitializer, IDisposable
         return null;
     }
 
-    public void Dispose()
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
     {
         if (_disposed)
         {
@@ -133,6 +134,12 @@ internal sealed partial class SqliteDatabase : IStorageInitializer, IDisposable
         }
 
         _disposed = true;
+        _queue.Writer.TryComplete();
+        if (_writeLoop is not null)
+        {
+            await _writeLoop;
+        }
+
         foreach (var command in _commands.Values)
         {
             command.Dispose();
@@ -141,7 +148,7 @@ internal sealed partial class SqliteDatabase : IStorageInitializer, IDisposable
         if (_writer is not null)
         {
             SqliteConnection.ClearPool(_writer);
-            _writer.Dispose();
+            await _writer.DisposeAsync();
         }
 
         _gate.Dispose();
@@ -185,6 +192,7 @@ internal sealed partial class SqliteDatabase : IStorageInitializer, IDisposable
                 LogMigrated(_logger, applied, SqliteMigrations.LatestVersion);
             }
 
+            _writeLoop = Task.Run(() => WriteLoopAsync(connection));
             Volatile.Write(ref _writer, connection);
             return connection;
         }
@@ -215,6 +223,90 @@ internal sealed partial class SqliteDatabase : IStorageInitializer, IDisposable
         }
     }
 
+    private async Task WriteLoopAsync(SqliteConnection connection)
+    {
+        var group = new List<PendingWrite>(MaxGroupSize);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var next))
+            {
+                if (next.CancellationToken.IsCancellationRequested)
+                {
+                    next.Completion.TrySetCanceled(next.CancellationToken);
+                    continue;
+                }
+
+                group.Add(next);
+            }
+
+            if (group.Count > 0)
+            {
+                CommitGroup(connection, group);
+            }
+        }
+    }
+
+    private void CommitGroup(SqliteConnection connection, List<PendingWrite> group)
+    {
+        var results = new object?[group.Count];
+        var failures = new Exception?[group.Count];
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var writer = new SqliteWriter(connection, transaction, _commands);
+            for (var i = 0; i < group.Count; i++)
+            {
+                writer.Command("SAVEPOINT one_write;").ExecuteNonQuery();
+                try
+                {
+                    results[i] = group[i].Work(writer);
+                    writer.Command("RELEASE one_write;").ExecuteNonQuery();
+                }
+                catch (Exception exception) when (exception is not SqliteException sqlite || !SqliteFailure.IsUnavailable(sqlite))
+                {
+                    writer.Command("ROLLBACK TO one_write;").ExecuteNonQuery();
+                    writer.Command("RELEASE one_write;").ExecuteNonQuery();
+                    failures[i] = exception;
+                }
+            }
+
+            transaction.Commit();
+        }
+        catch (SqliteException exception) when (SqliteFailure.IsUnavailable(exception))
+        {
+            var unavailable = SqliteFailure.Unavailable(FilePath, exception);
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetException(unavailable);
+            }
+
+            return;
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetException(exception);
+            }
+
+            return;
+        }
+
+        // Only now, after the commit (and its fsync), does any caller learn that its write is stored.
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                group[i].Completion.TrySetException(failure);
+            }
+            else
+            {
+                group[i].Completion.TrySetResult(results[i]);
+            }
+        }
+    }
+
     private static string? Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -234,6 +326,11 @@ internal sealed partial class SqliteDatabase : IStorageInitializer, IDisposable
         {
             throw SqliteFailure.Unavailable(FilePath, exception);
         }
+    }
+
+    private sealed record PendingWrite(Func<SqliteWriter, object?> Work, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage schema migrated: {Applied} migration(s) applied, now at version {Version}")]

@@ -10,6 +10,9 @@ public sealed record BotCommand(string Name, string Description, BotCommandScope
 {
     public IReadOnlyList<Role> AllowedRoles { get; init; } = [];
 
+    /// <summary>Other spellings the router also answers (e.g. "recognise"); not listed in help or the manifest.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     public bool IsAllowedFor(IReadOnlySet<Role> roles) => AllowedRoles.Count == 0 || AllowedRoles.Any(roles.Contains);
 }
 
@@ -29,5 +32,48 @@ public static class CommandCatalog
 {
     public static readonly BotCommand Help = new("help", "What FocusBot does and the commands you can use", BotCommandScope.Both);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help];
+    public static readonly BotCommand Pulse = new("pulse", "Show my open customer pulse", BotCommandScope.Personal);
+
+    public static readonly BotCommand OneThing = new("one thing", "Suggest one thing we could do better for customers", BotCommandScope.Personal);
+
+    public static readonly BotCommand Pause = new("pause", "Pause my pulses and reminders", BotCommandScope.Personal);
+
+    public static readonly BotCommand Resume = new("resume", "Resume my pulses", BotCommandScope.Personal);
+
+    public static readonly BotCommand Roles = new("roles", "List, grant or revoke FocusBot roles (Admin)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.Admin],
+    };
+
+    public static readonly BotCommand Insight = new("insight", "Share a customer insight with staff (Executive, HR)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.Executive, Role.HR],
+    };
+
+    public static readonly BotCommand Insights = new("insights", "Read the latest customer insights", BotCommandScope.Both);
+
+    public static readonly BotCommand Recognize = new("recognize", "Recognise a colleague's customer focus (Executive)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.Executive],
+        Aliases = ["recognise"],
+    };
+
+    public static readonly BotCommand Recognitions = new("recognitions", "Recent recognitions and this month's count per behaviour", BotCommandScope.Both);
+
+    public static readonly BotCommand Questions = new("questions", "List, import or export the question bank (HR)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR],
+    };
+
+    public static readonly BotCommand Trends = new("trends", "Knowledge, behaviour and attitude trends by team (HR)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR],
+    };
+
+    public static readonly BotCommand TrendsRebuild = new("trends rebuild", "Recompute trend figures from the raw answers (HR, Admin)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR, Role.Admin],
+    };
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Recognize, Recognitions, Questions, Trends, TrendsRebuild];
 }

@@ -21,8 +21,11 @@ public static class ConfigurationKeys
     public const string StorageAzureTablesTablePrefix = "Storage:AzureTables:TablePrefix";
 
     public const string PrivacyPseudonymSecret = "Privacy:PseudonymSecret";
+    public const string PrivacyMinimumGroupSize = "Privacy:MinimumGroupSize";
+    public const string PrivacyMinimumCommentGroupSize = "Privacy:MinimumCommentGroupSize";
 
     public const string BotAdminAadObjectIds = "Bot:AdminAadObjectIds";
+    public const string BotRoleTeams = "Bot:RoleTeams";
 
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
@@ -39,7 +42,33 @@ public static class ConfigurationKeys
     public const string TeamsRateLimitsCreatePerUser = "Teams:RateLimits:CreatePerUser";
     public const string TeamsRateLimitsMembersPerConversation = "Teams:RateLimits:MembersPerConversation";
     public const string TeamsRateLimitsConversationsPerTeam = "Teams:RateLimits:ConversationsPerTeam";
+    public const string TeamsRateLimitsWindowMargin = "Teams:RateLimits:WindowMargin";
 
     public const string DevToolsPlaygroundEnabled = "DevTools:Playground:Enabled";
     public const string DevToolsPlaygroundPort = "DevTools:Playground:Port";
+
+    public const string PulseEnabled = "Pulse:Enabled";
+    public const string PulseCadenceWeeks = "Pulse:CadenceWeeks";
+    public const string PulseSendDay = "Pulse:SendDay";
+    public const string PulseSendTime = "Pulse:SendTime";
+    public const string PulseDefaultTimeZone = "Pulse:DefaultTimeZone";
+    public const string PulseCloseAfterDays = "Pulse:CloseAfterDays";
+    public const string PulseSize = "Pulse:Size";
+    public const string PulseNoRepeatWeeks = "Pulse:NoRepeatWeeks";
+    public const string PulseReminders = "Pulse:Reminders";
+    public const string PulseRemindLaterAfter = "Pulse:RemindLaterAfter";
+    public const string PulseRunInBackground = "Pulse:RunInBackground";
+
+    public const string DeliveryConcurrency = "Delivery:Concurrency";
+    public const string DeliveryPollInterval = "Delivery:PollInterval";
+    public const string DeliveryLeaseDuration = "Delivery:LeaseDuration";
+    public const string DeliveryMaxAttempts = "Delivery:MaxAttempts";
+    public const string DeliveryRunInBackground = "Delivery:RunInBackground";
+
+    public const string ReportsSigningKey = "Reports:SigningKey";
+    public const string ReportsLinkLifetime = "Reports:LinkLifetime";
+    public const string ReportsPublicBaseUrl = "Reports:PublicBaseUrl";
+    public const string ReportsDigestCheckInterval = "Reports:DigestCheckInterval";
+
+    public const string RecognitionBehaviours = "Recognition:Behaviours";
 }

@@ -28,8 +28,9 @@ public sealed partial class ActivityRouter(
     // Teams gives an invoke about 5 s; answer before that even if a handler is slow.
     private static readonly TimeSpan InvokeBudget = TimeSpan.FromSeconds(4.5);
 
+    // Every name and alias of every command, longest first, so "insights" is not read as "insight" plus an argument.
     private readonly (string Name, ICommandHandler Handler)[] _commands =
-        [.. commands.Select(h => (h.Command.Name, h)).OrderByDescending(c => c.Name.Length)];
+        [.. commands.SelectMany(h => h.Command.Aliases.Prepend(h.Command.Name).Select(name => (Name: name, Handler: h))).OrderByDescending(c => c.Name.Length)];
 
     private readonly Dictionary<string, ICardActionHandler> _verbs = cardActions
         .SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))

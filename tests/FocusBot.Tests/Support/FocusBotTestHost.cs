@@ -3,7 +3,6 @@ using System.Text;
 using FocusBot.Protocol.Connector;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -78,7 +77,10 @@ public sealed class FocusBotTestHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        // UseSetting, not ConfigureAppConfiguration: Program reads some settings (the storage backend) while it builds,
+        // before configuration added by the factory would be visible.
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         if (_configureServices is not null)
             builder.ConfigureServices(_configureServices);
     }

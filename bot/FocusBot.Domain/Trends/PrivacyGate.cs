@@ -1,0 +1,211 @@
+using FocusBot.Domain.Aggregates;
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Questions;
+
+namespace FocusBot.Domain.Trends;
+
+/// <summary>
+/// The one place privacy rules are applied: every report route (the Teams card, the HR digest, the report page and
+/// the CSV export) gets its figures from <see cref="PublishAsync"/>, and only figures this class lets out exist
+/// (<see cref="PublishedFigure"/> cannot be made elsewhere). A period is shown once it is sealed: its pulses have
+/// closed and <see cref="SealAsync"/> has decided, across every slice at once, which figures to hide (see
+/// <see cref="SuppressionPlanner"/>). Showing only sealed periods also means no one can watch a figure move answer by
+/// answer while a pulse is open and read each new answer from the difference.
+/// </summary>
+public sealed partial class PrivacyGate(
+    IAggregateStore aggregates,
+    IQuestionStore questions,
+    IConversationStore conversations,
+    PrivacyThresholds thresholds,
+    TimeProvider timeProvider)
+{
+    private const int MaxThemes = 8;
+    private const int ParallelReads = 8;
+
+    public PrivacyThresholds Thresholds => thresholds;
+
+    public async Task<TrendReport> PublishAsync(TrendRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var count = Math.Clamp(request.Count, 1, TrendRequest.MaxCount);
+        var current = TrendPeriod.Holding(request.Kind, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        // One more period than shown, so the first shown period has a change label too.
+        var window = TrendPeriod.Range(current, count + 1 + LookBack(request.Kind));
+        var org = await ReadAsync(request.TenantId, TrendSlices.Org, window[0], current, cancellationToken);
+        var sealedPeriods = window.Where(p => org.IsSealed(p.Key)).ToList();
+        var teamNames = await TeamNamesAsync(request.TenantId, cancellationToken);
+        if (sealedPeriods.Count == 0)
+        {
+            var none = Series(org, org, TrendSlices.Org, "Organisation", [], []);
+            return new TrendReport
+            {
+                TenantId = request.TenantId,
+                Kind = request.Kind,
+                Periods = [],
+                Focus = request.Slice == TrendSlices.Org ? none : none with { Slice = request.Slice, Name = NameOf(request.Slice, teamNames) },
+                Organisation = none,
+                MinimumGroupSize = thresholds.MinimumGroupSize,
+                MinimumCommentGroupSize = thresholds.MinimumCommentGroupSize,
+            };
+        }
+
+        var last = sealedPeriods[^1];
+        var periods = TrendPeriod.Range(last, count);
+        var withPrevious = TrendPeriod.Range(last, count + 1);
+        var focusCells = request.Slice == TrendSlices.Org ? org : await ReadAsync(request.TenantId, request.Slice, withPrevious[0], last, cancellationToken);
+        var organisation = Series(org, org, TrendSlices.Org, "Organisation", periods, TrendMeasure.SliceMeasures);
+        var focus = request.Slice == TrendSlices.Org
+            ? organisation
+            : Series(focusCells, org, request.Slice, NameOf(request.Slice, teamNames), periods, TrendMeasure.SliceMeasures);
+
+        var index = await ReadAsync(request.TenantId, TrendSlices.Index, last, last, cancellationToken);
+        var listed = index.Buckets(last.Key, TrendMeasure.SliceKey).Where(b => b.Value > 0).Select(b => b.Key).ToList();
+
+        IReadOnlyList<SliceSeries> teams = request.Slice == TrendSlices.Org
+            ? request.TeamPeriods > 0
+                ? await SeriesOfAsync(request.TenantId, listed.Where(TrendSlices.IsTeam), org, TrendPeriod.Range(last, Math.Min(request.TeamPeriods, count)), teamNames, cancellationToken)
+                : []
+            : [focus];
+
+        var report = new TrendReport
+        {
+            TenantId = request.TenantId,
+            Kind = request.Kind,
+            Periods = periods,
+            Focus = focus,
+            Organisation = organisation,
+            Teams = [.. teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)],
+            MinimumGroupSize = thresholds.MinimumGroupSize,
+            MinimumCommentGroupSize = thresholds.MinimumCommentGroupSize,
+        };
+        report = await WithThemesAsync(report, request, periods, cancellationToken);
+        if (!request.IncludeBreakdowns)
+            return report;
+
+        var levels = await SeriesOfAsync(request.TenantId, listed.Where(TrendSlices.IsLevel).Order(StringComparer.Ordinal), org, periods, teamNames, cancellationToken);
+        var tags = await SeriesOfAsync(request.TenantId, listed.Where(TrendSlices.IsTag).Order(StringComparer.Ordinal), org, periods, teamNames, cancellationToken);
+        return report with { Levels = levels, Tags = tags, Questions = await QuestionSeriesAsync(org, periods, cancellationToken) };
+    }
+
+    /// <summary>
+    /// The single decision every figure goes through: not final → not available; marked hidden at sealing, or under
+    /// the threshold (checked again here as a second line of defence) → hidden with no number; otherwise shown.
+    /// </summary>
+    private PublishedFigure Figure(SliceCells cells, SliceCells org, TrendPeriod period, string measure)
+    {
+        if (!org.IsSealed(period.Key))
+            return new PublishedFigure(period, measure, FigureStatus.NotAvailable);
+        if (!cells.HasData(period.Key, measure))
+        {
+            // Nothing asked that period is not a count of people; a slice with no answers where the organisation has
+            // some is, so it is hidden like any small group rather than shown as zero.
+            var askedAnywhere = org.HasData(period.Key, measure);
+            return new PublishedFigure(period, measure, askedAnywhere ? FigureStatus.Hidden : FigureStatus.NotAvailable);
+        }
+
+        if (cells.IsMarkedHidden(period.Key, measure) || cells.Respondents(period.Key, measure) < thresholds.For(measure))
+            return new PublishedFigure(period, measure, FigureStatus.Hidden);
+        return FigureMath.Shown(cells, period, measure);
+    }
+
+    private MeasureSeries SeriesOf(SliceCells cells, SliceCells org, string measure, IReadOnlyList<TrendPeriod> periods)
+    {
+        var points = new List<PublishedFigure>(periods.Count);
+        foreach (var period in periods)
+        {
+            var figure = Figure(cells, org, period, measure);
+            if (FigureMath.TestCounts(figure) is { } now && FigureMath.TestCounts(Figure(cells, org, period.Previous(), measure)) is { } before)
+                figure = figure with { Change = ChangeClassifier.Classify(now.Successes, now.Trials, before.Successes, before.Trials, thresholds.MinimumGroupSize) };
+            points.Add(figure);
+        }
+
+        return new MeasureSeries(measure, points);
+    }
+
+    private SliceSeries Series(SliceCells cells, SliceCells org, string slice, string name, IReadOnlyList<TrendPeriod> periods, IReadOnlyList<string> measures) =>
+        new(slice, name, [.. measures.Select(measure => SeriesOf(cells, org, measure, periods))]);
+
+    private async Task<IReadOnlyList<SliceSeries>> SeriesOfAsync(string tenantId, IEnumerable<string> slices, SliceCells org, IReadOnlyList<TrendPeriod> periods,
+        IReadOnlyDictionary<string, string> teamNames, CancellationToken cancellationToken)
+    {
+        var list = slices.ToList();
+        var results = new SliceSeries[list.Count];
+        var from = periods[0].Previous();
+        await Parallel.ForEachAsync(Enumerable.Range(0, list.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var cells = await ReadAsync(tenantId, list[i], from, periods[^1], token);
+                var measures = TrendSlices.IsTeam(list[i]) ? TrendMeasure.SliceMeasures : TrendMeasure.Indices;
+                results[i] = Series(cells, org, list[i], NameOf(list[i], teamNames), periods, measures);
+            });
+        return results;
+    }
+
+    private async Task<IReadOnlyList<QuestionSeries>> QuestionSeriesAsync(SliceCells org, IReadOnlyList<TrendPeriod> periods, CancellationToken cancellationToken)
+    {
+        var bank = (await questions.ListAsync(includeInactive: true, cancellationToken)).ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var measures = periods.SelectMany(p => org.Keys(p.Key))
+            .Where(k => TrendMeasure.IsQuestion(k) && TrendMeasure.QuestionParts(k).Index != TrendMeasure.Voice)
+            .Distinct(StringComparer.Ordinal);
+        var rows = new List<QuestionSeries>();
+        foreach (var measure in measures)
+        {
+            var (indexMeasure, id) = TrendMeasure.QuestionParts(measure);
+            bank.TryGetValue(id, out var question);
+            rows.Add(new QuestionSeries(id, question?.Text ?? id, indexMeasure, question?.Level ?? 0, question?.Tags ?? [], SeriesOf(org, org, measure, periods).Points));
+        }
+
+        return [.. rows.OrderBy(r => "KBAV".IndexOf(r.Index[0], StringComparison.Ordinal)).ThenBy(r => r.Level).ThenBy(r => r.Text, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>Voice themes of the focus slice over the periods whose comment figure is shown.</summary>
+    private async Task<TrendReport> WithThemesAsync(TrendReport report, TrendRequest request, IReadOnlyList<TrendPeriod> periods, CancellationToken cancellationToken)
+    {
+        var shown = report.Focus[TrendMeasure.Voice].Points.Where(p => p.IsShown).ToList();
+        var commenters = shown.Sum(p => p.N ?? 0);
+        if (shown.Count == 0 || commenters < thresholds.MinimumCommentGroupSize)
+            return report;
+        var terms = await ReadAsync(request.TenantId, TrendSlices.Voice(request.Slice), periods[0], periods[^1], cancellationToken);
+        var mentions = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var point in shown)
+        {
+            foreach (var (term, count) in terms.Buckets(point.Period.Key, TrendMeasure.TermKey))
+                mentions[term] = mentions.GetValueOrDefault(term) + count;
+        }
+
+        var themes = mentions.Where(m => m.Value >= thresholds.MinimumTermMentions)
+            .OrderByDescending(m => m.Value).ThenBy(m => m.Key, StringComparer.Ordinal)
+            .Take(MaxThemes).Select(m => new VoiceTheme(m.Key, m.Value)).ToList();
+        return report with { Themes = themes, ThemeCommenters = commenters };
+    }
+
+    private async Task<SliceCells> ReadAsync(string tenantId, string slice, TrendPeriod from, TrendPeriod to, CancellationToken cancellationToken) =>
+        new(slice, await aggregates.ListAsync(tenantId, slice, from.Key, to.Key, cancellationToken));
+
+    private async Task<IReadOnlyDictionary<string, string>> TeamNamesAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var team in conversations.ListTeamsAsync(cancellationToken))
+        {
+            if (team.TenantId == tenantId && team.TeamId is { Length: > 0 } id && !string.IsNullOrWhiteSpace(team.TeamName))
+                names[TrendSlices.Team(id)] = team.TeamName;
+        }
+
+        return names;
+    }
+
+    private static string NameOf(string slice, IReadOnlyDictionary<string, string> teamNames) =>
+        slice == TrendSlices.Org ? "Organisation"
+        : teamNames.TryGetValue(slice, out var name) ? name
+        : TrendSlices.IsLevel(slice) ? "Level " + slice[TrendSlices.LevelPrefix.Length..]
+        : TrendSlices.IsTag(slice) ? "#" + slice[TrendSlices.TagPrefix.Length..]
+        : TrendSlices.IsTeam(slice) ? "Team " + TrendSlices.TeamIdOf(slice)
+        : slice;
+
+    private static int LookBack(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Week => 10,
+        PeriodKind.Month => 3,
+        _ => 2,
+    };
+}

@@ -1,0 +1,118 @@
+namespace FocusBot.Domain.Trends;
+
+/// <summary>Why a figure shows no number.</summary>
+public enum FigureStatus
+{
+    Shown,
+
+    /// <summary>Too few respondents, or hidden so a smaller group cannot be recovered: one message for both.</summary>
+    Hidden,
+
+    /// <summary>No pulse in this period, or its results are not final yet (the pulse is open or not yet checked).</summary>
+    NotAvailable,
+}
+
+/// <summary>
+/// One figure as the privacy gate lets it out. Only the gate creates these: a suppressed figure carries no value, no
+/// count and no change, so no route (card, page, CSV, digest) can show what it must not.
+/// </summary>
+public sealed record PublishedFigure
+{
+    internal PublishedFigure(TrendPeriod period, string measure, FigureStatus status)
+    {
+        Period = period;
+        Measure = measure;
+        Status = status;
+    }
+
+    public TrendPeriod Period { get; }
+
+    public string Measure { get; }
+
+    public FigureStatus Status { get; }
+
+    /// <summary>The headline: % correct, % at least 2-3 times, % favourable, eNPS, or % answered.</summary>
+    public double? Value { get; internal init; }
+
+    /// <summary>Mean of the scale: Behaviour 0 (Never) to 3 (4+ times), Attitude 1-5, Advocacy 0-10.</summary>
+    public double? Mean { get; internal init; }
+
+    /// <summary>Attitude: % unfavourable (1-2). Advocacy: % promoters.</summary>
+    public double? Secondary { get; internal init; }
+
+    /// <summary>Respondents behind the figure (people per pulse; for participation, people sent the pulse).</summary>
+    public long? N { get; internal init; }
+
+    /// <summary>Participation: people who answered.</summary>
+    public long? Answered { get; internal init; }
+
+    /// <summary>Against the previous period; null when either period is not shown.</summary>
+    public ChangeAssessment? Change { get; internal init; }
+
+    public bool IsShown => Status == FigureStatus.Shown;
+}
+
+/// <summary>One measure of one slice over the report's periods, oldest first.</summary>
+public sealed record MeasureSeries(string Measure, IReadOnlyList<PublishedFigure> Points)
+{
+    public PublishedFigure Latest => Points[^1];
+}
+
+/// <summary>A slice (the organisation or a team) with its series.</summary>
+public sealed record SliceSeries(string Slice, string Name, IReadOnlyList<MeasureSeries> Measures)
+{
+    public MeasureSeries this[string measure] => Measures.First(m => m.Measure == measure);
+}
+
+/// <summary>One question over the report's periods (organisation-wide).</summary>
+public sealed record QuestionSeries(string QuestionId, string Text, string Index, int Level, IReadOnlyList<string> Tags, IReadOnlyList<PublishedFigure> Points);
+
+/// <summary>A frequent meaningful term of the Voice answers, and how many comments used it.</summary>
+public sealed record VoiceTheme(string Term, long Mentions);
+
+/// <summary>
+/// What HR may see for a request: the focus slice, the organisation for comparison, every team (for the organisation
+/// view), the programme levels and topic tags, the question table and Voice themes. Built only by
+/// <see cref="PrivacyGate"/>.
+/// </summary>
+public sealed record TrendReport
+{
+    internal TrendReport()
+    {
+    }
+
+    public required string TenantId { get; init; }
+
+    public required PeriodKind Kind { get; init; }
+
+    /// <summary>Oldest first; the last is the latest period whose results are final.</summary>
+    public required IReadOnlyList<TrendPeriod> Periods { get; init; }
+
+    /// <summary>The slice asked for ("org" or a team).</summary>
+    public required SliceSeries Focus { get; init; }
+
+    /// <summary>The whole organisation (the same as <see cref="Focus"/> for an organisation report).</summary>
+    public required SliceSeries Organisation { get; init; }
+
+    /// <summary>Each team (organisation report) or just the focus team.</summary>
+    public IReadOnlyList<SliceSeries> Teams { get; init; } = [];
+
+    public IReadOnlyList<SliceSeries> Levels { get; init; } = [];
+
+    public IReadOnlyList<SliceSeries> Tags { get; init; } = [];
+
+    public IReadOnlyList<QuestionSeries> Questions { get; init; } = [];
+
+    /// <summary>Top Voice themes of the focus slice; empty when too few people commented.</summary>
+    public IReadOnlyList<VoiceTheme> Themes { get; init; } = [];
+
+    /// <summary>People behind the themes (only set when themes are shown).</summary>
+    public long? ThemeCommenters { get; init; }
+
+    public int MinimumGroupSize { get; init; }
+
+    public int MinimumCommentGroupSize { get; init; }
+
+    /// <summary>True when no period is final yet (no pulse has closed and been checked).</summary>
+    public bool IsEmpty => Periods.Count == 0;
+}

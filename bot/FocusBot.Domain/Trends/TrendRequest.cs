@@ -1,0 +1,23 @@
+namespace FocusBot.Domain.Trends;
+
+/// <summary>What a report route asks the privacy gate for.</summary>
+public sealed record TrendRequest
+{
+    public required string TenantId { get; init; }
+
+    /// <summary><see cref="TrendSlices.Org"/> or a team slice.</summary>
+    public string Slice { get; init; } = TrendSlices.Org;
+
+    public PeriodKind Kind { get; init; } = PeriodKind.Week;
+
+    /// <summary>How many periods, ending with the latest final one.</summary>
+    public int Count { get; init; } = 12;
+
+    /// <summary>For an organisation report: how many of the latest periods to read for each team (0: no team table).</summary>
+    public int TeamPeriods { get; init; }
+
+    /// <summary>Also the programme levels, topic tags and question table (the report page and export).</summary>
+    public bool IncludeBreakdowns { get; init; }
+
+    public const int MaxCount = 104;
+}

@@ -1,0 +1,18 @@
+using FocusBot.Messaging;
+using FocusBot.Recognition;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FocusBot.Admin;
+
+/// <summary>The `roles` command for Admins.</summary>
+public static class RoleAdministrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddRoleAdministration(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PeoplePicker>();
+        services.AddSingleton<RolesCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<RolesCommand>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<RolesCommand>());
+        return services;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FocusBot.Cards;
+using FocusBot.Domain.Roles;
+using FocusBot.Domain.Roster;
+using FocusBot.Insights;
+using FocusBot.Recognition;
+
+namespace FocusBot.Admin;
+
+/// <summary>What `roles` shows an Admin: who holds which role and why, with revoke buttons and a grant form.</summary>
+public static class RolesCard
+{
+    public const string Title = "FocusBot roles";
+
+    public static readonly IReadOnlyList<Role> Grantable = [Role.Executive, Role.HR, Role.Admin];
+
+    /// <summary>Grants listed with a button; a card must stay under 28 KB.</summary>
+    public const int MaxGrantsShown = 15;
+
+    public static AdaptiveCard Create(
+        IReadOnlyList<RoleAssignment> grants,
+        IReadOnlyDictionary<string, string> names,
+        int configuredAdmins,
+        IReadOnlyDictionary<Role, string> roleTeams,
+        IReadOnlyList<RosterPerson> people,
+        string? done = null,
+        IReadOnlyList<string>? problems = null)
+    {
+        List<CardElement> body =
+        [
+            new TextBlock(Title) { Size = "Large", Weight = "Bolder" },
+            new TextBlock("Everyone is Staff. Executives post recognition and insights, HR runs the programme (insights, questions, trends), " +
+                "Admins assign roles.") { IsSubtle = true },
+        ];
+        if (done is not null)
+            body.Add(FormNotice.Done(done));
+        if (problems is { Count: > 0 })
+            body.Add(ProblemsBlock(problems));
+
+        body.Add(new TextBlock("From configuration") { Weight = "Bolder", Spacing = "Medium" });
+        List<Fact> configured = [new("Admins (Bot:AdminAadObjectIds)", configuredAdmins.ToString(CultureInfo.InvariantCulture))];
+        configured.AddRange(roleTeams.OrderBy(r => r.Key).Select(r => new Fact(r.Key.ToString(), $"everyone in the team \"{CardText.Markdown(r.Value, 80)}\"")));
+        body.Add(new FactSet(configured));
+
+        body.Add(new TextBlock("Granted with this command") { Weight = "Bolder", Spacing = "Medium" });
+        if (grants.Count == 0)
+            body.Add(new TextBlock("No roles granted yet.") { IsSubtle = true });
+        var ordered = grants.OrderBy(g => g.Role).ThenBy(g => NameOf(g.AadObjectId, names), StringComparer.CurrentCultureIgnoreCase).ToList();
+        foreach (var grant in ordered.Take(MaxGrantsShown))
+        {
+            body.Add(new ColumnSet(
+            [
+                new Column([new TextBlock($"**{CardText.Markdown(NameOf(grant.AadObjectId, names), 80)}** · {grant.Role}")
+                {
+                    Spacing = "None",
+                },
+                new TextBlock("since " + grant.GrantedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)) { Size = "Small", IsSubtle = true, Spacing = "None" }])
+                {
+                    Width = "stretch",
+                    VerticalContentAlignment = "Center",
+                },
+                new Column([new ActionSet([ExecuteAction.WithSubmitFallback("Revoke", RolesCommand.RevokeVerb,
+                    new JsonObject { ["aadObjectId"] = grant.AadObjectId, ["role"] = grant.Role.ToString() })])])
+                {
+                    Width = "auto",
+                },
+            ])
+            {
+                Separator = true,
+            });
+        }
+
+        if (ordered.Count > MaxGrantsShown)
+        {
+            body.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture,
+                $"And {ordered.Count - MaxGrantsShown} more. Revoke by typing: roles revoke <role> <person>.")) { IsSubtle = true });
+        }
+
+        body.Add(new TextBlock("Grant a role") { Weight = "Bolder", Spacing = "Large" });
+        body.Add(PeoplePicker.ChoiceSet(RolesCommand.PersonId, "Person", people, null) with { IsRequired = null, ErrorMessage = null });
+        body.Add(new ChoiceSetInput
+        {
+            Id = RolesCommand.RoleId,
+            Label = "Role",
+            Style = "compact",
+            Choices = [.. Grantable.Select(r => new Choice(r.ToString(), r.ToString()))],
+            Value = Role.Executive.ToString(),
+        });
+        body.Add(new TextBlock("You can also type: roles grant hr Megan Bowen, or roles revoke executive <Entra object id>.")
+        {
+            Size = "Small",
+            IsSubtle = true,
+        });
+
+        return new AdaptiveCard
+        {
+            FallbackText = Title,
+            Body = body,
+            Actions = [ExecuteAction.WithSubmitFallback("Grant", RolesCommand.GrantVerb)],
+        };
+    }
+
+    private static string NameOf(string aadObjectId, IReadOnlyDictionary<string, string> names) =>
+        names.TryGetValue(aadObjectId, out var name) ? name : aadObjectId;
+
+    private static Container ProblemsBlock(IReadOnlyList<string> problems) => new(
+        [.. problems.Select(p => new TextBlock(CardText.Markdown(p, 400)) { Color = "Attention", Weight = "Bolder" })])
+    {
+        Style = "attention",
+    };
+}

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using FocusBot.Cards;
+using FocusBot.Commands;
+using FocusBot.Domain.Roles;
+using FocusBot.Messaging;
+using FocusBot.Protocol.Activities;
+using FocusBot.Recognition;
+using FocusBot.Roles;
+using Microsoft.Extensions.Options;
+
+namespace FocusBot.Admin;
+
+/// <summary>
+/// `roles` (Admins only, checked by the router before the command and before its buttons): list who holds which role,
+/// grant and revoke, by card or by typing "roles grant hr Megan Bowen" / "roles revoke executive &lt;object id&gt;".
+/// </summary>
+public sealed partial class RolesCommand(
+    IRoleStore roles,
+    PeoplePicker people,
+    IOptionsMonitor<RolesOptions> options,
+    TimeProvider timeProvider,
+    ILogger<RolesCommand> logger) : ICommandHandler, ICardActionHandler
+{
+    public const string GrantVerb = "roles.grant";
+    public const string RevokeVerb = "roles.revoke";
+    public const string PersonId = "person";
+    public const string RoleId = "role";
+
+    public const string Usage = "I understand: roles, roles grant <role> <person>, roles revoke <role> <person>. " +
+        "The role is Executive, HR or Admin; the person is a name or an Entra object id.";
+
+    public BotCommand Command => CommandCatalog.Roles;
+
+    public IReadOnlyCollection<string> Verbs { get; } = [GrantVerb, RevokeVerb];
+
+    public BotCommand? CommandFor(string verb) => CommandCatalog.Roles;
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var words = arguments.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length > 0)
+            words[0] = words[0].ToLowerInvariant();
+        (string? Done, IReadOnlyList<string> Problems) outcome = words switch
+        {
+            [] or ["list"] => (null, []),
+            ["grant", var role, var who] => await ChangeAsync(turn, grant: true, role, await FindAsync(turn.TenantId, who, cancellationToken), cancellationToken),
+            ["revoke", var role, var who] => await ChangeAsync(turn, grant: false, role, await FindAsync(turn.TenantId, who, cancellationToken), cancellationToken),
+            _ => (null, [Usage]),
+        };
+        var card = await CreateCardAsync(turn.TenantId, outcome.Done, outcome.Problems, cancellationToken);
+        await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), RolesCard.Title), cancellationToken);
+    }
+
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
+    {
+        var form = new FormValues(data);
+        var role = form.Raw(RoleId) ?? string.Empty;
+        var outcome = verb == GrantVerb
+            ? await ChangeAsync(turn, grant: true, role, await FindAsync(turn.TenantId, form.Raw(PersonId) ?? string.Empty, cancellationToken), cancellationToken)
+            : await ChangeAsync(turn, grant: false, role, await FindAsync(turn.TenantId, form.Raw("aadObjectId") ?? string.Empty, cancellationToken), cancellationToken);
+        var card = await CreateCardAsync(turn.TenantId, outcome.Done, outcome.Problems, cancellationToken);
+        return AdaptiveCardInvokeResponse.Card(card.ToJsonElement());
+    }
+
+    private async Task<(string? Done, IReadOnlyList<string> Problems)> ChangeAsync(TurnContext turn, bool grant, string roleText, Target target,
+        CancellationToken cancellationToken)
+    {
+        List<string> problems = [];
+        Role? role = null;
+        if (string.Equals(roleText.Trim(), "staff", StringComparison.OrdinalIgnoreCase))
+            problems.Add("Everyone is Staff already: there is nothing to grant or revoke.");
+        else if (Enum.TryParse<Role>(roleText.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(roleText, out _))
+            role = parsed;
+        else
+            problems.Add($"\"{CardText.Plain(roleText, 40)}\" is not a role: choose Executive, HR or Admin.");
+        if (target.Problem is { } problem)
+            problems.Add(problem);
+        if (problems.Count > 0 || role is not { } chosen || target.AadObjectId is not { } aadObjectId)
+            return (null, problems);
+
+        var name = target.Name ?? aadObjectId;
+        var tenantId = turn.TenantId;
+        var held = await roles.GetRolesAsync(tenantId, aadObjectId, cancellationToken);
+        if (grant)
+        {
+            if (held.Contains(chosen))
+                return ($"{name} already has the {chosen} role.", []);
+            await roles.GrantAsync(new RoleAssignment
+            {
+                TenantId = tenantId,
+                AadObjectId = aadObjectId,
+                Role = chosen,
+                GrantedBy = turn.Activity.From?.AadObjectId ?? "unknown",
+                GrantedAt = timeProvider.GetUtcNow(),
+            }, cancellationToken);
+            LogGranted(logger, chosen);
+            return ($"{name} now has the {chosen} role.", []);
+        }
+
+        // Removing your own Admin role could leave nobody able to assign roles; another Admin can do it.
+        if (chosen == Role.Admin && string.Equals(aadObjectId, turn.Activity.From?.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            return (null, ["You cannot remove your own Admin role. Ask another Admin to do it."]);
+        if (await roles.RevokeAsync(tenantId, aadObjectId, chosen, cancellationToken))
+        {
+            LogRevoked(logger, chosen);
+            var stillAdmin = chosen == Role.Admin && options.CurrentValue.Admins.Contains(aadObjectId);
+            return (stillAdmin ? $"Revoked the granted Admin role of {name}; they remain Admin through configuration." : $"{name} no longer has the {chosen} role.", []);
+        }
+
+        if (chosen == Role.Admin && options.CurrentValue.Admins.Contains(aadObjectId))
+            return (null, [$"{name} is Admin through configuration (Bot:AdminAadObjectIds); change it there."]);
+        if (options.CurrentValue.RoleTeams.TryGetValue(chosen, out var team))
+            return (null, [$"{name} holds no granted {chosen} role. Members of the team \"{team}\" are {chosen} through configuration (Bot:RoleTeams)."]);
+        return (null, [$"{name} does not have the {chosen} role."]);
+    }
+
+    private async Task<Target> FindAsync(string tenantId, string who, CancellationToken cancellationToken)
+    {
+        var term = CardText.Plain(who, 120);
+        if (term.Length == 0)
+            return new Target(null, null, "Choose the person.");
+        var names = await people.NamesByObjectIdAsync(tenantId, cancellationToken);
+        if (Guid.TryParse(term, out var objectId))
+        {
+            var id = objectId.ToString();
+            return new Target(id, names.TryGetValue(id, out var known) ? known : null, null);
+        }
+
+        if (await people.ResolveAsync(tenantId, term, cancellationToken) is { } chosen)
+            return chosen.AadObjectId is null
+                ? new Target(null, null, $"FocusBot does not know {chosen.Name}'s Entra object id yet; use the object id instead.")
+                : new Target(chosen.AadObjectId, chosen.Name, null);
+
+        var found = await people.SearchAsync(tenantId, term, 10, cancellationToken);
+        var exact = found.Where(p => string.Equals(p.Name, term, StringComparison.OrdinalIgnoreCase)).ToList();
+        var candidates = exact.Count > 0 ? exact : found;
+        return candidates switch
+        {
+            [] => new Target(null, null, $"No one FocusBot knows is called \"{term}\". Use their Entra object id, or a name as Teams shows it."),
+            [{ AadObjectId: null } one] => new Target(null, null, $"FocusBot does not know {one.Name}'s Entra object id yet; use the object id instead."),
+            [var one] => new Target(one.AadObjectId, one.Name, null),
+            _ => new Target(null, null, $"\"{term}\" matches {string.Join(", ", candidates.Take(5).Select(p => p.Name))}: give the full name or the object id."),
+        };
+    }
+
+    private async Task<AdaptiveCard> CreateCardAsync(string tenantId, string? done, IReadOnlyList<string> problems, CancellationToken cancellationToken)
+    {
+        var grants = await roles.ListAsync(tenantId, cancellationToken);
+        var names = await people.NamesByObjectIdAsync(tenantId, cancellationToken);
+        var (listed, _) = await people.ListAsync(tenantId, PeoplePicker.MaxChoices, cancellationToken);
+        var settings = options.CurrentValue;
+        return RolesCard.Create(grants, names, settings.Admins.Count, settings.RoleTeams, listed, done, problems);
+    }
+
+    private sealed record Target(string? AadObjectId, string? Name, string? Problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Role {Role} granted")]
+    private static partial void LogGranted(ILogger logger, Role role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Role {Role} revoked")]
+    private static partial void LogRevoked(ILogger logger, Role role);
+}

@@ -1,0 +1,31 @@
+using FocusBot.Cards;
+using FocusBot.Domain.Conversations;
+
+namespace FocusBot.Insights;
+
+/// <summary>The team channels of a tenant where FocusBot is installed: where insights and recognition can be posted.</summary>
+public sealed class TeamChannels(IConversationStore conversations)
+{
+    public async Task<IReadOnlyList<ConversationRecord>> ListAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var channels = new List<ConversationRecord>();
+        await foreach (var record in conversations.ListTeamsAsync(cancellationToken))
+        {
+            if (record.TenantId == tenantId && record.Kind == ConversationKind.Channel && record.TeamId is not null)
+                channels.Add(record);
+        }
+
+        return [.. channels.OrderBy(TitleOf, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>"Team › Channel" as people know it; the team's first channel is General when Teams gives no name.</summary>
+    public static string TitleOf(ConversationRecord channel)
+    {
+        var team = CardText.Plain(channel.TeamName ?? "Team", 80);
+        var name = CardText.Plain(channel.ChannelName ?? (channel.ConversationId == channel.TeamId ? "General" : "channel"), 80);
+        return $"{team} › {name}";
+    }
+
+    public static IReadOnlyList<Choice> Choices(IEnumerable<ConversationRecord> channels) =>
+        [.. channels.Select(c => new Choice(TitleOf(c), c.ConversationId))];
+}

@@ -1,0 +1,85 @@
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Roster;
+
+namespace FocusBot.Proactive;
+
+/// <summary>Starts proactive campaigns: writes the ledger rows and wakes the sender.</summary>
+public sealed class FanOut(IDeliveryStore deliveries, IConversationStore conversations, IRosterStore roster, TimeProvider timeProvider)
+    : IDisposable
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>Writes one row per recipient (rows that exist are left alone) and wakes the sender. Returns how many were new.</summary>
+    public async Task<int> EnqueueAsync(string ledgerId, IReadOnlyList<Recipient> recipients, DateTimeOffset sendAfter, CancellationToken cancellationToken)
+    {
+        var added = await EnqueueAsync(ledgerId, recipients, _ => sendAfter, cancellationToken);
+        Wake();
+        return added;
+    }
+
+    /// <summary>As above, with a send time per recipient (the pulse's local send time).</summary>
+    public Task<int> EnqueueAsync(string ledgerId, IReadOnlyList<Recipient> recipients, Func<Recipient, DateTimeOffset> sendAfter,
+        CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var rows = recipients.Select(r => new Delivery
+        {
+            PulseId = ledgerId,
+            RecipientKey = RecipientKeys.For(r.TenantId, r.UserId),
+            TenantId = r.TenantId,
+            UserId = r.UserId,
+            ConversationId = r.ConversationId,
+            Status = DeliveryStatus.Pending,
+            SendAfter = sendAfter(r),
+            UpdatedAt = now,
+        }).ToList();
+        return deliveries.CreateIfMissingAsync(rows, cancellationToken);
+    }
+
+    /// <summary>Everyone FocusBot can reach in a tenant: personal installs and members of teams where it is installed.</summary>
+    public async Task<IReadOnlyList<Recipient>> ListStaffAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var byUser = new Dictionary<string, Recipient>(StringComparer.Ordinal);
+        await foreach (var chat in conversations.ListPersonalAsync(tenantId, cancellationToken))
+        {
+            if (chat.UserId is { } userId)
+                byUser[userId] = new Recipient(tenantId, userId, chat.UserAadObjectId, chat.ServiceUrl, chat.ConversationId, chat.TimeZone);
+        }
+
+        var teams = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
+        await foreach (var channel in conversations.ListTeamsAsync(cancellationToken))
+        {
+            if (channel.TenantId == tenantId && channel.TeamId is { } teamId)
+                teams.TryAdd(teamId, channel);
+        }
+
+        foreach (var (teamId, install) in teams)
+        {
+            await foreach (var member in roster.ListTeamMembersAsync(tenantId, teamId, cancellationToken))
+                byUser.TryAdd(member.UserId, new Recipient(tenantId, member.UserId, member.AadObjectId, install.ServiceUrl, null, member.TimeZone));
+        }
+
+        return [.. byUser.Values];
+    }
+
+    /// <summary>Tells the sender there is work now rather than at its next poll.</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // already awake
+            }
+        }
+    }
+
+    public void Dispose() => _wake.Dispose();
+
+    internal Task<bool> WaitForWakeAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,32 @@
+using FocusBot.Domain.Pulses;
+using FocusBot.Protocol.Activities;
+
+namespace FocusBot.Proactive;
+
+/// <summary>
+/// What a proactive campaign (a pulse, an insight) sends. Ledger ids are "{Kind}:{id}"; the content is rebuilt from the
+/// store for each recipient, so a send resumed after a restart sends exactly what the first attempt would have.
+/// </summary>
+public interface IDeliveryContent
+{
+    string Kind { get; }
+
+    /// <summary>Ledgers that may still have unsent rows.</summary>
+    IAsyncEnumerable<string> ListOpenLedgersAsync(CancellationToken cancellationToken);
+
+    /// <summary>The message for one recipient; null skips them (e.g. they paused FocusBot).</summary>
+    Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>Called once the message is in the recipient's chat.</summary>
+    Task OnSentAsync(Delivery delivery, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Ledger ids: "{kind}:{id}".</summary>
+public static class LedgerIds
+{
+    public static string For(string kind, string id) => $"{kind}:{id}";
+
+    public static string KindOf(string ledgerId) => ledgerId[..Math.Max(0, ledgerId.IndexOf(':', StringComparison.Ordinal))];
+
+    public static string IdOf(string ledgerId) => ledgerId[(ledgerId.IndexOf(':', StringComparison.Ordinal) + 1)..];
+}

@@ -1,0 +1,17 @@
+using FocusBot.Domain.Answers;
+using FocusBot.Domain.Questions;
+
+namespace FocusBot.Pulses;
+
+/// <summary>One stored answer and the one it replaced (null for a first answer), whose contribution must be taken back.</summary>
+public sealed record AnswerChange(Question Question, Answer? Previous, Answer Current);
+
+/// <summary>Told about every delivered pulse and every stored answer; the trend aggregates listen here.</summary>
+public interface IPulseListener
+{
+    /// <summary>One submission by one respondent: every answer it stored, together, so the listener moves them at once.</summary>
+    Task OnAnswersAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<AnswerChange> changes, CancellationToken cancellationToken);
+
+    /// <summary>One more person was sent the pulse; <paramref name="teamIds"/> are their teams.</summary>
+    Task OnDeliveredAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<string> teamIds, CancellationToken cancellationToken);
+}

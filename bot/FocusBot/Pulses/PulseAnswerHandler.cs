@@ -1,0 +1,174 @@
+using System.Text.Json;
+using FocusBot.Domain.Answers;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
+using FocusBot.Domain.Roster;
+using FocusBot.Domain.Storage;
+using FocusBot.Messaging;
+using FocusBot.Privacy;
+using FocusBot.Protocol.Activities;
+using Microsoft.Extensions.Options;
+
+namespace FocusBot.Pulses;
+
+/// <summary>
+/// Answers given in the pulse card. Every answer is stored durably before the invoke is acknowledged, under the
+/// respondent's pseudonym, with their teams at answer time; the card is replaced with their answers and "change" until the
+/// pulse closes. A replayed submit changes nothing; a submit for a closed pulse, an unknown question or an out-of-range value
+/// is answered with a clear message and stores nothing.
+/// </summary>
+public sealed partial class PulseAnswerHandler(
+    PulseBank bank,
+    IAnswerStore answers,
+    IDeliveryStore deliveries,
+    IRosterStore roster,
+    Pseudonyms pseudonyms,
+    IEnumerable<IPulseListener> listeners,
+    IOptions<PulseOptions> options,
+    TimeProvider timeProvider,
+    ILogger<PulseAnswerHandler> logger) : ICardActionHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = [PulseCard.AnswerVerb, PulseCard.EditVerb, PulseCard.LaterVerb];
+
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
+    {
+        var pulseId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("pulseId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        var pulse = pulseId is null ? null : await bank.GetPulseAsync(pulseId, cancellationToken);
+        var userId = turn.Activity.From?.Id;
+        if (pulse is null || userId is null || pulse.TenantId != turn.TenantId)
+            return AdaptiveCardInvokeResponse.Error(400, "UnknownPulse", "This pulse card is not recognised. Type pulse to get your current one.");
+
+        var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
+        var pseudonym = pseudonyms.For(pulse.TenantId, turn.Activity.From?.AadObjectId ?? userId);
+        var closed = pulse.Status == PulseStatus.Closed || timeProvider.GetUtcNow() >= pulse.ClosesAt;
+        var mine = await CurrentAnswersAsync(pulse, questions, pseudonym, cancellationToken);
+        if (closed)
+            return AdaptiveCardInvokeResponse.Card(PulseCard.Closed(pulse.ClosesAt, mine.Count > 0).ToJsonElement());
+
+        return verb switch
+        {
+            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, mine).ToJsonElement()),
+            PulseCard.LaterVerb => await RemindLaterAsync(pulse, userId, cancellationToken),
+            _ => await SaveAsync(turn, pulse, questions, pseudonym, userId, data, mine, cancellationToken),
+        };
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> SaveAsync(TurnContext turn, Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions,
+        string pseudonym, string userId, JsonElement data, IReadOnlyDictionary<string, string> mine, CancellationToken cancellationToken)
+    {
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in data.EnumerateObject())
+        {
+            if (!property.Name.StartsWith(PulseCard.InputPrefix, StringComparison.Ordinal))
+                continue;
+            var questionId = property.Name[PulseCard.InputPrefix.Length..];
+            var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()!.Trim() : property.Value.ToString();
+            if (questions.FirstOrDefault(q => q.Id == questionId) is not { } question)
+                return Problem(pulse, questions, mine, "One of the answers is for a question that is not in this pulse. Nothing was saved.");
+            if (value.Length == 0)
+                continue;
+            if (AnswerScales.Validate(question, value) is { } problem)
+                return Problem(pulse, questions, mine, $"\"{Shorten(question.Text)}\": {problem} Nothing was saved.");
+            given[questionId] = value;
+        }
+
+        if (given.Count == 0)
+            return Problem(pulse, questions, mine, "Please answer at least one question.");
+
+        var teams = await roster.ListTeamsForUserAsync(pulse.TenantId, userId, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var changes = new List<AnswerChange>();
+        foreach (var (questionId, value) in given)
+        {
+            if (mine.TryGetValue(questionId, out var previousValue) && previousValue == value)
+                continue; // a replayed or unchanged submit
+            var answer = new Answer
+            {
+                PulseId = pulse.Id,
+                QuestionId = questionId,
+                RespondentPseudonym = pseudonym,
+                TenantId = pulse.TenantId,
+                Value = value,
+                TeamIds = teams,
+                AnsweredAt = now,
+            };
+            var previous = await answers.UpsertAsync(answer, cancellationToken);
+            changes.Add(new AnswerChange(questions.First(q => q.Id == questionId), previous, answer));
+        }
+
+        if (changes.Count > 0)
+        {
+            foreach (var listener in listeners)
+                await listener.OnAnswersAsync(pulse, changes, cancellationToken);
+        }
+
+        await MarkAnsweredAsync(pulse, userId, cancellationToken);
+        LogAnswered(logger, given.Count);
+        var all = new Dictionary<string, string>(mine, StringComparer.Ordinal);
+        foreach (var (questionId, value) in given)
+            all[questionId] = value;
+        return AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, questions, all, pulse.ClosesAt).ToJsonElement());
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> CurrentAnswersAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
+        CancellationToken cancellationToken)
+    {
+        var mine = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var question in questions)
+        {
+            if (await answers.GetAsync(pulse.Id, question.Id, pseudonym, cancellationToken) is { } answer)
+                mine[question.Id] = answer.Value;
+        }
+
+        return mine;
+    }
+
+    private async Task MarkAnsweredAsync(Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)
+    {
+        var key = RecipientKeys.For(pulse.TenantId, userId);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var delivery = await deliveries.GetAsync(PulseContent.LedgerOf(pulse), key, cancellationToken);
+            if (delivery is null || delivery.Status == DeliveryStatus.Answered)
+                return;
+            try
+            {
+                await deliveries.UpdateAsync(delivery with { Status = DeliveryStatus.Answered, UpdatedAt = timeProvider.GetUtcNow() }, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyException)
+            {
+                // the sender was recording the send at the same moment: read again
+            }
+        }
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> RemindLaterAsync(Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)
+    {
+        var delivery = await deliveries.GetAsync(PulseContent.LedgerOf(pulse), RecipientKeys.For(pulse.TenantId, userId), cancellationToken);
+        var after = options.Value.RemindLaterAfter;
+        if (delivery is { Status: DeliveryStatus.Sent })
+        {
+            // Reminders count from SendAfter: moving it makes the next reminder fall due "later" from now.
+            var next = options.Value.Reminders.ElementAtOrDefault(delivery.RemindersSent);
+            try
+            {
+                await deliveries.UpdateAsync(delivery with { SendAfter = timeProvider.GetUtcNow() + after - next }, cancellationToken);
+            }
+            catch (ConcurrencyException)
+            {
+                // answered or reminded meanwhile; nothing to move
+            }
+        }
+
+        return AdaptiveCardInvokeResponse.Message($"OK, I'll remind you in about {after.TotalHours:0} hours.");
+    }
+
+    private static AdaptiveCardInvokeResponse Problem(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> mine, string problem) =>
+        AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, mine, problem).ToJsonElement());
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pulse answers stored ({Count} items)")]
+    private static partial void LogAnswered(ILogger logger, int count);
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
+
+namespace FocusBot.Pulses;
+
+/// <summary>
+/// Reads pulses and their questions for the answer path, caching questions (they change only on import) so a burst of
+/// answers does not reread the bank for every click.
+/// </summary>
+public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions)
+{
+    private readonly ConcurrentDictionary<string, Question> _questions = new(StringComparer.Ordinal);
+
+    public Task<Domain.Pulses.Pulse?> GetPulseAsync(string pulseId, CancellationToken cancellationToken) => pulses.GetAsync(pulseId, cancellationToken);
+
+    public async Task<IReadOnlyList<Question>> QuestionsOfAsync(Domain.Pulses.Pulse pulse, CancellationToken cancellationToken)
+    {
+        var list = new List<Question>(pulse.QuestionIds.Count);
+        foreach (var id in pulse.QuestionIds)
+        {
+            if (!_questions.TryGetValue(id, out var question))
+            {
+                question = await questions.GetAsync(id, cancellationToken);
+                if (question is null)
+                    continue;
+                _questions[id] = question;
+            }
+
+            list.Add(question);
+        }
+
+        return list;
+    }
+}

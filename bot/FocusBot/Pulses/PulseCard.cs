@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FocusBot.Cards;
+using FocusBot.Domain.Questions;
+
+namespace FocusBot.Pulses;
+
+/// <summary>The pulse as a card: the form, the person's answers with "change", and the closed state.</summary>
+public static class PulseCard
+{
+    public const string AnswerVerb = "pulse.answer";
+    public const string EditVerb = "pulse.edit";
+    public const string LaterVerb = "pulse.later";
+    public const string Title = "Your weekly customer pulse";
+    public const string InputPrefix = "q.";
+
+    public static string Summary(int questions) => $"{Title}: {questions} quick questions";
+
+    public static AdaptiveCard Form(string pulseId, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string>? current = null,
+        string? problem = null)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock(Title) { Size = "Large", Weight = "Bolder" },
+            new TextBlock($"{questions.Count} questions, about a minute. Confidential: results are only shown for groups of five or more.") { IsSubtle = true },
+        };
+        if (problem is not null)
+            body.Add(new TextBlock(problem) { Color = "Attention", Weight = "Bolder" });
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var question = questions[i];
+            var id = InputPrefix + question.Id;
+            body.Add(new TextBlock($"{i + 1}. {question.Text}") { Weight = "Bolder", Spacing = "Medium" });
+            string? value = null;
+            current?.TryGetValue(question.Id, out value);
+            body.Add(question.Kind == QuestionKind.FreeText
+                ? new TextInput { Id = id, IsMultiline = true, MaxLength = AnswerScales.FreeTextMaxLength, Value = value, Placeholder = "Your answer (optional)" }
+                : new ChoiceSetInput
+                {
+                    Id = id,
+                    Style = question.Kind == QuestionKind.Advocacy ? "compact" : "expanded",
+                    Choices = [.. AnswerScales.ChoicesFor(question).Select(c => new Choice(c.Label, c.Value))],
+                    Value = value,
+                    IsRequired = true,
+                    ErrorMessage = "Please choose an answer",
+                });
+        }
+
+        var data = new JsonObject { ["pulseId"] = pulseId };
+        body.Add(new ActionSet(
+        [
+            ExecuteAction.WithSubmitFallback("Submit answers", AnswerVerb, data),
+            ExecuteAction.WithSubmitFallback("Remind me later", LaterVerb, data) with { AssociatedInputs = "none" },
+        ]));
+        return new AdaptiveCard { FallbackText = Title, Body = body };
+    }
+
+    public static AdaptiveCard Answered(string pulseId, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> answers, DateTimeOffset closesAt)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock("Thank you, your answers are in") { Size = "Large", Weight = "Bolder" },
+        };
+        foreach (var question in questions)
+        {
+            body.Add(new TextBlock(question.Text) { Weight = "Bolder", Spacing = "Medium" });
+            if (!answers.TryGetValue(question.Id, out var value))
+            {
+                body.Add(new TextBlock("Not answered") { IsSubtle = true });
+                continue;
+            }
+
+            body.Add(new TextBlock($"Your answer: {AnswerScales.LabelOf(question, value)}"));
+            if (question.Kind == QuestionKind.Quiz && question.CorrectOption is { } correct)
+            {
+                var right = value == correct.ToString(CultureInfo.InvariantCulture);
+                body.Add(new TextBlock(right ? "Correct" : $"Not quite: the answer is \"{question.Options[correct]}\"")
+                {
+                    Color = right ? "Good" : "Attention",
+                    Weight = "Bolder",
+                });
+                if (question.Explanation is { Length: > 0 } why)
+                    body.Add(new TextBlock(why) { IsSubtle = true });
+            }
+        }
+
+        body.Add(new TextBlock($"You can change your answers until {closesAt:dddd d MMMM}.") { IsSubtle = true, Spacing = "Medium" });
+        body.Add(new ActionSet([ExecuteAction.WithSubmitFallback("Change answers", EditVerb, new JsonObject { ["pulseId"] = pulseId })]));
+        return new AdaptiveCard { FallbackText = "Your pulse answers", Body = body };
+    }
+
+    public static AdaptiveCard Closed(DateTimeOffset closedAt, bool answered) => new()
+    {
+        FallbackText = "This pulse has closed",
+        Body =
+        [
+            new TextBlock("This pulse has closed") { Size = "Large", Weight = "Bolder" },
+            new TextBlock(answered
+                ? $"It closed on {closedAt:dddd d MMMM}. Your answers were counted, thank you."
+                : $"It closed on {closedAt:dddd d MMMM}. The next one comes soon.") { IsSubtle = true },
+        ],
+    };
+}

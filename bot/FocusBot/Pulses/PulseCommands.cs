@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FocusBot.Cards;
+using FocusBot.Commands;
+using FocusBot.Domain.Answers;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
+using FocusBot.Domain.Settings;
+using FocusBot.Messaging;
+using FocusBot.Privacy;
+using FocusBot.Protocol.Activities;
+using Microsoft.Extensions.Options;
+
+namespace FocusBot.Pulses;
+
+/// <summary>`pulse`: show me my open pulse (or my answers to it).</summary>
+public sealed class ShowPulseCommand(IPulseStore pulses, PulseBank bank, IAnswerStore answers, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
+    TimeProvider timeProvider) : ICommandHandler
+{
+    public BotCommand Command => CommandCatalog.Pulse;
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var open = (await pulses.ListActiveAsync(cancellationToken))
+            .Where(p => p.TenantId == turn.TenantId && p.Status is PulseStatus.Sending or PulseStatus.Open && now < p.ClosesAt)
+            .OrderByDescending(p => p.OpensAt).FirstOrDefault();
+        if (open is null)
+        {
+            var next = new PulseCalendar(options.Value).CycleAt(now.AddDays(7)).SendDate;
+            await turn.SendAsync(Activity.CreateTextMessage($"No pulse is open right now. The next one is due around {next:dddd d MMMM}."), cancellationToken);
+            return;
+        }
+
+        var questions = await bank.QuestionsOfAsync(open, cancellationToken);
+        var pseudonym = pseudonyms.For(open.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty);
+        var mine = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var question in questions)
+        {
+            if (await answers.GetAsync(open.Id, question.Id, pseudonym, cancellationToken) is { } answer)
+                mine[question.Id] = answer.Value;
+        }
+
+        var card = mine.Count > 0 ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt) : PulseCard.Form(open.Id, questions);
+        await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), PulseCard.Summary(questions.Count)), cancellationToken);
+    }
+}
+
+/// <summary>`pause` and `resume`: stop or restart my pulses.</summary>
+public sealed class PauseCommand(ISettingsStore settings, bool pause) : ICommandHandler
+{
+    public BotCommand Command => pause ? CommandCatalog.Pause : CommandCatalog.Resume;
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        await settings.SetPausedAsync(turn.TenantId, turn.Activity.From?.Id ?? string.Empty, pause, cancellationToken);
+        await turn.SendAsync(Activity.CreateTextMessage(pause
+            ? "Paused: you will not get pulses or reminders until you type resume."
+            : "Welcome back: you will get the next pulse."), cancellationToken);
+    }
+}
+
+/// <summary>
+/// `one thing`: "What one thing could we do better for our customers?", answered at any time. One answer per person per
+/// week (a later one replaces it), filed like a pulse answer under the person's pseudonym.
+/// </summary>
+public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answers, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
+    IEnumerable<IPulseListener> listeners, TimeProvider timeProvider) : ICommandHandler, ICardActionHandler
+{
+    public const string SubmitVerb = "voice.submit";
+    private const string InputId = "oneThing";
+
+    public static readonly Question Fallback = new()
+    {
+        Id = "v-one-thing",
+        Text = "What one thing could we do better for our customers?",
+        Dimension = QuestionDimension.Voice,
+        Level = 1,
+        Kind = QuestionKind.FreeText,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    public BotCommand Command => CommandCatalog.OneThing;
+
+    public IReadOnlyCollection<string> Verbs { get; } = [SubmitVerb];
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (arguments.Length == 0)
+        {
+            await turn.SendAsync(Activity.CreateCardMessage(FormCard((await VoiceQuestionAsync(cancellationToken)).Text, null).ToJsonElement()), cancellationToken);
+            return;
+        }
+
+        await turn.SendAsync(Activity.CreateTextMessage(await SaveAsync(turn, arguments, cancellationToken)), cancellationToken);
+    }
+
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
+    {
+        var text = data.ValueKind == JsonValueKind.Object && data.TryGetProperty(InputId, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!.Trim()
+            : string.Empty;
+        if (text.Length == 0)
+            return AdaptiveCardInvokeResponse.Card(FormCard((await VoiceQuestionAsync(cancellationToken)).Text, "Please write your suggestion first.").ToJsonElement());
+        return AdaptiveCardInvokeResponse.Card(new AdaptiveCard { Body = [new TextBlock(await SaveAsync(turn, text, cancellationToken))] }.ToJsonElement());
+    }
+
+    private async Task<string> SaveAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        if (text.Length > AnswerScales.FreeTextMaxLength)
+            return $"That is {text.Length} characters; please keep it under {AnswerScales.FreeTextMaxLength}. Nothing was saved.";
+        var now = timeProvider.GetUtcNow();
+        var question = await VoiceQuestionAsync(cancellationToken);
+        var cycle = new PulseCalendar(options.Value).CycleAt(now);
+        // Voice answers have no pulse of their own: a weekly "voice" pulse id groups them, for the same period rules.
+        var pulse = new Domain.Pulses.Pulse
+        {
+            Id = $"voice-{cycle.Week}.{turn.TenantId}",
+            TenantId = turn.TenantId,
+            QuestionIds = [question.Id],
+            OpensAt = now,
+            ClosesAt = cycle.ClosesAt,
+            Status = PulseStatus.Open,
+        };
+        var answer = new Answer
+        {
+            PulseId = pulse.Id,
+            QuestionId = question.Id,
+            RespondentPseudonym = pseudonyms.For(turn.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty),
+            TenantId = turn.TenantId,
+            Value = text,
+            AnsweredAt = now,
+        };
+        var previous = await answers.UpsertAsync(answer, cancellationToken);
+        foreach (var listener in listeners)
+            await listener.OnAnswersAsync(pulse, [new AnswerChange(question, previous, answer)], cancellationToken);
+        return "Thank you. Your suggestion is in, filed without your name; HR sees the themes across everyone's suggestions.";
+    }
+
+    private async Task<Question> VoiceQuestionAsync(CancellationToken cancellationToken) =>
+        (await questions.ListAsync(includeInactive: false, cancellationToken)).FirstOrDefault(q => q.Dimension == QuestionDimension.Voice) ?? Fallback;
+
+    private static AdaptiveCard FormCard(string question, string? problem) => new()
+    {
+        FallbackText = question,
+        Body =
+        [
+            new TextBlock(question) { Size = "Medium", Weight = "Bolder" },
+            .. problem is null ? Array.Empty<CardElement>() : [new TextBlock(problem) { Color = "Attention" }],
+            new TextInput { Id = InputId, IsMultiline = true, MaxLength = AnswerScales.FreeTextMaxLength, Placeholder = "One thing we could do better..." },
+            new ActionSet([ExecuteAction.WithSubmitFallback("Send", SubmitVerb, new JsonObject())]),
+        ],
+    };
+}

@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using FocusBot.Proactive;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Roster;
+using FocusBot.Domain.Settings;
+using FocusBot.Protocol.Activities;
+
+namespace FocusBot.Pulses;
+
+/// <summary>The pulse card each recipient receives through the delivery ledger.</summary>
+public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsStore settings, IRosterStore roster, IEnumerable<IPulseListener> listeners)
+    : IDeliveryContent
+{
+    public const string LedgerKind = "pulse";
+
+    public string Kind => LedgerKind;
+
+    public static string LedgerOf(Domain.Pulses.Pulse pulse) => LedgerIds.For(LedgerKind, pulse.Id);
+
+    public async IAsyncEnumerable<string> ListOpenLedgersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var pulse in await pulses.ListActiveAsync(cancellationToken))
+        {
+            if (pulse.Status is PulseStatus.Sending or PulseStatus.Open)
+                yield return LedgerOf(pulse);
+        }
+    }
+
+    public async Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        var pulse = await bank.GetPulseAsync(LedgerIds.IdOf(delivery.PulseId), cancellationToken);
+        if (pulse is null || pulse.Status == PulseStatus.Closed || await settings.IsPausedAsync(delivery.TenantId, delivery.UserId, cancellationToken))
+            return null;
+        var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
+        return Activity.CreateCardMessage(PulseCard.Form(pulse.Id, questions).ToJsonElement(), PulseCard.Summary(questions.Count));
+    }
+
+    public async Task OnSentAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (await bank.GetPulseAsync(LedgerIds.IdOf(delivery.PulseId), cancellationToken) is not { } pulse)
+            return;
+        var teams = await roster.ListTeamsForUserAsync(delivery.TenantId, delivery.UserId, cancellationToken);
+        foreach (var listener in listeners)
+            await listener.OnDeliveredAsync(pulse, teams, cancellationToken);
+    }
+}

@@ -1,0 +1,264 @@
+using FocusBot.Proactive;
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Leases;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
+using FocusBot.Domain.Roster;
+using FocusBot.Domain.Settings;
+using FocusBot.Domain.Storage;
+using FocusBot.Protocol.Activities;
+using FocusBot.Protocol.Connector;
+using Microsoft.Extensions.Options;
+
+namespace FocusBot.Pulses;
+
+/// <summary>
+/// The weekly rhythm: opens each cycle's pulse (questions chosen, rosters refreshed, one ledger row per person at their
+/// local send time), sends at most two reminders to those who have not answered, and closes the pulse, turning every
+/// delivered card to "closed". Only the holder of the "pulse-scheduler" lease acts, so several instances never double up.
+/// </summary>
+public sealed partial class PulseScheduler(
+    IOptions<PulseOptions> options,
+    IPulseStore pulses,
+    IQuestionStore questions,
+    IDeliveryStore deliveries,
+    IConversationStore conversations,
+    IRosterStore roster,
+    ISettingsStore settings,
+    ILeaseStore leases,
+    FanOut fanOut,
+    ConnectorClient connector,
+    TimeProvider timeProvider,
+    ILogger<PulseScheduler> logger) : BackgroundService
+{
+    public const string LeaseName = "pulse-scheduler";
+
+    private readonly string _holderId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly PulseCalendar _calendar = new(options.Value);
+    private Lease? _lease;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunInBackground)
+            return;
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), timeProvider);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPassFailed(logger, ex.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_lease is { } lease)
+            await leases.ReleaseAsync(lease, cancellationToken);
+        _lease = null;
+    }
+
+    /// <summary>One pass over every tenant: open, remind, close. Tests call it after moving the clock.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        _lease = _lease is null
+            ? await leases.TryAcquireAsync(LeaseName, _holderId, TimeSpan.FromMinutes(5), cancellationToken)
+            : await leases.RenewAsync(_lease, TimeSpan.FromMinutes(5), cancellationToken);
+        if (_lease is null)
+            return;
+
+        var now = timeProvider.GetUtcNow();
+        if (options.Value.Enabled)
+        {
+            foreach (var tenantId in await TenantsAsync(cancellationToken))
+                await OpenAsync(tenantId, now, cancellationToken);
+        }
+
+        foreach (var pulse in await pulses.ListActiveAsync(cancellationToken))
+        {
+            if (now >= pulse.ClosesAt)
+                await CloseAsync(pulse, cancellationToken);
+            else if (pulse.Status is PulseStatus.Sending or PulseStatus.Open)
+                await RemindAsync(pulse, now, cancellationToken);
+        }
+    }
+
+    private async Task OpenAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cycle = _calendar.CycleAt(now);
+        // Open an hour before the first person's send time so the ledger is ready when their morning comes.
+        if (!cycle.OnCadence || now < cycle.FirstSend - TimeSpan.FromHours(1) || now >= cycle.ClosesAt)
+            return;
+        var pulseId = $"{cycle.Week}.{tenantId}";
+        var pulse = await pulses.GetAsync(pulseId, cancellationToken);
+        if (pulse is null)
+        {
+            var chosen = await ChooseQuestionsAsync(tenantId, cycle.Week, cancellationToken);
+            if (chosen.Count == 0)
+            {
+                LogEmptyBank(logger);
+                return;
+            }
+
+            pulse = await pulses.CreateAsync(new Domain.Pulses.Pulse
+            {
+                Id = pulseId,
+                TenantId = tenantId,
+                QuestionIds = chosen,
+                OpensAt = cycle.FirstSend,
+                ClosesAt = cycle.ClosesAt,
+                Status = PulseStatus.Scheduled,
+            }, cancellationToken) ?? await pulses.GetAsync(pulseId, cancellationToken);
+        }
+
+        // Scheduled means the ledger may be incomplete (a crash between creating the pulse and writing its rows): write it
+        // again; rows that exist are left alone.
+        if (pulse is not { Status: PulseStatus.Scheduled })
+            return;
+        await RefreshRostersAsync(tenantId, cancellationToken);
+        var recipients = await fanOut.ListStaffAsync(tenantId, cancellationToken);
+        var added = await fanOut.EnqueueAsync(PulseContent.LedgerOf(pulse), recipients, r => _calendar.SendTimeFor(cycle, r.TimeZone), cancellationToken);
+        await pulses.UpdateAsync(pulse with { Status = PulseStatus.Sending }, cancellationToken);
+        fanOut.Wake();
+        LogOpened(logger, pulse.Id, added);
+    }
+
+    private async Task<IReadOnlyList<string>> ChooseQuestionsAsync(string tenantId, string week, CancellationToken cancellationToken)
+    {
+        var bank = await questions.ListAsync(includeInactive: false, cancellationToken);
+        var recent = (await pulses.ListRecentAsync(options.Value.NoRepeatWeeks * 4, cancellationToken))
+            .Where(p => p.TenantId == tenantId).Take(options.Value.NoRepeatWeeks).Select(p => p.QuestionIds).ToList();
+        return QuestionRotation.Choose(bank, recent, options.Value.Size, options.Value.NoRepeatWeeks, week);
+    }
+
+    private async Task RefreshRostersAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var teams = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
+        await foreach (var channel in conversations.ListTeamsAsync(cancellationToken))
+        {
+            if (channel.TenantId == tenantId && channel.TeamId is { } teamId)
+                teams.TryAdd(teamId, channel);
+        }
+
+        foreach (var (teamId, install) in teams)
+        {
+            var members = new List<TeamMember>();
+            try
+            {
+                await foreach (var member in connector.GetAllMembersAsync(new ConversationTarget(install.ServiceUrl, tenantId, teamId), cancellationToken))
+                {
+                    if (member.Id is { } userId)
+                        members.Add(new TeamMember { TenantId = tenantId, TeamId = teamId, UserId = userId, AadObjectId = member.AadObjectId, Name = member.Name });
+                }
+            }
+            catch (ConnectorException ex)
+            {
+                LogRosterFailed(logger, (int)ex.StatusCode);
+                continue; // keep the roster we had
+            }
+
+            await roster.ReplaceTeamRosterAsync(tenantId, teamId, members, cancellationToken);
+        }
+    }
+
+    private async Task RemindAsync(Domain.Pulses.Pulse pulse, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reminders = options.Value.Reminders.Take(2).ToArray();
+        await foreach (var delivery in deliveries.ListAsync(PulseContent.LedgerOf(pulse), DeliveryStatus.Sent, cancellationToken))
+        {
+            if (delivery.RemindersSent >= reminders.Length || now < delivery.SendAfter + reminders[delivery.RemindersSent]
+                || await settings.IsPausedAsync(delivery.TenantId, delivery.UserId, cancellationToken))
+                continue;
+            Delivery claimed;
+            try
+            {
+                // Count the reminder first: a crash after this loses one reminder rather than sending it twice.
+                claimed = await deliveries.UpdateAsync(delivery with { RemindersSent = delivery.RemindersSent + 1, UpdatedAt = now }, cancellationToken);
+            }
+            catch (ConcurrencyException)
+            {
+                continue; // answered meanwhile
+            }
+
+            if (await TargetAsync(claimed, cancellationToken) is not { } target)
+                continue;
+            try
+            {
+                await connector.SendToConversationAsync(target, Activity.CreateTextMessage(
+                    $"A reminder: your weekly customer pulse is waiting above. It takes a minute and closes on {pulse.ClosesAt:dddd d MMMM}."), cancellationToken);
+            }
+            catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException)
+            {
+                LogReminderFailed(logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    private async Task CloseAsync(Domain.Pulses.Pulse pulse, CancellationToken cancellationToken)
+    {
+        var closed = await pulses.UpdateAsync(pulse with { Status = PulseStatus.Closed }, cancellationToken);
+        var updated = 0;
+        foreach (var status in new[] { DeliveryStatus.Sent, DeliveryStatus.Answered })
+        {
+            await foreach (var delivery in deliveries.ListAsync(PulseContent.LedgerOf(closed), status, cancellationToken))
+            {
+                if (delivery.ActivityId is null || await TargetAsync(delivery, cancellationToken) is not { } target)
+                    continue;
+                try
+                {
+                    var card = PulseCard.Closed(closed.ClosesAt, status == DeliveryStatus.Answered).ToJsonElement();
+                    await connector.UpdateActivityAsync(target, delivery.ActivityId, Activity.CreateCardMessage(card), cancellationToken);
+                    updated++;
+                }
+                catch (ConnectorException ex)
+                {
+                    LogReminderFailed(logger, ex.GetType().Name);
+                }
+            }
+        }
+
+        LogClosed(logger, closed.Id, updated);
+    }
+
+    private async Task<ConversationTarget?> TargetAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        var chat = delivery.ConversationId is { } id
+            ? await conversations.GetAsync(delivery.TenantId, id, cancellationToken)
+            : await conversations.GetPersonalForUserAsync(delivery.TenantId, delivery.UserId, cancellationToken);
+        return chat is null ? null : new ConversationTarget(chat.ServiceUrl, chat.TenantId, chat.ConversationId);
+    }
+
+    private async Task<IReadOnlySet<string>> TenantsAsync(CancellationToken cancellationToken)
+    {
+        var tenants = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var chat in conversations.ListPersonalAsync(null, cancellationToken))
+            tenants.Add(chat.TenantId);
+        await foreach (var team in conversations.ListTeamsAsync(cancellationToken))
+            tenants.Add(team.TenantId);
+        return tenants;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pulse {PulseId} opened: {Count} recipients queued")]
+    private static partial void LogOpened(ILogger logger, string pulseId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pulse {PulseId} closed: {Count} cards updated")]
+    private static partial void LogClosed(ILogger logger, string pulseId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No active questions: no pulse opened")]
+    private static partial void LogEmptyBank(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster refresh failed (Teams {Status}); keeping the stored roster")]
+    private static partial void LogRosterFailed(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder or close update failed ({Error})")]
+    private static partial void LogReminderFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pulse scheduler pass failed ({Error}); retrying in a minute")]
+    private static partial void LogPassFailed(ILogger logger, string error);
+}

@@ -1,0 +1,42 @@
+using FocusBot.Proactive;
+using FocusBot.Messaging;
+using FocusBot.Privacy;
+
+namespace FocusBot.Pulses;
+
+/// <summary>The weekly pulse: schedule, fan-out content, answering in the card, reminders and staff commands.</summary>
+public static class PulseServiceCollectionExtensions
+{
+    public static IServiceCollection AddPulse(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<PulseOptions>().Bind(configuration.GetSection(PulseOptions.Section))
+            .Validate(o => o.Size is >= 3 and <= 5, "Pulse:Size must be 3-5.")
+            .Validate(o => o.Reminders.Count <= 2, "Pulse:Reminders allows at most two reminders.")
+            .Validate(o => PulseCalendar.FindZone(o.DefaultTimeZone) is not null, "Pulse:DefaultTimeZone is not a known IANA time zone.")
+            .ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section))
+            .Validate(o => environment.IsDevelopment() || o.PseudonymSecret is { Length: >= 16 },
+                "Privacy:PseudonymSecret (at least 16 characters) is required outside Development.")
+            .ValidateOnStart();
+        services.AddSingleton<Pseudonyms>();
+
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section));
+        services.AddSingleton<FanOut>();
+        services.AddSingleton<DeliverySender>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+
+        services.AddSingleton<PulseBank>();
+        services.AddSingleton<IDeliveryContent, PulseContent>();
+        services.AddSingleton<PulseScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<PulseScheduler>());
+        services.AddSingleton<ICardActionHandler, PulseAnswerHandler>();
+        services.AddSingleton<ICommandHandler, ShowPulseCommand>();
+        services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<Domain.Settings.ISettingsStore>(), pause: true));
+        services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<Domain.Settings.ISettingsStore>(), pause: false));
+        services.AddSingleton<OneThingCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<OneThingCommand>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<OneThingCommand>());
+        return services;
+    }
+}

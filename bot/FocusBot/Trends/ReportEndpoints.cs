@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using FocusBot.Domain.Trends;
+
+namespace FocusBot.Trends;
+
+/// <summary>GET /reports/trends (the HR report page) and /reports/trends.csv, both behind a signed link.</summary>
+public static partial class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapTrends(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(ReportUrls.PagePath, PageAsync);
+        endpoints.MapGet(ReportUrls.CsvPath, CsvAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        Secure(http.Response, nonce);
+        var token = http.Request.Query[ReportUrls.TokenParameter].ToString();
+        var (link, refusal) = await access.CheckAsync(token, cancellationToken);
+        if (link is null)
+        {
+            LogRefused(loggers.CreateLogger(typeof(ReportEndpoints)), "page");
+            return Results.Content(ReportPage.Refusal(refusal!, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
+        }
+
+        var report = await gate.PublishAsync(RequestFor(link), cancellationToken);
+        string? TeamHref(string slice) => link.Slice == TrendSlices.Org && TrendSlices.IsTeam(slice)
+            ? ReportUrls.Relative(ReportUrls.PagePath, signer.Sign(link with { Slice = slice }))
+            : null;
+        var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt);
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> CsvAsync(HttpContext http, ReportAccess access, PrivacyGate gate, TimeProvider timeProvider, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        Secure(http.Response, nonce);
+        var (link, refusal) = await access.CheckAsync(http.Request.Query[ReportUrls.TokenParameter].ToString(), cancellationToken);
+        if (link is null)
+        {
+            LogRefused(loggers.CreateLogger(typeof(ReportEndpoints)), "csv");
+            return Results.Content(ReportPage.Refusal(refusal!, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
+        }
+
+        var report = await gate.PublishAsync(RequestFor(link), cancellationToken);
+        var name = string.Create(CultureInfo.InvariantCulture, $"focusbot-trends-{timeProvider.GetUtcNow():yyyy-MM-dd}.csv");
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+        // A byte-order mark so spreadsheet programs read the file as UTF-8.
+        return Results.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(TrendCsv.Write(report))], "text/csv; charset=utf-8");
+    }
+
+    private static TrendRequest RequestFor(ReportLink link) => new()
+    {
+        TenantId = link.TenantId,
+        Slice = link.Slice,
+        Kind = link.Kind,
+        Count = link.Count,
+        TeamPeriods = link.Slice == TrendSlices.Org ? link.Count : 0,
+        IncludeBreakdowns = true,
+    };
+
+    /// <summary>Nothing cached, no referrer leaking the link, no script, no framing, no other origin.</summary>
+    private static void Secure(HttpResponse response, string nonce)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.XFrameOptions = "DENY";
+        response.Headers.ContentSecurityPolicy =
+            $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Route} refused: link invalid, expired or not for an HR person")]
+    private static partial void LogRefused(ILogger logger, string route);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using FocusBot.Domain.Trends;
+
+namespace FocusBot.Trends;
+
+/// <summary>
+/// Signs and checks report links: base64url(payload) "." base64url(HMAC-SHA256(key, payload)). The payload binds the
+/// tenant, the HR person's AAD object id (and Teams user id), the view and the expiry; changing any of it breaks the
+/// signature. Checked in constant time.
+/// </summary>
+public sealed class ReportLinkSigner(ReportSigningKey key, TimeProvider timeProvider)
+{
+    private const string Version = "v1";
+
+    public string Sign(ReportLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        string[] parts =
+        [
+            Version, link.TenantId, link.AadObjectId, link.UserId ?? string.Empty, link.Slice, link.Kind.ToString(),
+            link.Count.ToString(CultureInfo.InvariantCulture), link.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        ];
+        if (parts.Any(p => p.Contains('\n', StringComparison.Ordinal)))
+            throw new ArgumentException("A report link part cannot contain a line break.", nameof(link));
+        var payload = Encoding.UTF8.GetBytes(string.Join('\n', parts));
+        return Base64Url(payload) + "." + Base64Url(HMACSHA256.HashData(key.Bytes, payload));
+    }
+
+    public (ReportLinkStatus Status, ReportLink? Link) Verify(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 4096 || token.Split('.') is not [var encodedPayload, var encodedSignature])
+            return (ReportLinkStatus.Malformed, null);
+        byte[] payload;
+        byte[] signature;
+        try
+        {
+            payload = FromBase64Url(encodedPayload);
+            signature = FromBase64Url(encodedSignature);
+        }
+        catch (FormatException)
+        {
+            return (ReportLinkStatus.Malformed, null);
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(key.Bytes, payload)))
+            return (ReportLinkStatus.Tampered, null);
+        var parts = Encoding.UTF8.GetString(payload).Split('\n');
+        if (parts is not [Version, var tenant, var aad, var user, var slice, var kind, var count, var expires]
+            || !Enum.TryParse<PeriodKind>(kind, out var periodKind)
+            || !int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var periods)
+            || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
+            return (ReportLinkStatus.Malformed, null);
+        var link = new ReportLink(tenant, aad, user.Length == 0 ? null : user, slice, periodKind, periods, DateTimeOffset.FromUnixTimeSeconds(unix));
+        return timeProvider.GetUtcNow() >= link.ExpiresAt ? (ReportLinkStatus.Expired, link) : (ReportLinkStatus.Valid, link);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] FromBase64Url(string text)
+    {
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
+    }
+}

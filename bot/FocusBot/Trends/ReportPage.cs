@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using FocusBot.Domain.Trends;
+
+namespace FocusBot.Trends;
+
+/// <summary>
+/// The HR report page: plain HTML with inline SVG charts (no script at all), built from a <see cref="TrendReport"/>.
+/// Team names and question texts are HTML-encoded; styles carry the response's CSP nonce.
+/// </summary>
+public static class ReportPage
+{
+    private const int MaxTeamLines = 8;
+
+    public static string Render(TrendReport report, string nonce, string csvHref, Func<string, string?> teamHref, DateTimeOffset expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(teamHref);
+        var html = new StringBuilder();
+        var title = $"{TrendCard.Title}: {report.Focus.Name}";
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<meta name=\"referrer\" content=\"no-referrer\"><title>").Append(E(title)).Append("</title>")
+            .Append("<style nonce=\"").Append(E(nonce)).Append("\">").Append(Styles).Append("</style></head><body><main>");
+        html.Append("<header><h1>").Append(E(title)).Append("</h1>");
+        if (report.IsEmpty)
+        {
+            html.Append("<p>No results yet. Figures appear once a pulse has closed and its results have been checked for privacy.</p></header>");
+            return html.Append(Footer(report, expiresAt)).Append("</main></body></html>").ToString();
+        }
+
+        html.Append("<p class=\"sub\">").Append(E(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Periods.Count} {TrendText.PeriodWord(report.Kind, report.Periods.Count)} to {report.Periods[^1].Label}. n = respondents (each person once per pulse). Groups under {report.MinimumGroupSize} people are hidden.")))
+            .Append("</p><p><a class=\"button\" href=\"").Append(E(csvHref)).Append("\">Download CSV</a></p></header>");
+
+        html.Append("<section class=\"tiles\">");
+        foreach (var measure in TrendMeasure.Indices.Append(TrendMeasure.Participation))
+            html.Append(Tile(report.Focus[measure]));
+        html.Append("</section>");
+
+        foreach (var measure in TrendMeasure.Indices.Append(TrendMeasure.Participation).Append(TrendMeasure.Advocacy))
+        {
+            if (measure == TrendMeasure.Advocacy && report.Focus[measure].Points.All(p => p.Status == FigureStatus.NotAvailable))
+                continue;
+            html.Append("<section><h2>").Append(E(TrendMeasure.Name(measure))).Append(" over time <small>").Append(E(TrendText.MeasureDescription(measure))).Append("</small></h2>");
+            var lines = ChartLines(report, measure);
+            html.Append(SvgLineChart.Render(measure, report.Periods, lines));
+            html.Append("<p class=\"legend\">");
+            for (var i = 0; i < lines.Count; i++)
+                html.Append("<span class=\"key c").Append(i % 8).Append("\">").Append(E(lines[i].Name)).Append("</span>");
+            if (report.Focus.Slice == TrendSlices.Org && report.Teams.Count > MaxTeamLines)
+                html.Append("<span>Teams are in the table below.</span>");
+            html.Append("</p></section>");
+        }
+
+        html.Append(SliceTable(report.Focus.Slice == TrendSlices.Org ? "By team" : "Compared with the organisation",
+            report.Focus.Slice == TrendSlices.Org ? report.Teams : [report.Focus, report.Organisation], report, teamHref, TrendMeasure.SliceMeasures.Where(m => m != TrendMeasure.Voice).ToList()));
+        html.Append(SliceTable("By programme level (whole organisation)", report.Levels, report, _ => null, TrendMeasure.Indices));
+        html.Append(SliceTable("By topic (whole organisation)", report.Tags, report, _ => null, TrendMeasure.Indices));
+        html.Append(QuestionTable(report));
+        html.Append(Themes(report));
+        return html.Append(Footer(report, expiresAt)).Append("</main></body></html>").ToString();
+    }
+
+    private static List<(string Name, IReadOnlyList<PublishedFigure> Points)> ChartLines(TrendReport report, string measure)
+    {
+        List<(string Name, IReadOnlyList<PublishedFigure> Points)> lines = [(report.Focus.Name, report.Focus[measure].Points)];
+        if (report.Focus.Slice != TrendSlices.Org)
+            lines.Add((report.Organisation.Name, report.Organisation[measure].Points));
+        else if (report.Teams.Count <= MaxTeamLines)
+            lines.AddRange(report.Teams.Select(t => (t.Name, t[measure].Points)));
+        return lines;
+    }
+
+    private static string Tile(MeasureSeries series)
+    {
+        var latest = series.Latest;
+        var change = latest.Change?.Label switch { ChangeLabel.Rising => "up", ChangeLabel.Falling => "down", _ => "flat" };
+        return $"<div class=\"tile\"><h3>{E(TrendMeasure.Name(series.Measure))}</h3><p class=\"value\">{E(series.Measure == TrendMeasure.Participation && latest.IsShown ? TrendText.Percent(latest.Value) : TrendText.Value(latest))}</p>"
+            + $"<p class=\"what\">{E(TrendMeasure.Participation == series.Measure && latest.IsShown ? string.Create(CultureInfo.InvariantCulture, $"{latest.Answered} of {latest.N} sent answered") : TrendText.MeasureDescription(series.Measure))}</p>"
+            + $"<p class=\"change {change}\">{E(TrendText.Change(latest))}</p><p class=\"n\">{E(TrendText.N(latest) is { Length: > 0 } n ? n : "n hidden")}</p></div>";
+    }
+
+    private static string SliceTable(string heading, IReadOnlyList<SliceSeries> rows, TrendReport report, Func<string, string?> href, IReadOnlyList<string> measures)
+    {
+        if (rows.Count == 0)
+            return string.Empty;
+        var html = new StringBuilder("<section><h2>").Append(E(heading)).Append(" <small>").Append(E(report.Periods[^1].Label)).Append("</small></h2><table><thead><tr><th>Group</th>");
+        foreach (var measure in measures)
+            html.Append("<th>").Append(E(TrendMeasure.Name(measure))).Append("</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            html.Append("<tr><td>");
+            html.Append(href(row.Slice) is { } link ? $"<a href=\"{E(link)}\">{E(row.Name)}</a>" : E(row.Name));
+            html.Append("</td>");
+            foreach (var measure in measures)
+            {
+                var figure = row.Measures.FirstOrDefault(m => m.Measure == measure)?.Latest;
+                html.Append(Cell(figure));
+            }
+
+            html.Append("</tr>");
+        }
+
+        return html.Append("</tbody></table></section>").ToString();
+    }
+
+    private static string Cell(PublishedFigure? figure)
+    {
+        if (figure is null)
+            return "<td>–</td>";
+        if (!figure.IsShown)
+            return $"<td class=\"{(figure.Status == FigureStatus.Hidden ? "hidden" : "na")}\">{E(TrendText.Value(figure))}</td>";
+        var n = TrendText.N(figure);
+        return $"<td>{E(TrendText.Value(figure))} <span class=\"n\">{E(n)}</span><br><span class=\"change\">{E(TrendText.Change(figure))}</span></td>";
+    }
+
+    private static string QuestionTable(TrendReport report)
+    {
+        if (report.Questions.Count == 0)
+            return string.Empty;
+        var html = new StringBuilder("<section><h2>Questions <small>whole organisation</small></h2><table class=\"questions\"><thead><tr><th>Question</th><th>Index</th><th>Level</th><th>Topics</th>");
+        var recent = report.Periods.TakeLast(4).ToList();
+        foreach (var period in recent)
+            html.Append("<th>").Append(E(period.Label)).Append("</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (var question in report.Questions)
+        {
+            var asked = question.Points.Where(p => p.Status != FigureStatus.NotAvailable).ToList();
+            if (asked.Count == 0)
+                continue;
+            html.Append("<tr><td>").Append(E(question.Text)).Append("</td><td>").Append(E(TrendMeasure.Name(question.Index)))
+                .Append("</td><td>").Append(question.Level.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(string.Join(", ", question.Tags))).Append("</td>");
+            foreach (var period in recent)
+                html.Append(Cell(question.Points.FirstOrDefault(p => p.Period == period)));
+            html.Append("</tr>");
+        }
+
+        return html.Append("</tbody></table><p class=\"legend\">Questions rotate, so most are asked only now and then; \"–\" means not asked that period.</p></section>").ToString();
+    }
+
+    private static string Themes(TrendReport report)
+    {
+        var html = new StringBuilder("<section><h2>What people say we could do better for customers</h2>");
+        if (report.Themes.Count == 0)
+            return html.Append("<p>").Append(E($"Themes appear once at least {report.MinimumCommentGroupSize} people in this group have commented.")).Append("</p></section>").ToString();
+        html.Append("<ol class=\"themes\">");
+        foreach (var theme in report.Themes)
+            html.Append("<li>").Append(E(theme.Term)).Append(" <span class=\"n\">").Append(E(string.Create(CultureInfo.InvariantCulture, $"{theme.Mentions} comments"))).Append("</span></li>");
+        return html.Append("</ol><p class=\"legend\">")
+            .Append(E(string.Create(CultureInfo.InvariantCulture, $"The most frequent meaningful words across {report.ThemeCommenters} comments (each counted once per comment). Answers themselves are never shown.")))
+            .Append("</p></section>").ToString();
+    }
+
+    private static string Footer(TrendReport report, DateTimeOffset expiresAt)
+    {
+        string[] notes =
+        [
+            "Knowledge: % of quiz answers that were correct (a person's latest answer counts). Behaviour: % answering at least \"2-3 times\" in the past 7 days; mean on 0 (never) to 3 (4+ times). Attitude: % favourable (4-5 of 5); mean and % unfavourable (1-2) on the cards. Advocacy: eNPS = % 9-10 minus % 0-6. The three indices are shown side by side and never blended.",
+            string.Create(CultureInfo.InvariantCulture, $"Rising / Falling: both periods have at least {report.MinimumGroupSize} respondents, the difference is at least 5 points, and a two-sided test is significant at 90% (Fisher's exact test when any expected count is under 5, otherwise the two-proportion z-test; each respondent counts once). Otherwise Stable."),
+            string.Create(CultureInfo.InvariantCulture, $"Privacy: figures of fewer than {report.MinimumGroupSize} people are hidden, and so are figures that would let a hidden one be worked out by subtraction. Voice themes need {report.MinimumCommentGroupSize} people who commented. Results appear once a pulse has closed."),
+            string.Create(CultureInfo.InvariantCulture, $"This page needs no login: the link is the key. It works until {expiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC and only while you hold the HR role. Please do not forward it."),
+        ];
+        return "<footer><h2>How to read this report</h2><ul>" + string.Concat(notes.Select(note => "<li>" + E(note) + "</li>")) + "</ul></footer>";
+    }
+
+    /// <summary>The refusal page for an invalid, expired or someone else's link.</summary>
+    public static string Refusal(string reason, string nonce) =>
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\"><title>Report link refused</title>"
+        + $"<style nonce=\"{E(nonce)}\">{Styles}</style></head><body><main><h1>You cannot open this report</h1><p>{E(reason)}</p>"
+        + "<p>Type <strong>trends</strong> to FocusBot in Teams to get a new link (links work for 24 hours and only for people with the HR role).</p></main></body></html>";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private const string Styles =
+        "body{font-family:'Segoe UI',system-ui,sans-serif;margin:0;background:#f5f5f7;color:#242424}main{max-width:980px;margin:0 auto;padding:24px}"
+        + "h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.15rem;margin:28px 0 8px}h2 small{font-weight:normal;color:#616161;font-size:.85rem}"
+        + ".sub,.legend,footer{color:#616161;font-size:.9rem}.button{display:inline-block;background:#5b5fc7;color:#fff;padding:6px 14px;border-radius:4px;text-decoration:none}"
+        + ".tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{background:#fff;border-radius:8px;padding:12px 16px;flex:1;min-width:180px;box-shadow:0 1px 2px #0002}"
+        + ".tile h3{margin:0;font-size:1rem}.tile .value{font-size:2rem;margin:4px 0}.tile p{margin:2px 0}.what,.n{color:#616161;font-size:.85rem}"
+        + ".change.up{color:#0e700e}.change.down{color:#c50f1f}.change{font-size:.85rem}"
+        + "section{background:#fff;border-radius:8px;padding:4px 16px 12px;margin-top:16px;box-shadow:0 1px 2px #0002}.tiles{background:none;box-shadow:none;padding:0}"
+        + "svg.chart{width:100%;height:auto}.grid{stroke:#e0e0e0;stroke-width:1}.axis{fill:#616161;font-size:11px}"
+        + ".series{fill:none;stroke-width:2}.series.focus{stroke-width:4}.point{stroke:#fff;stroke-width:1}"
+        + ".series.c0{stroke:#242424}.series.c1{stroke:#8a8886}.series.c2{stroke:#0f6cbd}.series.c3{stroke:#c239b3}.series.c4{stroke:#13a10e}.series.c5{stroke:#da3b01}.series.c6{stroke:#038387}.series.c7{stroke:#8764b8}"
+        + ".point.c0{fill:#242424}.point.c1{fill:#8a8886}.point.c2{fill:#0f6cbd}.point.c3{fill:#c239b3}.point.c4{fill:#13a10e}.point.c5{fill:#da3b01}.point.c6{fill:#038387}.point.c7{fill:#8764b8}"
+        + ".key{margin-right:14px}.key:before{content:'';display:inline-block;width:12px;height:3px;margin-right:5px;vertical-align:middle;background:#8a8886}"
+        + ".key.c0:before{background:#242424;height:4px}.key.c2:before{background:#0f6cbd}.key.c3:before{background:#c239b3}.key.c4:before{background:#13a10e}.key.c5:before{background:#da3b01}.key.c6:before{background:#038387}.key.c7:before{background:#8764b8}"
+        + "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top}td.hidden,td.na{color:#8a8886}"
+        + "footer{margin-top:24px}";
+}

@@ -1,0 +1,83 @@
+using FocusBot.Domain.Aggregates;
+using FocusBot.Domain.Answers;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
+using FocusBot.Domain.Trends;
+using FocusBot.Pulses;
+
+namespace FocusBot.Trends;
+
+/// <summary>
+/// Keeps the trend aggregates up to date as answers and deliveries happen, so reports never scan raw answers. The
+/// pulse feature calls it right after storing an answer (with the answer it replaced) and after each delivery.
+/// </summary>
+public sealed partial class TrendRecorder(IAnswerStore answers, IQuestionStore questions, IAggregateStore aggregates, ILogger<TrendRecorder> logger)
+    : IPulseListener
+{
+    /// <summary>
+    /// The pulse feature's notification: one respondent's submission, moved in one go. Their other answers to the pulse
+    /// are read from the store, so "people" and "answered" count a person once per pulse whichever question came first.
+    /// </summary>
+    public async Task OnAnswersAsync(Pulse pulse, IReadOnlyList<AnswerChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+            return;
+        var changed = changes.Select(c => c.Question.Id).ToHashSet(StringComparer.Ordinal);
+        var others = (await OtherAnswersAsync(pulse, changes[0].Current, cancellationToken)).Where(o => !changed.Contains(o.Item1.Id)).ToList();
+        var after = TrendContributions.OfRespondent(pulse, [.. others, .. changes.Select(c => (c.Question, c.Current))]);
+        var before = TrendContributions.OfRespondent(pulse, [.. others, .. changes.Where(c => c.Previous is not null).Select(c => (c.Question, c.Previous!))]);
+        var deltas = TrendContributions.ToDeltas(pulse.TenantId, TrendContributions.Difference(after, before));
+        if (deltas.Count > 0)
+            await aggregates.ApplyDeltasAsync(deltas, cancellationToken);
+        LogRecorded(logger, deltas.Count);
+    }
+
+    public Task OnDeliveredAsync(Pulse pulse, IReadOnlyList<string> teamIds, CancellationToken cancellationToken) =>
+        RecordDeliveredAsync(pulse, teamIds, cancellationToken);
+
+    /// <summary>
+    /// Moves the respondent's contribution from <paramref name="previous"/> to <paramref name="current"/> in the week,
+    /// month and quarter of the pulse, in every slice (organisation, their teams, the question's level and tags). It
+    /// reads the respondent's answers to the pulse's other questions, so "people" and "answered" count a person once per
+    /// pulse whichever question they answer first, and a changed answer is never counted twice. If two first answers of
+    /// one person race, each sees the other and the person is undercounted, never overcounted (a rebuild corrects it).
+    /// </summary>
+    public async Task RecordAnswerAsync(Pulse pulse, Question question, Answer? previous, Answer current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(current);
+        var others = await OtherAnswersAsync(pulse, current, cancellationToken);
+        var after = TrendContributions.OfRespondent(pulse, [.. others, (question, current)]);
+        var before = TrendContributions.OfRespondent(pulse, previous is null ? others : [.. others, (question, previous)]);
+        var deltas = TrendContributions.ToDeltas(pulse.TenantId, TrendContributions.Difference(after, before));
+        if (deltas.Count > 0)
+            await aggregates.ApplyDeltasAsync(deltas, cancellationToken);
+        LogRecorded(logger, deltas.Count);
+    }
+
+    /// <summary>One more person was sent the pulse: the participation denominator of the organisation and their teams.</summary>
+    public Task RecordDeliveredAsync(Pulse pulse, IReadOnlyList<string> teamIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentNullException.ThrowIfNull(teamIds);
+        return aggregates.ApplyDeltasAsync(TrendContributions.ToDeltas(pulse.TenantId, TrendContributions.OfDelivery(pulse, teamIds)), cancellationToken);
+    }
+
+    private async Task<List<(Question, Answer)>> OtherAnswersAsync(Pulse pulse, Answer current, CancellationToken cancellationToken)
+    {
+        var ids = pulse.QuestionIds.Where(id => id != current.QuestionId).Distinct(StringComparer.Ordinal).ToList();
+        var found = await Task.WhenAll(ids.Select(async id =>
+        {
+            var answer = await answers.GetAsync(pulse.Id, id, current.RespondentPseudonym, cancellationToken);
+            return answer is null ? ((Question, Answer)?)null
+                : await questions.GetAsync(id, cancellationToken) is { } question ? (question, answer) : null;
+        }));
+        return [.. found.Where(pair => pair is not null).Select(pair => pair!.Value)];
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Trend aggregates moved: {Cells} cell(s)")]
+    private static partial void LogRecorded(ILogger logger, int cells);
+}

@@ -1,0 +1,84 @@
+using FocusBot.Commands;
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Trends;
+using FocusBot.Messaging;
+using FocusBot.Protocol.Activities;
+
+namespace FocusBot.Trends;
+
+/// <summary>`trends [team] [knowledge|behaviour|attitude] [N weeks|months|quarters]`: the HR trend card.</summary>
+public sealed partial class TrendsCommand(PrivacyGate gate, ReportUrls urls, IConversationStore conversations, ILogger<TrendsCommand> logger) : ICommandHandler
+{
+    public BotCommand Command => CommandCatalog.Trends;
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var request = TrendsArguments.Parse(arguments);
+        var slice = TrendSlices.Org;
+        if (request.TeamName is { } wanted)
+        {
+            var teams = await TeamsAsync(turn.TenantId, cancellationToken);
+            if (Match(teams, wanted) is not { } team)
+            {
+                var known = teams.Count == 0 ? "FocusBot is not installed in any team yet." : "Teams: " + string.Join(", ", teams.Values.Order(StringComparer.OrdinalIgnoreCase).Take(20)) + ".";
+                await turn.SendAsync(Activity.CreateTextMessage($"I found no team called \"{wanted}\". {known}"), cancellationToken);
+                return;
+            }
+
+            slice = TrendSlices.Team(team);
+        }
+
+        var report = await gate.PublishAsync(new TrendRequest
+        {
+            TenantId = turn.TenantId,
+            Slice = slice,
+            Kind = request.Kind,
+            Count = request.Count,
+            TeamPeriods = slice == TrendSlices.Org ? 2 : 0,
+        }, cancellationToken);
+
+        Uri? page = null;
+        Uri? csv = null;
+        if (turn.Activity.From?.AadObjectId is { Length: > 0 } aadObjectId)
+        {
+            var link = urls.LinkFor(turn.TenantId, aadObjectId, turn.Activity.From.Id, slice, request.Kind, request.Count);
+            (page, csv) = (urls.Page(link), urls.Csv(link));
+        }
+
+        LogTrends(logger, slice == TrendSlices.Org ? "organisation" : "team", request.Kind, report.Periods.Count);
+        await turn.SendAsync(Activity.CreateCardMessage(TrendCard.Create(report, request.Dimension, page, csv).ToJsonElement(), TrendCard.Title), cancellationToken);
+    }
+
+    private async Task<Dictionary<string, string>> TeamsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var teams = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var record in conversations.ListTeamsAsync(cancellationToken))
+        {
+            if (record.TenantId == tenantId && record.TeamId is { Length: > 0 } id && !string.IsNullOrWhiteSpace(record.TeamName))
+                teams[id] = record.TeamName;
+        }
+
+        return teams;
+    }
+
+    /// <summary>An exact name (ignoring case) wins; otherwise the one team whose name starts with, then contains, the words.</summary>
+    private static string? Match(Dictionary<string, string> teams, string wanted)
+    {
+        foreach (var test in (Func<string, bool>[])[
+            name => name.Equals(wanted, StringComparison.OrdinalIgnoreCase),
+            name => name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase),
+            name => name.Contains(wanted, StringComparison.OrdinalIgnoreCase)])
+        {
+            var found = teams.Where(t => test(t.Value)).ToList();
+            if (found.Count == 1)
+                return found[0].Key;
+            if (found.Count > 1)
+                return null;
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trends card for the {Scope} by {Kind}, {Periods} period(s)")]
+    private static partial void LogTrends(ILogger logger, string scope, PeriodKind kind, int periods);
+}

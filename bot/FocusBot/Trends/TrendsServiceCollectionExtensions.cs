@@ -1,0 +1,67 @@
+using FocusBot.Configuration;
+using FocusBot.Domain.Trends;
+using FocusBot.Messaging;
+using FocusBot.Pulses;
+using Microsoft.Extensions.Options;
+
+namespace FocusBot.Trends;
+
+/// <summary>The HR trends feature: aggregates, the privacy gate, the `trends` commands, the digest and the report page.</summary>
+public static class TrendsServiceCollectionExtensions
+{
+    public static IServiceCollection AddTrends(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrendPrivacyOptions>().Bind(configuration.GetSection(TrendPrivacyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrendPrivacyOptions>, TrendPrivacyOptionsValidator>();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportOptions>>(sp => new ReportOptionsValidator(configuration, sp.GetRequiredService<IHostEnvironment>()));
+
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrendPrivacyOptions>>().Value.ToThresholds());
+        services.AddSingleton(sp => ReportSigningKey.From(sp.GetRequiredService<IOptions<ReportOptions>>().Value.SigningKey,
+            configuration[ConfigurationKeys.PrivacyPseudonymSecret], sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
+        services.AddSingleton<ReportLinkSigner>();
+        services.AddSingleton<ReportUrls>();
+        services.AddSingleton<ReportAccess>();
+        services.AddSingleton<PrivacyGate>();
+        services.AddSingleton<TrendRebuilder>();
+        services.AddSingleton<TrendRecorder>();
+        services.AddSingleton<IPulseListener>(sp => sp.GetRequiredService<TrendRecorder>());
+        services.AddSingleton<DemoSeeder>();
+
+        services.AddSingleton<ICommandHandler, TrendsCommand>();
+        services.AddSingleton<ICommandHandler, TrendsRebuildCommand>();
+        services.AddSingleton<TrendRebuildRequests>();
+        services.AddHostedService<TrendRebuildService>();
+        services.AddSingleton<TrendDigestService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrendDigestService>());
+        return services;
+    }
+
+    /// <summary>Refuses to start with a minimum group size under 3 (or other unsafe thresholds).</summary>
+    private sealed class TrendPrivacyOptionsValidator : IValidateOptions<TrendPrivacyOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, TrendPrivacyOptions options) =>
+            options.ToThresholds().Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>Refuses to start outside Development without a key for report links.</summary>
+    private sealed class ReportOptionsValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<ReportOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ReportOptions options)
+        {
+            if (options.LinkLifetime <= TimeSpan.Zero || options.LinkLifetime > TimeSpan.FromDays(7))
+                return ValidateOptionsResult.Fail("Reports:LinkLifetime must be more than zero and at most 7 days.");
+            if (options.DigestCheckInterval < TimeSpan.FromSeconds(1))
+                return ValidateOptionsResult.Fail("Reports:DigestCheckInterval must be at least one second.");
+            try
+            {
+                _ = ReportSigningKey.From(options.SigningKey, configuration[ConfigurationKeys.PrivacyPseudonymSecret], environment.IsDevelopment());
+                return ValidateOptionsResult.Success;
+            }
+            catch (InvalidOperationException ex)
+            {
+                return ValidateOptionsResult.Fail(ex.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Net;
+using System.Security.Cryptography;
+using FocusBot.Domain.Trends;
+using FocusBot.EndToEnd.Playground;
+using FocusBot.TestSupport;
+using FocusBot.Trends;
+using Microsoft.Playwright;
+
+namespace FocusBot.EndToEnd.Trends;
+
+/// <summary>
+/// FocusBot started with `--seed-demo` (12 weeks of made-up history) and a signing key the test knows, the Agents
+/// Playground, and headless Chromium: the HR report page must draw its SVG charts under its strict CSP, and `trends`
+/// typed in the Playground must show the trend card.
+/// </summary>
+public sealed class TrendsDemoFixture : IAsyncLifetime
+{
+    private static readonly string[] s_chromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
+    private DirectoryInfo? _data;
+    private IPlaywright? _playwright;
+
+    public byte[] SigningKey { get; } = RandomNumberGenerator.GetBytes(32);
+
+    public ChildProcess Bot { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    internal AgentsPlaygroundProcess Playground { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        _data = Directory.CreateTempSubdirectory("focusbot-e2e-trends-");
+        BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Next()}");
+        Bot = ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "FocusBot.dll"), "--urls", BaseAddress.ToString().TrimEnd('/'), DemoSeeder.Option],
+            AppContext.BaseDirectory, new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["DevTools__Playground__Enabled"] = "false",
+                ["Storage__Sqlite__DataDirectory"] = _data.FullName,
+                ["Reports__SigningKey"] = Convert.ToBase64String(SigningKey),
+                ["MicrosoftAppId"] = null,
+                ["MicrosoftAppPassword"] = null,
+                ["ASPNETCORE_URLS"] = null,
+            });
+        await Bot.WaitForOutputAsync(line => line.Contains("Application started", StringComparison.Ordinal), Waits.FirstPageLoad, cancellationToken);
+        Playground = await AgentsPlaygroundProcess.StartAsync(new Uri(BaseAddress, "/api/messages"), cancellationToken);
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = s_chromiumArgs, Timeout = Waits.MaxMilliseconds });
+    }
+
+    /// <summary>A report link for the Playground's user, who holds HR in the demo data.</summary>
+    public string ReportAddress(string slice = TrendSlices.Org)
+    {
+        var signer = new ReportLinkSigner(ReportSigningKey.From(Convert.ToBase64String(SigningKey), null, isDevelopment: true), TimeProvider.System);
+        var link = new ReportLink(DemoSeeder.PlaygroundTenantId, DemoSeeder.PlaygroundUserAadObjectId, "user-id-0", slice, PeriodKind.Week, 12, DateTimeOffset.UtcNow.AddHours(1));
+        return new Uri(BaseAddress, ReportUrls.Relative(ReportUrls.PagePath, signer.Sign(link))).ToString();
+    }
+
+    public async Task SaveDiagnosticsAsync(string name)
+    {
+        var prefix = Path.Combine(RepositoryPaths.Artifacts, "e2e", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(prefix)!);
+        await Bot.SaveLogAsync(prefix + ".focusbot.log");
+        await Playground.SaveLogsAsync(prefix + ".playground", CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (Playground is not null)
+            await Playground.DisposeAsync();
+        if (Bot is not null)
+            await Bot.DisposeAsync();
+        try
+        {
+            _data?.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
+
+public sealed class TrendReportTests(TrendsDemoFixture demo) : IClassFixture<TrendsDemoFixture>
+{
+    private static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(RepositoryPaths.Artifacts, "screenshots", name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true, Timeout = Waits.MaxMilliseconds });
+        return path;
+    }
+
+    [Fact]
+    public async Task ReportPage_DemoData_DrawsEveryChartUnderItsStrictPolicy()
+    {
+        var page = await demo.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add($"[{message.Type}] {message.Text}");
+        try
+        {
+            var response = await page.GotoAsync(demo.ReportAddress(), new() { Timeout = Waits.MaxMilliseconds });
+            Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+
+            var charts = page.Locator("svg.chart");
+            Assert.Equal(5, await charts.CountAsync()); // Knowledge, Behaviour, Attitude, Participation, Advocacy
+            foreach (var measure in (string[])["K", "B", "A", "P"])
+            {
+                var lines = page.Locator($"svg.chart[data-measure=\"{measure}\"] path.series");
+                Assert.Equal(6, await lines.CountAsync()); // the organisation and the 5 demo teams
+                var organisation = lines.First;
+                Assert.Contains("L", await organisation.GetAttributeAsync("d"), StringComparison.Ordinal);
+                var box = await organisation.BoundingBoxAsync();
+                Assert.True(box is { Width: > 300, Height: > 5 }, $"the {measure} line is not drawn across the chart: {box?.Width}×{box?.Height}");
+                Assert.Equal(12, await page.Locator($"svg.chart[data-measure=\"{measure}\"] circle.point.focus").CountAsync());
+            }
+
+            // The styles are allowed by the nonce: a line has the stroke the stylesheet gives it, not the browser's default none.
+            Assert.Equal("rgb(36, 36, 36)", await page.Locator("svg.chart path.series.focus").First.EvaluateAsync<string>("e => getComputedStyle(e).stroke"));
+            Assert.DoesNotContain(console, line => line.Contains("Content Security Policy", StringComparison.Ordinal));
+            await ScreenshotAsync(page, "trend-report-page");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Customer Support" }).ClickAsync();
+            await page.WaitForSelectorAsync("h1:has-text('Customer Support')");
+            Assert.Equal(2, await page.Locator("svg.chart[data-measure=\"K\"] path.series").CountAsync()); // the team and the organisation
+            await ScreenshotAsync(page, "trend-report-team");
+        }
+        catch
+        {
+            await ScreenshotAsync(page, "trend-report-page.failed");
+            await demo.SaveDiagnosticsAsync(nameof(ReportPage_DemoData_DrawsEveryChartUnderItsStrictPolicy));
+            throw;
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ReportPage_LinkWithAnotherSignature_ShowsTheRefusalPage()
+    {
+        var page = await demo.Browser.NewPageAsync();
+        try
+        {
+            var address = demo.ReportAddress();
+            var response = await page.GotoAsync(address[..^4] + (address.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"));
+
+            Assert.Equal((int)HttpStatusCode.Forbidden, response!.Status);
+            await page.WaitForSelectorAsync("h1:has-text('You cannot open this report')");
+            Assert.Equal(0, await page.Locator("svg").CountAsync());
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TrendsCommand_InThePlayground_ShowsTheTrendCard()
+    {
+        var page = await demo.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1100 } });
+        try
+        {
+            await page.Context.RouteAsync(url => !IsLoopback(url), route => route.AbortAsync("blockedbyclient"));
+            await page.GotoAsync(demo.Playground.PageAddress.ToString(), new() { WaitUntil = WaitUntilState.Commit });
+            var box = page.Locator("[data-lexical-editor=\"true\"]");
+            await box.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = (float)Waits.FirstPageLoad.TotalMilliseconds });
+            await box.ClickAsync();
+            await page.Keyboard.TypeAsync("trends");
+            await page.Keyboard.PressAsync("Enter");
+
+            var card = page.Locator(".ac-adaptiveCard", new() { HasText = "Customer focus trends: Organisation" });
+            await card.WaitForAsync(new() { Timeout = Waits.MaxMilliseconds });
+            var text = await card.InnerTextAsync();
+            Assert.Contains("Knowledge", text, StringComparison.Ordinal);
+            Assert.Contains("Customer Support", text, StringComparison.Ordinal);
+            Assert.Contains("Open full report", text, StringComparison.Ordinal);
+            await card.ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "screenshots", "trend-card-playground.png") });
+        }
+        catch
+        {
+            await ScreenshotAsync(page, "trend-card-playground.failed");
+            await demo.SaveDiagnosticsAsync(nameof(TrendsCommand_InThePlayground_ShowsTheTrendCard));
+            throw;
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    private static bool IsLoopback(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Scheme is "data" or "blob" or "about");
+}

@@ -1,0 +1,117 @@
+using FocusBot.Commands;
+using FocusBot.Domain.Roles;
+using FocusBot.Insights.Tests.Support;
+using FocusBot.Roles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FocusBot.Insights.Tests.Authorization;
+
+/// <summary>One FocusBot shared by the matrix: four people, one per role.</summary>
+public sealed class MatrixFixture : IAsyncLifetime
+{
+    public BotScenario Scenario { get; private set; } = null!;
+
+    public LogCapture Logs { get; } = new();
+
+    public async ValueTask InitializeAsync() =>
+        Scenario = await BotScenario.StartAsync(StorageKind.Sqlite, azurite: null, configureServices: services => services.AddSingleton<ILoggerProvider>(Logs));
+
+    public async ValueTask DisposeAsync() => await Scenario.DisposeAsync();
+}
+
+/// <summary>
+/// Every command FocusBot answers (CommandCatalog.All, so commands added later are covered without editing this test)
+/// typed by a Staff member, an Executive, an HR person and an Admin: allowed people get the command's answer, everyone
+/// else a polite card naming the role needed, logged without who asked.
+/// </summary>
+public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
+{
+    public static readonly IReadOnlyDictionary<string, Person> PersonFor = new Dictionary<string, Person>
+    {
+        ["Staff"] = Person.Sam,
+        [nameof(Role.Executive)] = Person.Ruth,
+        [nameof(Role.HR)] = Person.Hassan,
+        [nameof(Role.Admin)] = Person.Ada,
+    };
+
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var command in CommandCatalog.All)
+        {
+            foreach (var role in PersonFor.Keys)
+                cases.Add(command.Name, role);
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Command_TypedByRole_IsAnsweredOnlyForItsRoles(string commandName, string role)
+    {
+        var command = CommandCatalog.All.Single(c => c.Name == commandName);
+        var person = PersonFor[role];
+        var allowed = command.AllowedRoles.Count == 0 || (Enum.TryParse<Role>(role, out var held) && command.AllowedRoles.Contains(held));
+        var scenario = fixture.Scenario;
+        scenario.Connector.Reset();
+        fixture.Logs.Clear();
+
+        await scenario.SayAsync(person, command.Name);
+
+        var replies = scenario.SentTo(person.Chat);
+        Assert.NotEmpty(replies);
+        var refusal = RefusalCard.Create(command).ToJsonElement().GetRawText();
+        var refused = replies.Any(r => CardJson.HasCard(r.Activity) && CardJson.Of(r).GetRawText() == refusal);
+        Assert.Equal(!allowed, refused);
+        if (refused)
+        {
+            Assert.Single(replies);
+            var text = CardJson.AllText(CardJson.Of(replies[0]));
+            Assert.All(command.AllowedRoles, needed => Assert.Contains(needed.ToString(), text, StringComparison.Ordinal));
+            var logged = fixture.Logs.Entries.Where(e => e.Category.StartsWith("FocusBot", StringComparison.Ordinal)).ToList();
+            Assert.Contains(logged, e => e.Message.Contains("Refused " + command.Name, StringComparison.Ordinal));
+            Assert.All(logged, e =>
+            {
+                Assert.DoesNotContain(person.UserId, e.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain(person.AadObjectId, e.Message, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain(person.Name, e.Message, StringComparison.Ordinal);
+            });
+        }
+    }
+
+    [Fact]
+    public void Catalog_Issue5Commands_DeclareTheRolesTheIssueGivesThem()
+    {
+        Assert.Equal(new[] { Role.Admin }, CommandCatalog.Roles.AllowedRoles);
+        Assert.Equal(new[] { Role.Executive, Role.HR }, CommandCatalog.Insight.AllowedRoles);
+        Assert.Empty(CommandCatalog.Insights.AllowedRoles);
+        Assert.Equal(new[] { Role.Executive }, CommandCatalog.Recognize.AllowedRoles);
+        Assert.Contains("recognise", CommandCatalog.Recognize.Aliases);
+        Assert.Empty(CommandCatalog.Recognitions.AllowedRoles);
+    }
+
+    [Theory]
+    [InlineData("recognise")]
+    [InlineData("Recognise")]
+    public async Task Alias_TypedByStaff_IsRefusedLikeTheCommand(string typed)
+    {
+        fixture.Scenario.Connector.Reset();
+
+        await fixture.Scenario.SayAsync(Person.Sam, typed);
+
+        var card = fixture.Scenario.LastCardTo(Person.Sam);
+        Assert.Equal(RefusalCard.Create(CommandCatalog.Recognize).ToJsonElement().GetRawText(), card.GetRawText());
+    }
+
+    [Fact]
+    public async Task Alias_TypedByExecutive_OpensTheRecognitionForm()
+    {
+        fixture.Scenario.Connector.Reset();
+
+        await fixture.Scenario.SayAsync(Person.Ruth, "recognise");
+
+        Assert.Contains(global::FocusBot.Recognition.RecognitionFormCard.Title, CardJson.AllText(fixture.Scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,156 @@
+using FocusBot.Domain.Leases;
+using FocusBot.Domain.Questions;
+using FocusBot.Questions.Tests.Support;
+using FocusBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FocusBot.Questions.Tests.Command;
+
+/// <summary>The default bank arrives on first start, once, however many times or instances start.</summary>
+public sealed class QuestionBankSeedingTests : IDisposable
+{
+    private readonly DirectoryInfo _store = Directory.CreateTempSubdirectory("focusbot-seed-");
+
+    public void Dispose()
+    {
+        try
+        {
+            _store.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may hold the file a moment after shutdown; the OS cleans temp folders.
+        }
+    }
+
+    /// <summary>A host whose store is this test's folder, which several hosts may share like instances sharing a database.</summary>
+    private FocusBotTestHost HostOnSharedStore() => new(configureServices: services => IsolatedStore.Use(services, _store.FullName));
+
+    private static async Task<IReadOnlyList<Question>> BankOf(FocusBotTestHost host)
+    {
+        _ = host.Client;
+        return await host.Services.GetRequiredService<IQuestionStore>().ListAsync(includeInactive: true, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task FirstStart_EmptyStore_HasTheDefaultBank()
+    {
+        await using var host = HostOnSharedStore();
+
+        var bank = await BankOf(host);
+
+        Assert.Equal(DefaultQuestionBank.Load(DateTimeOffset.UnixEpoch).Select(q => q.Id).Order(StringComparer.Ordinal), bank.Select(q => q.Id));
+        Assert.InRange(bank.Count(q => q.Active), 28, 32);
+    }
+
+    [Fact]
+    public async Task Restart_AfterHrChangedTheBank_KeepsHrsBankAndAddsNothing()
+    {
+        int seeded;
+        await using (var first = HostOnSharedStore())
+        {
+            seeded = (await BankOf(first)).Count;
+            var store = first.Services.GetRequiredService<IQuestionStore>();
+            var edited = (await store.GetAsync("a-understand-needs", CancellationToken.None))! with { Text = "Edited by HR." };
+            await store.UpsertAsync(edited, CancellationToken.None);
+        }
+
+        await using var second = HostOnSharedStore();
+        var bank = await BankOf(second);
+
+        Assert.Equal(seeded, bank.Count);
+        Assert.Equal("Edited by HR.", bank.Single(q => q.Id == "a-understand-needs").Text);
+    }
+
+    [Fact]
+    public async Task TwoInstancesStartingTogether_SeedOneBank()
+    {
+        await using var first = HostOnSharedStore();
+        await using var second = HostOnSharedStore();
+
+        await Task.WhenAll(Task.Run(() => first.Client), Task.Run(() => second.Client));
+
+        var expected = DefaultQuestionBank.Load(DateTimeOffset.UnixEpoch).Count;
+        Assert.Equal(expected, (await BankOf(first)).Count);
+        Assert.Equal(expected, (await BankOf(second)).Select(q => q.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnAzureTables_SeedOneBankAndARestartKeepsIt()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        var prefix = "seed" + Guid.NewGuid().ToString("N")[..8];
+        FocusBotTestHost OnAzure() => new(configureServices: services => IsolatedStore.UseAzureTables(services, azurite.ConnectionString, prefix));
+        var expected = DefaultQuestionBank.Load(DateTimeOffset.UnixEpoch).Select(q => q.Id).Order(StringComparer.Ordinal).ToList();
+
+        await using (var first = OnAzure())
+        await using (var second = OnAzure())
+        {
+            await Task.WhenAll(Task.Run(() => first.Client), Task.Run(() => second.Client));
+            Assert.Equal(expected, (await BankOf(first)).Select(q => q.Id));
+        }
+
+        await using var restarted = OnAzure();
+        Assert.Equal(expected, (await BankOf(restarted)).Select(q => q.Id));
+    }
+
+    [Fact]
+    public async Task Seed_WhileAnotherInstanceHoldsTheLease_WaitsForItsBankAndWritesNothing()
+    {
+        var questions = new FakeQuestionStore();
+        var leases = new FakeLeaseStore { HeldElsewhere = 2, OnRefused = () => questions.Bank = [.. DefaultQuestionBank.Load(DateTimeOffset.UnixEpoch)] };
+        var seeder = new QuestionBankSeeder(questions, leases, TimeProvider.System, NullLogger<QuestionBankSeeder>.Instance);
+
+        var written = await seeder.SeedIfEmptyAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, written);
+        Assert.Equal(0, questions.Replacements);
+    }
+
+    private sealed class FakeQuestionStore : IQuestionStore
+    {
+        public List<Question> Bank { get; set; } = [];
+
+        public int Replacements { get; private set; }
+
+        public Task<Question?> GetAsync(string questionId, CancellationToken cancellationToken) => Task.FromResult(Bank.FirstOrDefault(q => q.Id == questionId));
+
+        public Task<IReadOnlyList<Question>> ListAsync(bool includeInactive, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Question>>([.. Bank.Where(q => includeInactive || q.Active)]);
+
+        public Task ReplaceBankAsync(IReadOnlyList<Question> questions, CancellationToken cancellationToken)
+        {
+            Replacements++;
+            Bank = [.. questions];
+            return Task.CompletedTask;
+        }
+
+        public Task UpsertAsync(Question question, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<int> CountAsync(CancellationToken cancellationToken) => Task.FromResult(Bank.Count);
+    }
+
+    /// <summary>Refuses the lease <see cref="HeldElsewhere"/> times, as if another instance were seeding, then grants it.</summary>
+    private sealed class FakeLeaseStore : ILeaseStore
+    {
+        public int HeldElsewhere { get; set; }
+
+        public Action? OnRefused { get; init; }
+
+        public Task<Lease?> TryAcquireAsync(string name, string holderId, TimeSpan duration, CancellationToken cancellationToken)
+        {
+            if (HeldElsewhere-- > 0)
+            {
+                OnRefused?.Invoke();
+                return Task.FromResult<Lease?>(null);
+            }
+
+            return Task.FromResult<Lease?>(new Lease(name, holderId, DateTimeOffset.UtcNow + duration, "etag"));
+        }
+
+        public Task<Lease?> RenewAsync(Lease lease, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult<Lease?>(lease);
+
+        public Task ReleaseAsync(Lease lease, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,3 @@
+using FocusBot.Storage.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]

@@ -1,0 +1,157 @@
+using FocusBot.Domain.Questions;
+using FocusBot.Domain.Storage;
+using FocusBot.Storage.Sqlite;
+using FocusBot.Storage.Tests.Contracts;
+using FocusBot.Storage.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace FocusBot.Storage.Tests.Sqlite;
+
+/// <summary>What only the SQLite backend does: the file, its pragmas, migrations and the operator-facing errors.</summary>
+public sealed class SqliteStorageTests : IAsyncLifetime
+{
+    private readonly SqliteBackend _backend = new(busyTimeoutSeconds: 1);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _backend.DisposeAsync();
+
+    [Fact]
+    public async Task OpenAsync_NewFolder_CreatesTheFileInWalModeWithTheSchemaVersionRecorded()
+    {
+        await using (await _backend.OpenAsync(TimeProvider.System))
+        {
+        }
+
+        await using (await _backend.OpenAsync(TimeProvider.System))
+        {
+        }
+
+        using var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False");
+        connection.Open();
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal((long)SqliteMigrations.LatestVersion, Scalar(connection, "SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileLockedByAnotherProcess_ThrowsStorageUnavailableNamingThePath()
+    {
+        Directory.CreateDirectory(_backend.Directory);
+        using var blocker = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False");
+        blocker.Open();
+        Execute(blocker, "PRAGMA locking_mode=EXCLUSIVE; CREATE TABLE held (x); BEGIN EXCLUSIVE; INSERT INTO held VALUES (1);");
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => _backend.OpenAsync(TimeProvider.System));
+
+        Assert.Contains(_backend.FilePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("locked by another process", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_DataDirectoryCannotBeCreated_ThrowsStorageUnavailableNamingThePath()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_backend.Directory)!);
+        await File.WriteAllTextAsync(_backend.Directory, "a file where the data folder should be", Token);
+        try
+        {
+            var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => _backend.OpenAsync(TimeProvider.System));
+
+            Assert.Contains(_backend.FilePath, error.Message, StringComparison.Ordinal);
+            Assert.Contains("folder cannot be created", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(_backend.Directory);
+        }
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileIsNotADatabase_ThrowsStorageUnavailableNamingThePath()
+    {
+        Directory.CreateDirectory(_backend.Directory);
+        await File.WriteAllTextAsync(_backend.FilePath, new string('x', 4096), Token);
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => _backend.OpenAsync(TimeProvider.System));
+
+        Assert.Contains(_backend.FilePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a valid SQLite database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileFromANewerFocusBot_IsRefusedWithAClearMessage()
+    {
+        await using (await _backend.OpenAsync(TimeProvider.System))
+        {
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, "INSERT INTO schema_version (version, applied_at) VALUES (999, 'later');");
+        }
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => _backend.OpenAsync(TimeProvider.System));
+
+        Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplaceBankAsync_WriteFailsHalfWay_LeavesTheOldBankWhole()
+    {
+        await using var scope = await _backend.OpenAsync(TimeProvider.System);
+        var store = scope.Get<IQuestionStore>();
+        await store.ReplaceBankAsync([TestData.Question("old-1"), TestData.Question("old-2")], Token);
+        var bank = Enumerable.Range(0, 150).Select(i => TestData.Question($"new-{i:D3}")).ToList();
+        bank[120] = bank[120] with { Text = null! };
+
+        await Assert.ThrowsAsync<SqliteException>(() => store.ReplaceBankAsync(bank, Token));
+
+        Assert.Equal(["old-1", "old-2"], (await store.ListAsync(includeInactive: true, Token)).Select(q => q.Id));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ManyConcurrentWritersAndOneFailing_CommitsTheOthersAndFailsOnlyThatOne()
+    {
+        await using var scope = await _backend.OpenAsync(TimeProvider.System);
+        var answers = scope.Get<FocusBot.Domain.Answers.IAnswerStore>();
+        var questions = scope.Get<IQuestionStore>();
+        await questions.ReplaceBankAsync([TestData.Question("old-1")], Token);
+        var badBank = new[] { TestData.Question("new-1"), TestData.Question("new-2") with { Text = null! } };
+
+        // Writes that arrive together share one commit; the failing import must roll back alone.
+        var writes = Enumerable.Range(0, 200).Select(i => Task.Run(() => answers.UpsertAsync(TestData.Answer("2026-W48", "k1", $"pseudo-{i}", "1"), Token), Token)).ToList();
+        var failing = Task.Run(() => questions.ReplaceBankAsync(badBank, Token), Token);
+        await Task.WhenAll(writes);
+
+        await Assert.ThrowsAsync<SqliteException>(() => failing);
+        Assert.Equal(200, await answers.ListByPulseAsync("2026-W48", Token).CountAsync(Token));
+        Assert.Equal(["old-1"], (await questions.ListAsync(includeInactive: true, Token)).Select(q => q.Id));
+    }
+
+    [Fact]
+    public void DefaultDataDirectory_IsOutsideTheRepository()
+    {
+        var directory = Path.GetFullPath(new SqliteStorageOptions().DataDirectory);
+
+        Assert.EndsWith("FocusBot", directory, StringComparison.Ordinal);
+        Assert.False(directory.StartsWith(RepositoryPaths.Root, StringComparison.Ordinal), directory);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

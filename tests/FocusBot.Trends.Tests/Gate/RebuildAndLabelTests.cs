@@ -1,0 +1,113 @@
+using FocusBot.Domain.Trends;
+using FocusBot.Trends.Tests.Support;
+
+namespace FocusBot.Trends.Tests.Gate;
+
+public sealed class RebuildAndLabelTests : IAsyncLifetime
+{
+    private TrendWorld _world = null!;
+
+    public async ValueTask InitializeAsync() => _world = await TrendWorld.CreateAsync();
+
+    public async ValueTask DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task Rebuild_AfterAnswersAndChanges_GivesTheSameCellsAsTheIncrementalPath()
+    {
+        var random = new Random(7);
+        for (var week = 0; week < 6; week++)
+        {
+            var pulse = await _world.OpenPulseAsync(week, TrendWorld.Quiz, TrendWorld.Frequency, TrendWorld.Agreement, TrendWorld.Advocacy, TrendWorld.Voice);
+            for (var person = 0; person < 24; person++)
+            {
+                string[] teams = person % 3 == 0 ? ["a", "b"] : person % 3 == 1 ? ["a"] : ["c"];
+                await _world.DeliverAsync(pulse, "p" + person, teams);
+                if (random.NextDouble() < 0.2)
+                    continue;
+                foreach (var question in TrendWorld.Bank.Where(q => pulse.QuestionIds.Contains(q.Id)))
+                {
+                    if (random.NextDouble() < 0.1)
+                        continue;
+                    await _world.AnswerAsync(pulse, question, "p" + person, Value(question, random), teams);
+                    // Some people change their mind before the pulse closes.
+                    if (random.NextDouble() < 0.3)
+                        await _world.AnswerAsync(pulse, question, "p" + person, Value(question, random), teams);
+                }
+            }
+
+            await _world.CloseAsync(pulse);
+        }
+
+        _world.Clock.Advance(TimeSpan.FromDays(80));
+        await _world.SealAsync();
+        string[] slices = ["org", "team:a", "team:b", "team:c", "level:1", "tag:who-is-a-customer", "tag:listening", "voice:org", "voice:team:a", "voice:team:c", "index"];
+        var incremental = await _world.SnapshotAsync(slices);
+
+        var result = await _world.Rebuilder.RebuildAsync(TrendWorld.Tenant, CancellationToken.None);
+        var rebuilt = await _world.SnapshotAsync(slices);
+
+        Assert.False(result.Refused);
+        Assert.Equal(6, result.Pulses);
+        Assert.True(incremental.Count > 500, $"only {incremental.Count} cells");
+        Assert.Equal(incremental, rebuilt);
+    }
+
+    [Fact]
+    public async Task Rebuild_WhileAPulseIsOpen_IsRefusedAndChangesNothing()
+    {
+        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Quiz);
+        await _world.CohortAsync(pulse, TrendWorld.Quiz, "p", ["1", "1", "0", "1", "1"]);
+        var before = await _world.SnapshotAsync(["org"]);
+
+        var result = await _world.Rebuilder.RebuildAsync(TrendWorld.Tenant, CancellationToken.None);
+
+        Assert.True(result.Refused);
+        Assert.Equal(before, await _world.SnapshotAsync(["org"]));
+    }
+
+    [Fact]
+    public async Task Publish_ThreeThenNineCorrectOfTen_IsRisingByFisher()
+    {
+        // 9/10 vs 3/10: Fisher (smallest expected count 10 × 8 / 20 = 4) p = 2490/125970 = 0.0198 < 0.10, +60 points.
+        var first = await _world.OpenPulseAsync(0, TrendWorld.Quiz);
+        await _world.CohortAsync(first, TrendWorld.Quiz, "p", ["1", "1", "1", "0", "0", "0", "0", "0", "0", "0"]);
+        await _world.CloseAsync(first);
+        var second = await _world.OpenPulseAsync(1, TrendWorld.Quiz);
+        await _world.CohortAsync(second, TrendWorld.Quiz, "p", ["1", "1", "1", "1", "1", "1", "1", "1", "1", "0"]);
+        await _world.CloseAsync(second);
+        await _world.SealAsync();
+
+        var change = (await _world.ReportAsync()).Organisation["K"].Latest.Change!;
+
+        Assert.Equal(ChangeLabel.Rising, change.Label);
+        Assert.Equal(ChangeTest.FisherExact, change.Test);
+        Assert.Equal(2490.0 / 125970, change.PValue, 9);
+        Assert.Equal(60, change.DifferencePoints, 9);
+    }
+
+    [Fact]
+    public async Task Publish_PreviousPeriodHidden_GivesNoLabel()
+    {
+        var first = await _world.OpenPulseAsync(0, TrendWorld.Quiz);
+        await _world.CohortAsync(first, TrendWorld.Quiz, "p", ["1", "1", "1", "0"]);
+        await _world.CloseAsync(first);
+        var second = await _world.OpenPulseAsync(1, TrendWorld.Quiz);
+        await _world.CohortAsync(second, TrendWorld.Quiz, "p", ["1", "1", "1", "1", "1", "1", "1", "1", "1", "0"]);
+        await _world.CloseAsync(second);
+        await _world.SealAsync();
+
+        var latest = (await _world.ReportAsync()).Organisation["K"].Latest;
+
+        Assert.True(latest.IsShown);
+        Assert.Null(latest.Change);
+    }
+
+    private static string Value(FocusBot.Domain.Questions.Question question, Random random) => question.Kind switch
+    {
+        FocusBot.Domain.Questions.QuestionKind.Quiz => random.Next(3).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FocusBot.Domain.Questions.QuestionKind.Frequency => random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FocusBot.Domain.Questions.QuestionKind.Agreement => (1 + random.Next(5)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FocusBot.Domain.Questions.QuestionKind.Advocacy => random.Next(11).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => random.Next(2) == 0 ? "Faster refunds and clearer invoices" : "Answer the phone sooner, faster refunds",
+    };
+}
