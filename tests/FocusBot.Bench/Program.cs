@@ -5,6 +5,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
 {
     ["proactive"] = ProactiveFanOutBench.RunAsync,
     ["storage"] = FocusBot.Bench.Storage.StorageBench.RunAsync,
+    ["trends"] = FocusBot.Bench.Trends.TrendsBench.RunAsync,
 };
 
 var chosen = args.Length == 0 ? scenarios.Keys.ToArray() : args;

@@ -97,10 +97,10 @@ public sealed partial class PrivacyGate(
             return new PublishedFigure(period, measure, FigureStatus.NotAvailable);
         if (!cells.HasData(period.Key, measure))
         {
-            // Nothing asked that period is not a count of people; a slice with no answers where the organisation has
-            // some is, so it is hidden like any small group rather than shown as zero.
-            var askedAnywhere = org.HasData(period.Key, measure);
-            return new PublishedFigure(period, measure, askedAnywhere ? FigureStatus.Hidden : FigureStatus.NotAvailable);
+            // A team with no answers where the organisation has some is a count of people (zero), so it is hidden like
+            // any small group. A level or topic with no answers only means none of its questions was asked.
+            var zeroPeople = TrendSlices.IsTeam(cells.Slice) && org.HasData(period.Key, measure);
+            return new PublishedFigure(period, measure, zeroPeople ? FigureStatus.Hidden : FigureStatus.NotAvailable);
         }
 
         if (cells.IsMarkedHidden(period.Key, measure) || cells.Respondents(period.Key, measure) < thresholds.For(measure))

@@ -77,25 +77,20 @@ public sealed partial class PulseAnswerHandler(
 
         var teams = await roster.ListTeamsForUserAsync(pulse.TenantId, userId, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        var changes = new List<AnswerChange>();
-        foreach (var (questionId, value) in given)
-        {
-            if (mine.TryGetValue(questionId, out var previousValue) && previousValue == value)
-                continue; // a replayed or unchanged submit
-            var answer = new Answer
+        var toStore = given.Where(g => !mine.TryGetValue(g.Key, out var previousValue) || previousValue != g.Value) // a replay changes nothing
+            .Select(g => new Answer
             {
                 PulseId = pulse.Id,
-                QuestionId = questionId,
+                QuestionId = g.Key,
                 RespondentPseudonym = pseudonym,
                 TenantId = pulse.TenantId,
-                Value = value,
+                Value = g.Value,
                 TeamIds = teams,
                 AnsweredAt = now,
-            };
-            var previous = await answers.UpsertAsync(answer, cancellationToken);
-            changes.Add(new AnswerChange(questions.First(q => q.Id == questionId), previous, answer));
-        }
-
+            }).ToList();
+        // Each answer is its own row: storing them side by side keeps the invoke well inside Teams' 5 seconds.
+        var previous = await Task.WhenAll(toStore.Select(a => answers.UpsertAsync(a, cancellationToken)));
+        var changes = toStore.Select((a, i) => new AnswerChange(questions.First(q => q.Id == a.QuestionId), previous[i], a)).ToList();
         if (changes.Count > 0)
         {
             foreach (var listener in listeners)

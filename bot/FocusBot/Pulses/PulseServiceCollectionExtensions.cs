@@ -17,6 +17,9 @@ public static class PulseServiceCollectionExtensions
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section))
             .Validate(o => environment.IsDevelopment() || o.PseudonymSecret is { Length: >= 16 },
                 "Privacy:PseudonymSecret (at least 16 characters) is required outside Development.")
+            // App Service passes an unresolved Key Vault reference through as its literal text.
+            .Validate(o => o.PseudonymSecret?.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal) != true,
+                "Privacy:PseudonymSecret is an unresolved Key Vault reference: check the web app's identity can read the secret.")
             .ValidateOnStart();
         services.AddSingleton<Pseudonyms>();
 

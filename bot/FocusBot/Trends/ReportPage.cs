@@ -116,28 +116,25 @@ public static class ReportPage
         return $"<td>{E(TrendText.Value(figure))} <span class=\"n\">{E(n)}</span><br><span class=\"change\">{E(TrendText.Change(figure))}</span></td>";
     }
 
+    /// <summary>Questions rotate, so each row shows the latest period the question was asked in.</summary>
     private static string QuestionTable(TrendReport report)
     {
-        if (report.Questions.Count == 0)
+        var rows = report.Questions
+            .Select(q => (Question: q, Latest: q.Points.LastOrDefault(p => p.Status != FigureStatus.NotAvailable)))
+            .Where(r => r.Latest is not null)
+            .ToList();
+        if (rows.Count == 0)
             return string.Empty;
-        var html = new StringBuilder("<section><h2>Questions <small>whole organisation</small></h2><table class=\"questions\"><thead><tr><th>Question</th><th>Index</th><th>Level</th><th>Topics</th>");
-        var recent = report.Periods.TakeLast(4).ToList();
-        foreach (var period in recent)
-            html.Append("<th>").Append(E(period.Label)).Append("</th>");
-        html.Append("</tr></thead><tbody>");
-        foreach (var question in report.Questions)
+        var html = new StringBuilder("<section><h2>Questions <small>whole organisation, latest time each was asked</small></h2><table class=\"questions\">")
+            .Append("<thead><tr><th>Question</th><th>Index</th><th>Level</th><th>Topics</th><th>Asked</th><th>Result</th></tr></thead><tbody>");
+        foreach (var (question, latest) in rows)
         {
-            var asked = question.Points.Where(p => p.Status != FigureStatus.NotAvailable).ToList();
-            if (asked.Count == 0)
-                continue;
             html.Append("<tr><td>").Append(E(question.Text)).Append("</td><td>").Append(E(TrendMeasure.Name(question.Index)))
-                .Append("</td><td>").Append(question.Level.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(string.Join(", ", question.Tags))).Append("</td>");
-            foreach (var period in recent)
-                html.Append(Cell(question.Points.FirstOrDefault(p => p.Period == period)));
-            html.Append("</tr>");
+                .Append("</td><td>").Append(question.Level.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(string.Join(", ", question.Tags)))
+                .Append("</td><td>").Append(E(latest!.Period.Label)).Append("</td>").Append(Cell(latest)).Append("</tr>");
         }
 
-        return html.Append("</tbody></table><p class=\"legend\">Questions rotate, so most are asked only now and then; \"–\" means not asked that period.</p></section>").ToString();
+        return html.Append("</tbody></table></section>").ToString();
     }
 
     private static string Themes(TrendReport report)

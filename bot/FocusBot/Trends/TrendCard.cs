@@ -90,12 +90,21 @@ public static class TrendCard
         yield return new TextBlock(report.Focus.Slice == TrendSlices.Org ? $"By team, {report.Periods[^1].Label}" : $"Compared with the organisation, {report.Periods[^1].Label}")
         { Weight = "Bolder", Spacing = "Medium", Separator = true };
         List<string> measures = [.. indices, TrendMeasure.Participation];
-        yield return Row("Team", [.. measures.Select(m => m == TrendMeasure.Participation ? "Answered" : TrendMeasure.Name(m))], header: true);
+        yield return Row("Team", [.. measures.Select(ShortName)], header: true);
         foreach (var row in rows)
             yield return Row(row.Name, [.. measures.Select(m => TrendText.Value(row[m].Latest))], header: false);
         if (report.Focus.Slice == TrendSlices.Org && report.Teams.Count > MaxTeamRows)
             yield return new TextBlock($"and {report.Teams.Count - MaxTeamRows} more teams in the full report") { IsSubtle = true, Size = "Small" };
     }
+
+    /// <summary>Column headings short enough for a phone-width card.</summary>
+    private static string ShortName(string measure) => measure switch
+    {
+        TrendMeasure.Knowledge => "Know.",
+        TrendMeasure.Behaviour => "Behav.",
+        TrendMeasure.Attitude => "Attit.",
+        _ => "Answered",
+    };
 
     private static ColumnSet Row(string name, IReadOnlyList<string> values, bool header) =>
         new([

@@ -11,11 +11,34 @@ public sealed class CatalogValidationTests(CatalogValidationFixture validation) 
         Assert.True(problems.Count == 0, $"{cardName}:\n{string.Join('\n', problems)}");
     }
 
-    [Fact]
-    public void Validate_WholeCatalog_ChecksEveryCardAndExitsCleanly()
+    [Theory]
+    [MemberData(nameof(CardCatalog.NamesWithKnownProblems), MemberType = typeof(CardCatalog))]
+    public void Validate_CardWithKnownProblem_StillHasIt(string cardName)
     {
-        // Guards the theory above: a validator that silently skipped cards would report no problems too.
+        var problems = validation.Report.ProblemsOf(cardName);
+
+        Assert.True(
+            problems.Any(p => p.StartsWith(CardCatalog.KnownProblems[cardName], StringComparison.Ordinal)),
+            $"{cardName} no longer has its known problem: remove it from CardCatalog.KnownProblems. Now reported:\n{string.Join('\n', problems)}");
+    }
+
+    [Fact]
+    public void Validate_WholeCatalog_ChecksEveryCardAndExitCodeMatchesProblems()
+    {
+        // Guards the theories above: a validator that silently skipped cards would report no problems too.
         Assert.Equal(CardCatalog.All.Count, validation.Report.CheckedCount);
-        Assert.True(validation.Report.ExitCode == 0, validation.Report.Output);
+        Assert.True(validation.Report.ExitCode == (validation.Report.Problems.Count == 0 ? 0 : 1), validation.Report.Output);
+    }
+
+    [Fact]
+    public async Task Validate_OnlyValidCards_ExitsZeroWithNoProblemLines()
+    {
+        var cards = CardCatalog.All.Where(c => !CardCatalog.KnownProblems.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => c.Value().ToUtf8Bytes());
+
+        var report = await CardValidator.ValidateAsync(cards, TestContext.Current.CancellationToken);
+
+        Assert.True(report.ExitCode == 0, report.Output);
+        Assert.Empty(report.Problems);
+        Assert.Equal(cards.Count, report.CheckedCount);
     }
 }

@@ -83,6 +83,7 @@ public sealed class QuestionBankSeedingTests : IDisposable
         var prefix = "seed" + Guid.NewGuid().ToString("N")[..8];
         FocusBotTestHost OnAzure() => new(configureServices: services => IsolatedStore.UseAzureTables(services, azurite.ConnectionString, prefix));
         var expected = DefaultQuestionBank.Load(DateTimeOffset.UnixEpoch).Select(q => q.Id).Order(StringComparer.Ordinal).ToList();
+        await IsolatedStore.CreateAzureTablesAsync(azurite.ConnectionString, prefix, TestContext.Current.CancellationToken);
 
         await using (var first = OnAzure())
         await using (var second = OnAzure())

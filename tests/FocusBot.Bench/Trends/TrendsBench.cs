@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using FocusBot.Bench.Storage;
+using FocusBot.Domain.Aggregates;
+using FocusBot.Domain.Answers;
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
+using FocusBot.Domain.Roster;
+using FocusBot.Domain.Trends;
+using FocusBot.Storage;
+using FocusBot.Storage.AzureTables;
+using FocusBot.Trends;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FocusBot.Bench.Trends;
+
+/// <summary>
+/// A `trends` request (privacy gate + card) for one team over 52 weeks, with 1,040,000 answers stored (52 weekly pulses
+/// × 200 teams × 25 people × 4 questions), on SQLite and on Azurite, beside the naive scan of the raw answers the
+/// aggregates replace. Goal: p99 &lt; 100 ms on both. Also: rebuild time, the incremental cost per answer, and on
+/// Azurite a prototype one-entity-per-period layout beside the shipped one-entity-per-counter layout.
+/// </summary>
+internal static class TrendsBench
+{
+    private const int Requests = 400;
+    private static readonly string s_only = Environment.GetEnvironmentVariable("FOCUSBOT_BENCH_TRENDS") ?? "all";
+
+    public static async Task RunAsync()
+    {
+        if (s_only is "all" or "sqlite")
+            await SqliteAsync();
+        if (s_only is "all" or "azurite")
+            await AzuriteAsync();
+    }
+
+    private static async Task SqliteAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "focusbot-bench-trends", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var services = await OpenAsync(new() { ["Storage:Provider"] = "Sqlite", ["Storage:Sqlite:DataDirectory"] = directory });
+            var load = await LoadRawAsync(services, withDeliveries: true);
+            Console.WriteLine($"SQLite: {load.Answers:N0} answers of {TrendsBenchData.Weeks} pulses stored in {load.Elapsed.TotalSeconds:F1} s");
+
+            var watch = Stopwatch.StartNew();
+            var rebuilt = await services.GetRequiredService<TrendRebuilder>().RebuildAsync(TrendsBenchData.Tenant, default);
+            Console.WriteLine($"SQLite: rebuild from raw answers (aggregates + sealing {rebuilt.PeriodsSealed} periods): {watch.Elapsed.TotalSeconds:F1} s");
+            var hidden = await CountHiddenAsync(services);
+            Console.WriteLine($"SQLite: figures hidden by the privacy gate in this data: {hidden} (teams of 25: none expected)");
+
+            await RequestsAsync("SQLite", services, Requests);
+            await NaiveScanAsync("SQLite", services, runs: 3);
+            await IncrementalAsync("SQLite", services);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task AzuriteAsync()
+    {
+        // A million answers and a few hundred thousand counters are held in Azurite's memory.
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", "--max-old-space-size=12288");
+        await using var azurite = await AzuriteTableProcess.StartAsync();
+        Dictionary<string, string?> settings = new()
+        {
+            ["Storage:Provider"] = "AzureTables",
+            ["Storage:AzureTables:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:AzureTables:TablePrefix"] = "bench",
+        };
+        await using var shipped = await OpenAsync(settings);
+        var load = await LoadRawAsync(shipped, withDeliveries: false);
+        Console.WriteLine($"Azurite: {load.Answers:N0} answers stored in {load.Elapsed.TotalSeconds:F1} s");
+        var cells = ComputeCells();
+        Console.WriteLine($"Azurite: {cells.Count:N0} aggregate counters computed in memory from the answers (the rebuild's arithmetic)");
+
+        var client = shipped.GetRequiredService<TableClient>();
+        await client.CreateTableIfNotExistsAsync("benchPackedAggregates", default);
+        await using var packed = await OpenAsync(settings, s => s.Replace(ServiceDescriptor.Singleton<IAggregateStore>(sp =>
+            new PackedAzureAggregateStore(sp.GetRequiredService<TableClient>(), "benchPackedAggregates"))));
+
+        foreach (var (name, services) in new[] { ("Azurite, prototype: one entity per slice and period", packed), ("Azurite, shipped: one entity per counter", shipped) })
+        {
+            var watch = Stopwatch.StartNew();
+            await ApplyAsync(services.GetRequiredService<IAggregateStore>(), cells);
+            await SealWeeksAsync(services);
+            Console.WriteLine($"{name}: counters written and 52 weeks sealed in {watch.Elapsed.TotalSeconds:F1} s");
+            await RequestsAsync(name, services, name.Contains("shipped", StringComparison.Ordinal) ? 40 : Requests);
+        }
+
+        await NaiveScanAsync("Azurite", shipped, runs: 1);
+    }
+
+    /// <summary>`trends team-NNN 52 weeks`: the gate's report for one team and the card built from it, as JSON.</summary>
+    private static async Task RequestsAsync(string name, ServiceProvider services, int count)
+    {
+        var gate = services.GetRequiredService<PrivacyGate>();
+        var random = new Random(42);
+        async Task<int> OneAsync(int team)
+        {
+            var report = await gate.PublishAsync(new TrendRequest { TenantId = TrendsBenchData.Tenant, Slice = TrendSlices.Team(TrendsBenchData.TeamId(team)), Kind = PeriodKind.Week, Count = 52 }, default);
+            if (report.Periods.Count != 52 || !report.Focus[TrendMeasure.Knowledge].Points.All(p => p.IsShown))
+                throw new InvalidOperationException($"{name}: the report is not the 52 published weeks the data holds.");
+            return TrendCard.Create(report, null, new Uri("https://focusbot.example/r"), new Uri("https://focusbot.example/c")).ToUtf8Bytes().Length;
+        }
+
+        for (var i = 0; i < 10; i++)
+            await OneAsync(random.Next(TrendsBenchData.Teams));
+        var times = new List<double>(count);
+        var bytes = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            bytes = await OneAsync(random.Next(TrendsBenchData.Teams));
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine($"{name}: `trends <team> 52 weeks` x{count}: p50 {Percentile(times, 0.50):F1} ms, p95 {Percentile(times, 0.95):F1} ms, p99 {Percentile(times, 0.99):F1} ms, max {times[^1]:F1} ms (goal p99 < 100 ms); card {bytes:N0} bytes");
+
+        var orgTimes = new List<double>();
+        for (var i = 0; i < Math.Min(count, 20); i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await gate.PublishAsync(new TrendRequest { TenantId = TrendsBenchData.Tenant, Count = 12, TeamPeriods = 2 }, default);
+            orgTimes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        orgTimes.Sort();
+        Console.WriteLine($"{name}: `trends` (organisation, 12 weeks, table of all 200 teams) x{orgTimes.Count}: p50 {Percentile(orgTimes, 0.5):F1} ms, max {orgTimes[^1]:F1} ms");
+    }
+
+    /// <summary>What a report without aggregates would do: read every answer of 52 pulses and score one team's.</summary>
+    private static async Task NaiveScanAsync(string name, ServiceProvider services, int runs)
+    {
+        var answers = services.GetRequiredService<IAnswerStore>();
+        var bank = TrendsBenchData.Questions.ToDictionary(q => q.Id);
+        var team = TrendsBenchData.TeamId(123);
+        var times = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            long read = 0, correct = 0, quiz = 0;
+            for (var week = 0; week < TrendsBenchData.Weeks; week++)
+            {
+                await foreach (var answer in answers.ListByPulseAsync(TrendsBenchData.Pulse(week).Id, default))
+                {
+                    read++;
+                    if (answer.TeamIds.Contains(team) && bank[answer.QuestionId].Kind == QuestionKind.Quiz)
+                    {
+                        quiz++;
+                        correct += answer.Value == "1" ? 1 : 0;
+                    }
+                }
+            }
+
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            if (run == runs - 1)
+                Console.WriteLine($"{name}: naive scan of the raw answers for one team over 52 weeks: {read:N0} answers read, {times.Min() / 1000:F2} s (best of {runs}); knowledge {100.0 * correct / quiz:F1}%");
+        }
+    }
+
+    /// <summary>The incremental path: what recording one changed answer costs (the pulse feature calls it per answer).</summary>
+    private static async Task IncrementalAsync(string name, ServiceProvider services)
+    {
+        var recorder = services.GetRequiredService<TrendRecorder>();
+        var store = services.GetRequiredService<IAnswerStore>();
+        var week = TrendsBenchData.Weeks - 1;
+        var pulse = TrendsBenchData.Pulse(week);
+        var bank = TrendsBenchData.Questions.ToDictionary(q => q.Id);
+        var answers = TrendsBenchData.Answers(pulse, week).Where(a => bank[a.QuestionId].Kind == QuestionKind.Agreement).Take(1_000).ToList();
+        var times = new List<double>();
+        foreach (var answer in answers)
+        {
+            var changed = answer with { Value = answer.Value == "5" ? "1" : "5" };
+            var watch = Stopwatch.StartNew();
+            var previous = await store.UpsertAsync(changed, default);
+            await recorder.RecordAnswerAsync(pulse, bank[answer.QuestionId], previous, changed, default);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine($"{name}: storing a changed answer and moving its contribution: p50 {Percentile(times, 0.5):F2} ms, p99 {Percentile(times, 0.99):F2} ms (x{times.Count})");
+    }
+
+    private static async Task<(long Answers, TimeSpan Elapsed)> LoadRawAsync(ServiceProvider services, bool withDeliveries)
+    {
+        var watch = Stopwatch.StartNew();
+        await services.GetRequiredService<IQuestionStore>().ReplaceBankAsync(TrendsBenchData.Questions, default);
+        var roster = services.GetRequiredService<IRosterStore>();
+        var conversations = services.GetRequiredService<IConversationStore>();
+        foreach (var team in TrendsBenchData.People().GroupBy(p => p.TeamId))
+        {
+            await roster.ReplaceTeamRosterAsync(TrendsBenchData.Tenant, team.Key, [.. team.Select(p => new TeamMember { TenantId = TrendsBenchData.Tenant, TeamId = team.Key, UserId = p.UserId })], default);
+            await conversations.UpsertAsync(new ConversationRecord
+            {
+                TenantId = TrendsBenchData.Tenant, ConversationId = "19:" + team.Key, Kind = ConversationKind.Channel, ServiceUrl = "http://127.0.0.1/", BotId = "28:bench",
+                TeamId = team.Key, TeamName = "Team " + team.Key[5..], InstalledAt = TrendsBenchData.FirstPulse, UpdatedAt = TrendsBenchData.FirstPulse,
+            }, default);
+        }
+
+        long count = 0;
+        var pulses = services.GetRequiredService<IPulseStore>();
+        var answers = services.GetRequiredService<IAnswerStore>();
+        var deliveries = services.GetRequiredService<IDeliveryStore>();
+        for (var week = 0; week < TrendsBenchData.Weeks; week++)
+        {
+            var pulse = TrendsBenchData.Pulse(week);
+            await pulses.CreateAsync(pulse, default);
+            var batch = TrendsBenchData.Answers(pulse, week);
+            foreach (var chunk in batch.Chunk(5_000))
+                await answers.UpsertManyAsync(pulse.Id, chunk, default);
+            if (withDeliveries)
+                await deliveries.CreateIfMissingAsync(TrendsBenchData.Deliveries(pulse), default);
+            count += batch.Count;
+        }
+
+        return (count, watch.Elapsed);
+    }
+
+    /// <summary>The rebuild's arithmetic, on the generated answers (reading them back from Azurite would take far longer).</summary>
+    private static Dictionary<CellId, long> ComputeCells()
+    {
+        var bank = TrendsBenchData.Questions.ToDictionary(q => q.Id);
+        var cells = new Dictionary<CellId, long>();
+        for (var week = 0; week < TrendsBenchData.Weeks; week++)
+        {
+            var pulse = TrendsBenchData.Pulse(week);
+            foreach (var respondent in TrendsBenchData.Answers(pulse, week).GroupBy(a => a.RespondentPseudonym))
+                TrendContributions.Accumulate(cells, TrendContributions.OfRespondent(pulse, respondent.Select(a => (bank[a.QuestionId], a))));
+            foreach (var team in TrendsBenchData.People().GroupBy(p => p.TeamId))
+            {
+                foreach (var _ in team)
+                    TrendContributions.Accumulate(cells, TrendContributions.OfDelivery(pulse, [team.Key]));
+            }
+        }
+
+        return cells;
+    }
+
+    private static async Task ApplyAsync(IAggregateStore store, Dictionary<CellId, long> cells)
+    {
+        var deltas = TrendContributions.ToDeltas(TrendsBenchData.Tenant, cells);
+        await Parallel.ForEachAsync(deltas.GroupBy(d => d.Slice).SelectMany(slice => slice.Chunk(2_000)), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (chunk, token) => await store.ApplyDeltasAsync(chunk, token));
+    }
+
+    /// <summary>Seals the 52 weeks with the real gate (months and quarters are not part of a weekly request).</summary>
+    private static async Task SealWeeksAsync(ServiceProvider services)
+    {
+        var gate = services.GetRequiredService<PrivacyGate>();
+        for (var week = 0; week < TrendsBenchData.Weeks; week++)
+            await gate.SealPeriodAsync(TrendsBenchData.Tenant, TrendPeriod.WeekOf(DateOnly.FromDateTime(TrendsBenchData.Pulse(week).OpensAt.UtcDateTime)), default);
+    }
+
+    private static async Task<int> CountHiddenAsync(ServiceProvider services)
+    {
+        var report = await services.GetRequiredService<PrivacyGate>().PublishAsync(
+            new TrendRequest { TenantId = TrendsBenchData.Tenant, Count = 52, TeamPeriods = 52, IncludeBreakdowns = true }, default);
+        return report.Teams.Append(report.Organisation).Concat(report.Levels).Concat(report.Tags)
+            .SelectMany(s => s.Measures.Where(m => m.Measure != TrendMeasure.Voice)).SelectMany(m => m.Points).Count(p => p.Status == FigureStatus.Hidden);
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static async Task<ServiceProvider> OpenAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FixedTimeProvider(TrendsBenchData.Now))
+            .AddLogging()
+            .AddFocusBotStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddSingleton(new PrivacyThresholds())
+            .AddSingleton<PrivacyGate>()
+            .AddSingleton<TrendRebuilder>()
+            .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(),
+                NullLogger<TrendRecorder>.Instance));
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(default);
+        return provider;
+    }
+}

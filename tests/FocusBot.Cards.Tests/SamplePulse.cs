@@ -1,0 +1,41 @@
+using FocusBot.Domain.Questions;
+
+namespace FocusBot.Cards.Tests;
+
+/// <summary>A pulse with one question of every kind, so the pulse card is checked with every input it can hold.</summary>
+public static class SamplePulse
+{
+    private static readonly DateTimeOffset s_created = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static IReadOnlyList<Question> Questions { get; } =
+    [
+        Make("a-01", "I understand what our customers need from my work.", QuestionDimension.Attitude, QuestionKind.Agreement),
+        Make("b-01", "In the past 7 days, how often did you speak with a customer or read first-hand feedback?", QuestionDimension.Behaviour, QuestionKind.Frequency),
+        Make("k-01", "Does having no complaints mean our customers are satisfied?", QuestionDimension.Knowledge, QuestionKind.Quiz) with
+        {
+            Options = ["Yes", "No: few unhappy customers ever complain", "Only for internal customers"],
+            CorrectOption = 1,
+            Explanation = "Most unhappy customers leave without complaining, so silence is not satisfaction.",
+        },
+        Make("a-09", "How likely are you to recommend our products to a friend?", QuestionDimension.Attitude, QuestionKind.Advocacy),
+        Make("v-01", "What one thing could we do better for our customers?", QuestionDimension.Voice, QuestionKind.FreeText),
+    ];
+
+    public static IReadOnlyDictionary<string, string> Answers { get; } = new Dictionary<string, string>
+    {
+        ["a-01"] = "4",
+        ["b-01"] = "2",
+        ["k-01"] = "0",
+        ["a-09"] = "9",
+    };
+
+    private static Question Make(string id, string text, QuestionDimension dimension, QuestionKind kind) => new()
+    {
+        Id = id,
+        Text = text,
+        Dimension = dimension,
+        Level = 1,
+        Kind = kind,
+        CreatedAt = s_created,
+    };
+}
