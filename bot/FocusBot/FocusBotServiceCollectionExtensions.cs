@@ -21,6 +21,9 @@ public static class FocusBotServiceCollectionExtensions
     public static IServiceCollection AddFocusBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddBotFramework(configuration, environment.IsDevelopment());
+        // Telemetry only where an Application Insights resource is configured (infra sets it in Azure).
+        if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+            services.AddApplicationInsightsTelemetry();
         services.AddFocusBotStorage(configuration);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddSingleton<ActivityRouter>();

@@ -1,6 +1,7 @@
 using FocusBot;
 using FocusBot.Domain.Storage;
 using FocusBot.Health;
+using FocusBot.Legal;
 using FocusBot.Messaging;
 using FocusBot.Storage;
 using FocusBot.Trends;
@@ -25,6 +26,7 @@ if (await DemoSeeder.RunIfRequestedAsync(app, args) is { } demoExitCode)
 
 app.MapBotMessages();
 app.MapHealth();
+app.MapLegalPages();
 app.MapTrends();
 await app.RunAsync();
 return 0;

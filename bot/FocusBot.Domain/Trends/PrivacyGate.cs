@@ -21,6 +21,9 @@ public sealed partial class PrivacyGate(
 {
     private const int MaxThemes = 8;
     private const int ParallelReads = 8;
+    private static readonly TimeSpan s_teamNameLifetime = TimeSpan.FromMinutes(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyDictionary<string, string> Names)> _teamNames =
+        new(StringComparer.Ordinal);
 
     public PrivacyThresholds Thresholds => thresholds;
 
@@ -182,7 +185,21 @@ public sealed partial class PrivacyGate(
     private async Task<SliceCells> ReadAsync(string tenantId, string slice, TrendPeriod from, TrendPeriod to, CancellationToken cancellationToken) =>
         new(slice, await aggregates.ListAsync(tenantId, slice, from.Key, to.Key, cancellationToken));
 
+    /// <summary>
+    /// Team names by slice, from the team installs; kept for a minute because listing every install on each request
+    /// would cost more than the report itself, and a renamed team showing its old name for a minute harms nobody.
+    /// </summary>
     private async Task<IReadOnlyDictionary<string, string>> TeamNamesAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_teamNames.TryGetValue(tenantId, out var cached) && now - cached.At < s_teamNameLifetime)
+            return cached.Names;
+        var names = await ReadTeamNamesAsync(tenantId, cancellationToken);
+        _teamNames[tenantId] = (now, names);
+        return names;
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> ReadTeamNamesAsync(string tenantId, CancellationToken cancellationToken)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var team in conversations.ListTeamsAsync(cancellationToken))
@@ -204,7 +221,7 @@ public sealed partial class PrivacyGate(
 
     private static int LookBack(PeriodKind kind) => kind switch
     {
-        PeriodKind.Week => 10,
+        PeriodKind.Week => 4,
         PeriodKind.Month => 3,
         _ => 2,
     };

@@ -1,6 +1,7 @@
 using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roster;
+using FocusBot.Protocol.Connector;
 
 namespace FocusBot.Recognition;
 
@@ -9,7 +10,7 @@ namespace FocusBot.Recognition;
 /// choose in a form. A choice's value is the person's Entra object id, the same value Teams' people picker
 /// (Data.Query over graph.microsoft.com/users) sends, or their Teams user id when no object id is known.
 /// </summary>
-public sealed class PeoplePicker(IRosterStore roster, IConversationStore conversations)
+public sealed partial class PeoplePicker(IRosterStore roster, IConversationStore conversations, ConnectorClient connector, ILogger<PeoplePicker> logger)
 {
     /// <summary>Teams' people picker dataset: Teams clients that support it search the whole directory as you type.</summary>
     public const string PeopleDataset = "graph.microsoft.com/users";
@@ -82,16 +83,21 @@ public sealed class PeoplePicker(IRosterStore roster, IConversationStore convers
     private async Task<Dictionary<string, RosterPerson>> EveryoneAsync(string tenantId, CancellationToken cancellationToken)
     {
         var people = new Dictionary<string, RosterPerson>(StringComparer.Ordinal);
-        var teams = new HashSet<string>(StringComparer.Ordinal);
+        var teams = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
         await foreach (var install in conversations.ListTeamsAsync(cancellationToken))
         {
             if (install.TenantId == tenantId && install.TeamId is { } teamId)
-                teams.Add(teamId);
+                teams.TryAdd(teamId, install);
         }
 
-        foreach (var teamId in teams)
+        foreach (var (teamId, install) in teams)
         {
+            var members = new List<TeamMember>();
             await foreach (var member in roster.ListTeamMembersAsync(tenantId, teamId, cancellationToken))
+                members.Add(member);
+            if (members.Count == 0)
+                members = await FetchRosterAsync(install, cancellationToken);
+            foreach (var member in members)
             {
                 if (!string.IsNullOrWhiteSpace(member.Name))
                 {
@@ -124,4 +130,40 @@ public sealed class PeoplePicker(IRosterStore roster, IConversationStore convers
 
         return people;
     }
+
+    // The weekly pulse refreshes rosters; a team FocusBot joined since then has none yet, and an executive who just added
+    // FocusBot to their team expects to find its members. Teams is asked once; the roster is kept for next time.
+    private async Task<List<TeamMember>> FetchRosterAsync(ConversationRecord install, CancellationToken cancellationToken)
+    {
+        var members = new List<TeamMember>();
+        try
+        {
+            await foreach (var member in connector.GetAllMembersAsync(new ConversationTarget(install.ServiceUrl, install.TenantId, install.TeamId!), cancellationToken))
+            {
+                if (member.Id is { Length: > 0 } userId)
+                {
+                    members.Add(new TeamMember
+                    {
+                        TenantId = install.TenantId,
+                        TeamId = install.TeamId!,
+                        UserId = userId,
+                        AadObjectId = member.AadObjectId,
+                        Name = member.Name,
+                    });
+                }
+            }
+        }
+        catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
+        {
+            LogRosterUnavailable(logger, ex.GetType().Name);
+            return [];
+        }
+
+        if (members.Count > 0)
+            await roster.ReplaceTeamRosterAsync(install.TenantId, install.TeamId!, members, cancellationToken);
+        return members;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A new team's roster could not be read from Teams ({Error}); its members are not offered yet")]
+    private static partial void LogRosterUnavailable(ILogger logger, string error);
 }

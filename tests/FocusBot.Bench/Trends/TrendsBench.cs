@@ -38,27 +38,36 @@ internal static class TrendsBench
 
     private static async Task SqliteAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "focusbot-bench-trends", Guid.NewGuid().ToString("N"));
+        // FOCUSBOT_BENCH_TRENDS_DB keeps the loaded store in that folder, so a second run measures without reloading.
+        var kept = Environment.GetEnvironmentVariable("FOCUSBOT_BENCH_TRENDS_DB");
+        var directory = kept ?? Path.Combine(Path.GetTempPath(), "focusbot-bench-trends", Guid.NewGuid().ToString("N"));
+        var reuse = kept is not null && File.Exists(Path.Combine(kept, "focusbot.db"));
         try
         {
             await using var services = await OpenAsync(new() { ["Storage:Provider"] = "Sqlite", ["Storage:Sqlite:DataDirectory"] = directory });
-            var load = await LoadRawAsync(services, withDeliveries: true);
-            Console.WriteLine($"SQLite: {load.Answers:N0} answers of {TrendsBenchData.Weeks} pulses stored in {load.Elapsed.TotalSeconds:F1} s");
+            if (!reuse)
+            {
+                var load = await LoadRawAsync(services, withDeliveries: true);
+                Console.WriteLine($"SQLite: {load.Answers:N0} answers of {TrendsBenchData.Weeks} pulses stored in {load.Elapsed.TotalSeconds:F1} s");
 
-            var watch = Stopwatch.StartNew();
-            var rebuilt = await services.GetRequiredService<TrendRebuilder>().RebuildAsync(TrendsBenchData.Tenant, default);
-            Console.WriteLine($"SQLite: rebuild from raw answers (aggregates + sealing {rebuilt.PeriodsSealed} periods): {watch.Elapsed.TotalSeconds:F1} s");
+                var watch = Stopwatch.StartNew();
+                var rebuilt = await services.GetRequiredService<TrendRebuilder>().RebuildAsync(TrendsBenchData.Tenant, default);
+                Console.WriteLine($"SQLite: rebuild from raw answers (aggregates + sealing {rebuilt.PeriodsSealed} periods): {watch.Elapsed.TotalSeconds:F1} s");
+            }
+
             var hidden = await CountHiddenAsync(services);
             Console.WriteLine($"SQLite: figures hidden by the privacy gate in this data: {hidden} (teams of 25: none expected)");
 
             await RequestsAsync("SQLite", services, Requests);
             await NaiveScanAsync("SQLite", services, runs: 3);
-            await IncrementalAsync("SQLite", services);
+            if (kept is null)
+                await IncrementalAsync("SQLite", services);
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
+            if (kept is null)
+                Directory.Delete(directory, recursive: true);
         }
     }
 

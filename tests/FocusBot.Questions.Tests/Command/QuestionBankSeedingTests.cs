@@ -3,6 +3,8 @@ using FocusBot.Domain.Questions;
 using FocusBot.Questions.Tests.Support;
 using FocusBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FocusBot.Questions.Tests.Command;
@@ -81,7 +83,14 @@ public sealed class QuestionBankSeedingTests : IDisposable
     {
         await using var azurite = await AzuriteServer.StartAsync();
         var prefix = "seed" + Guid.NewGuid().ToString("N")[..8];
-        FocusBotTestHost OnAzure() => new(configureServices: services => IsolatedStore.UseAzureTables(services, azurite.ConnectionString, prefix));
+        // Only the seeder runs in the background: other features' workers talk to the tables on shutdown, which under a
+        // loaded Azurite can outlast the host's stop timeout, and that is not what this test is about.
+        FocusBotTestHost OnAzure() => new(configureServices: services =>
+        {
+            IsolatedStore.UseAzureTables(services, azurite.ConnectionString, prefix);
+            services.RemoveAll<IHostedService>();
+            services.AddHostedService<QuestionBankSeeder>();
+        });
         var expected = DefaultQuestionBank.Load(DateTimeOffset.UnixEpoch).Select(q => q.Id).Order(StringComparer.Ordinal).ToList();
         await IsolatedStore.CreateAzureTablesAsync(azurite.ConnectionString, prefix, TestContext.Current.CancellationToken);
 

@@ -1,0 +1,31 @@
+namespace FocusBot.Legal;
+
+/// <summary>GET /privacy and /terms: the pages the Teams manifest links to, in plain HTML.</summary>
+public static class LegalEndpoints
+{
+    private const string Privacy = """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>FocusBot privacy</title></head><body>
+        <h1>FocusBot privacy</h1>
+        <ul>
+        <li>Your pulse answers are stored under a pseudonym (a keyed hash of your tenant and user id), never your name.</li>
+        <li>Nobody can read one person's answers through FocusBot. Scores are only shown for groups of at least five people,
+        comments only for groups of at least ten, and a group is hidden when it could be worked out by subtracting two others.</li>
+        <li>FocusBot knows who was sent a pulse and who answered, only to remind and to avoid duplicates; it never shows that per person.</li>
+        <li>Your organisation's FocusBot admins can erase your conversation reference, delivery records and answers on request.</li>
+        </ul></body></html>
+        """;
+
+    private const string Terms = """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>FocusBot terms</title></head><body>
+        <h1>FocusBot terms of use</h1>
+        <p>FocusBot is run by your organisation for its customer-focus programme. Use it for that purpose; your organisation's
+        own policies on acceptable use and data protection apply.</p></body></html>
+        """;
+
+    public static IEndpointRouteBuilder MapLegalPages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/privacy", () => Results.Content(Privacy, "text/html; charset=utf-8"));
+        endpoints.MapGet("/terms", () => Results.Content(Terms, "text/html; charset=utf-8"));
+        return endpoints;
+    }
+}
