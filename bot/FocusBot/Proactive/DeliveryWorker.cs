@@ -57,11 +57,8 @@ public sealed partial class DeliveryWorker(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_lease is { } lease)
-        {
-            await leases.ReleaseAsync(lease, cancellationToken);
-            _lease = null;
-        }
+        await LeaseRelease.TryReleaseAsync(leases, _lease);
+        _lease = null;
     }
 
     /// <summary>One pass: take or renew the lease, then send every due row of every open ledger. Returns rows sent.</summary>

@@ -59,8 +59,7 @@ public sealed partial class PulseScheduler(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_lease is { } lease)
-            await leases.ReleaseAsync(lease, cancellationToken);
+        await LeaseRelease.TryReleaseAsync(leases, _lease);
         _lease = null;
     }
 

@@ -93,14 +93,25 @@ internal static class TrendsBench
         await using var packed = await OpenAsync(settings, s => s.Replace(ServiceDescriptor.Singleton<IAggregateStore>(sp =>
             new PackedAzureAggregateStore(sp.GetRequiredService<TableClient>(), "benchPackedAggregates"))));
 
-        foreach (var (name, services) in new[] { ("Azurite, prototype: one entity per slice and period", packed), ("Azurite, shipped: one entity per counter", shipped) })
-        {
-            var watch = Stopwatch.StartNew();
-            await ApplyAsync(services.GetRequiredService<IAggregateStore>(), cells);
-            await SealWeeksAsync(services);
-            Console.WriteLine($"{name}: counters written and 52 weeks sealed in {watch.Elapsed.TotalSeconds:F1} s");
-            await RequestsAsync(name, services, name.Contains("shipped", StringComparison.Ordinal) ? 40 : Requests);
-        }
+        const string Packed = "Azurite, prototype layout (one entity per slice and period)";
+        var watch = Stopwatch.StartNew();
+        await ApplyAsync(packed.GetRequiredService<IAggregateStore>(), cells);
+        Console.WriteLine($"{Packed}: counters written in {watch.Elapsed.TotalSeconds:F1} s");
+        watch.Restart();
+        await SealWeeksAsync(packed);
+        Console.WriteLine($"{Packed}: 52 weeks sealed by the privacy gate in {watch.Elapsed.TotalSeconds:F1} s");
+        await RequestsAsync(Packed, packed, Requests);
+
+        // Azurite scans the whole table for every query, so with the shipped layout each query costs the time to walk
+        // every counter; sealing 52 weeks (about 11,000 queries) would take hours. This data hides nothing (the SQLite
+        // run seals it for real), so the weeks are marked sealed directly.
+        const string Shipped = "Azurite, shipped layout (one entity per counter)";
+        watch.Restart();
+        await ApplyAsync(shipped.GetRequiredService<IAggregateStore>(), cells);
+        await shipped.GetRequiredService<IAggregateStore>().ApplyDeltasAsync([.. Enumerable.Range(0, TrendsBenchData.Weeks).Select(week =>
+            new AggregateDelta(TrendsBenchData.Tenant, TrendPeriod.AllFor(TrendsBenchData.Pulse(week).OpensAt)[0].Key, TrendSlices.Org, TrendMeasure.GateKey, TrendMeasure.Sealed, 1))], default);
+        Console.WriteLine($"{Shipped}: counters written in {watch.Elapsed.TotalSeconds:F1} s");
+        await RequestsAsync(Shipped, shipped, 40);
 
         await NaiveScanAsync("Azurite", shipped, runs: 1);
     }
@@ -157,6 +168,8 @@ internal static class TrendsBench
             long read = 0, correct = 0, quiz = 0;
             for (var week = 0; week < TrendsBenchData.Weeks; week++)
             {
+                if (week == 1 && run == 0)
+                    Console.WriteLine($"{name}: naive scan, first of 52 pulses read in {watch.Elapsed.TotalSeconds:F1} s");
                 await foreach (var answer in answers.ListByPulseAsync(TrendsBenchData.Pulse(week).Id, default))
                 {
                     read++;

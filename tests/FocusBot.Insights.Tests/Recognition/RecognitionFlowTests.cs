@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FocusBot.Commands;
 using FocusBot.ConnectorSimulator;
+using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Domain.Recognition;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Recognition;
@@ -48,6 +49,20 @@ public abstract class RecognitionFlowTests(StorageKind storage, AzuriteFixture a
         Assert.Equal("graph.microsoft.com/users", picker.GetProperty("choices.data").GetProperty("dataset").GetString());
         Assert.Equal(RecognitionOptions.DefaultBehaviours, CardJson.Choices(form, RecognitionForm.BehaviourId).Select(c => c.Title));
         Assert.Contains(("Service Desk › Customer Wins", BotScenario.CustomerWinsChannel), CardJson.Choices(form, RecognitionForm.ChannelId));
+    }
+
+    [Fact]
+    public async Task Recognize_AfterFocusBotJoinsANewTeam_OffersThatTeamsMembersRightAway()
+    {
+        const string team = "19:team-field-service@thread.tacv2";
+        Scenario.Connector.AddTeam(team, [team], [new SimulatedMember("29:1nia-patel") { Name = "Nia Patel", AadObjectId = "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b08" }]);
+        await Scenario.InstallInTeamAsync(team, "Field Service", team, "General");
+
+        await Scenario.SayAsync(Person.Ruth, "recognize");
+
+        Assert.Contains(("Nia Patel", "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b08"), CardJson.Choices(Scenario.LastCardTo(Person.Ruth), RecognitionForm.PersonId));
+        var stored = await Scenario.Get<FocusBot.Domain.Roster.IRosterStore>().ListTeamMembersAsync(BotScenario.TenantId, team, CancellationToken.None).ToListAsync();
+        Assert.Equal("29:1nia-patel", Assert.Single(stored).UserId); // kept, so Teams is asked once
     }
 
     [Fact]

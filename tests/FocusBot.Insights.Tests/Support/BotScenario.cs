@@ -85,18 +85,8 @@ public sealed class BotScenario : IAsyncDisposable
 
     private async Task InstallAsync(bool grantRoles)
     {
-        await PostOkAsync(ActivityJson.Load("conversationUpdate.botAdded.team", new Dictionary<string, string>(ActivityJson.From(Person.Hassan, Connector.BaseUrl, CustomerWinsChannel))
-        {
-            ["channelName"] = "Customer Wins",
-            ["teamName"] = "Service Desk",
-            ["teamId"] = ServiceDeskTeam,
-        }));
-        await PostOkAsync(ActivityJson.Load("conversationUpdate.botAdded.team", new Dictionary<string, string>(ActivityJson.From(Person.Ruth, Connector.BaseUrl, LeadershipTeam))
-        {
-            ["channelName"] = "General",
-            ["teamName"] = "Leadership",
-            ["teamId"] = LeadershipTeam,
-        }));
+        await InstallInTeamAsync(ServiceDeskTeam, "Service Desk", CustomerWinsChannel, "Customer Wins");
+        await InstallInTeamAsync(LeadershipTeam, "Leadership", LeadershipTeam, "General");
 
         var roster = Get<IRosterStore>();
         await roster.ReplaceTeamRosterAsync(TenantId, ServiceDeskTeam, [.. new[] { Person.Hassan, Person.Sam, Person.Megan, Person.Lee, Person.Ada }.Select(Member(ServiceDeskTeam))],
@@ -129,6 +119,15 @@ public sealed class BotScenario : IAsyncDisposable
         await Connector.WaitForSentAsync(Person.Everyone.Count - 1, Wait); // the welcome cards
         Connector.Reset();
     }
+
+    /// <summary>A team owner adds FocusBot to a team, choosing <paramref name="channelId"/> (Teams' conversationUpdate).</summary>
+    public Task InstallInTeamAsync(string teamId, string teamName, string channelId, string channelName) =>
+        PostOkAsync(ActivityJson.Load("conversationUpdate.botAdded.team", new Dictionary<string, string>(ActivityJson.From(Person.Hassan, Connector.BaseUrl, channelId))
+        {
+            ["channelName"] = channelName,
+            ["teamName"] = teamName,
+            ["teamId"] = teamId,
+        }));
 
     private static Func<Person, TeamMember> Member(string teamId) => person => new TeamMember
     {

@@ -1,0 +1,117 @@
+using FocusBot.EndToEnd.Playground;
+using FocusBot.TestSupport;
+using Microsoft.Playwright;
+
+namespace FocusBot.EndToEnd.Insights;
+
+/// <summary>
+/// FocusBot (its first Admin is the Playground's user, Alex Wilber), the Agents Playground and headless Chromium, for the
+/// insight and recognition forms. Its own fixture because FocusBot needs that one setting the shared fixture does not give.
+/// </summary>
+public sealed class Issue5PlaygroundFixture : IAsyncLifetime
+{
+    /// <summary>The Playground's default user and tenant (its built-in configuration).</summary>
+    public const string AlexAadObjectId = "00000000-0000-0000-0000-0000000000020";
+
+    public const string PlaygroundTenantId = "00000000-0000-0000-0000-0000000000001";
+
+    private static readonly string[] s_chromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
+    private DirectoryInfo? _data;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public ChildProcess Bot { get; private set; } = null!;
+
+    public Uri BotAddress { get; private set; } = null!;
+
+    internal AgentsPlaygroundProcess Playground { get; private set; } = null!;
+
+    public IPage Page { get; private set; } = null!;
+
+    public List<string> BrowserConsole { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        try
+        {
+            _data = Directory.CreateTempSubdirectory("focusbot-e2e-issue5-");
+            BotAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Next()}");
+            Bot = ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "FocusBot.dll"), "--urls", BotAddress.ToString().TrimEnd('/')],
+                AppContext.BaseDirectory, new Dictionary<string, string?>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    ["DevTools__Playground__Enabled"] = "false",
+                    ["Storage__Sqlite__DataDirectory"] = _data.FullName,
+                    ["Bot__AdminAadObjectIds"] = AlexAadObjectId,
+                    // The weekly pulse would arrive in the same chat whenever its schedule says; not what these tests look at.
+                    ["Pulse__RunInBackground"] = "false",
+                    ["MicrosoftAppId"] = null,
+                    ["MicrosoftAppPassword"] = null,
+                    ["ASPNETCORE_URLS"] = null,
+                });
+            await Bot.WaitForOutputAsync(line => line.Contains("Application started", StringComparison.Ordinal), Waits.FirstPageLoad, cancellationToken);
+            Playground = await AgentsPlaygroundProcess.StartAsync(new Uri(BotAddress, "/api/messages"), cancellationToken);
+
+            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = s_chromiumArgs, Timeout = Waits.MaxMilliseconds });
+            Page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1400 } });
+            await Page.Context.RouteAsync(url => !IsLoopback(url), route => route.AbortAsync("blockedbyclient"));
+            Page.SetDefaultTimeout(Waits.MaxMilliseconds);
+            Page.Console += (_, message) => BrowserConsole.Add($"[{message.Type}] {message.Text}");
+            Assertions.SetDefaultExpectTimeout(Waits.MaxMilliseconds);
+        }
+        catch
+        {
+            await SaveDiagnosticsAsync("issue5-fixture-startup");
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task SaveDiagnosticsAsync(string name)
+    {
+        var prefix = Path.Combine(RepositoryPaths.Artifacts, "e2e", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(prefix)!);
+        if (Bot is not null)
+            await Bot.SaveLogAsync(prefix + ".focusbot.log");
+        if (Playground is not null)
+            await Playground.SaveLogsAsync(prefix + ".playground", CancellationToken.None);
+        await File.WriteAllLinesAsync(prefix + ".browser-console.log", BrowserConsole);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            try
+            {
+                await _browser.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // already gone
+            }
+        }
+
+        _playwright?.Dispose();
+        if (Playground is not null)
+            await Playground.DisposeAsync();
+        if (Bot is not null)
+            await Bot.DisposeAsync();
+        try
+        {
+            _data?.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    private static bool IsLoopback(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Scheme is "data" or "blob" or "about");
+}
