@@ -74,7 +74,8 @@ public static class RolesCard
         if (ordered.Count > MaxGrantsShown)
         {
             body.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture,
-                $"And {ordered.Count - MaxGrantsShown} more. Revoke by typing: roles revoke <role> <person>.")) { IsSubtle = true });
+                $"And {ordered.Count - MaxGrantsShown} more. Revoke by typing: roles revoke <role> <person>."))
+            { IsSubtle = true });
         }
 
         body.Add(new TextBlock("Grant a role") { Weight = "Bolder", Spacing = "Large" });

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using FocusBot.Proactive;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Pulses;
+using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 
 namespace FocusBot.Insights;

@@ -1,7 +1,7 @@
 using FocusBot.Cards;
-using FocusBot.Proactive;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Questions;
+using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
 

@@ -1,5 +1,5 @@
-using FocusBot.Proactive;
 using FocusBot.Messaging;
+using FocusBot.Proactive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FocusBot.Insights;

@@ -2,9 +2,9 @@ using System.Text.Json;
 using FocusBot.Commands;
 using FocusBot.Domain.Roles;
 using FocusBot.Protocol;
-using FocusBot.Roles;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
+using FocusBot.Roles;
 
 namespace FocusBot.Messaging;
 

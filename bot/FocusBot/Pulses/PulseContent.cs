@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using FocusBot.Proactive;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
+using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 
 namespace FocusBot.Pulses;

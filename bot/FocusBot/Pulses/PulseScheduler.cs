@@ -1,4 +1,3 @@
-using FocusBot.Proactive;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Pulses;
@@ -6,6 +5,7 @@ using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Domain.Storage;
+using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
 using Microsoft.Extensions.Options;

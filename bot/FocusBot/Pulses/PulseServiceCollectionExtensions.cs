@@ -1,6 +1,6 @@
-using FocusBot.Proactive;
 using FocusBot.Messaging;
 using FocusBot.Privacy;
+using FocusBot.Proactive;
 
 namespace FocusBot.Pulses;
 

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using FocusBot.Proactive;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Recognition;
 using FocusBot.Insights;
+using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 
 namespace FocusBot.Recognition;

@@ -1,7 +1,7 @@
 using FocusBot.Cards;
-using FocusBot.Proactive;
 using FocusBot.Domain.Recognition;
 using FocusBot.Insights;
+using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
 using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;

@@ -1,6 +1,6 @@
-using FocusBot.Proactive;
 using FocusBot.Insights;
 using FocusBot.Messaging;
+using FocusBot.Proactive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FocusBot.Recognition;

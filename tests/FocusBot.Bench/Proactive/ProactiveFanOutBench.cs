@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Activity = FocusBot.Protocol.Activities.Activity;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Protocol;
 using FocusBot.Protocol.Connector;
 using FocusBot.Protocol.RateLimiting;
 using Microsoft.Extensions.Options;
+using Activity = FocusBot.Protocol.Activities.Activity;
 
 namespace FocusBot.Bench.Proactive;
 

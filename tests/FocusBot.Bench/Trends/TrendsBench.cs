@@ -221,8 +221,15 @@ internal static class TrendsBench
             await roster.ReplaceTeamRosterAsync(TrendsBenchData.Tenant, team.Key, [.. team.Select(p => new TeamMember { TenantId = TrendsBenchData.Tenant, TeamId = team.Key, UserId = p.UserId })], default);
             await conversations.UpsertAsync(new ConversationRecord
             {
-                TenantId = TrendsBenchData.Tenant, ConversationId = "19:" + team.Key, Kind = ConversationKind.Channel, ServiceUrl = "http://127.0.0.1/", BotId = "28:bench",
-                TeamId = team.Key, TeamName = "Team " + team.Key[5..], InstalledAt = TrendsBenchData.FirstPulse, UpdatedAt = TrendsBenchData.FirstPulse,
+                TenantId = TrendsBenchData.Tenant,
+                ConversationId = "19:" + team.Key,
+                Kind = ConversationKind.Channel,
+                ServiceUrl = "http://127.0.0.1/",
+                BotId = "28:bench",
+                TeamId = team.Key,
+                TeamName = "Team " + team.Key[5..],
+                InstalledAt = TrendsBenchData.FirstPulse,
+                UpdatedAt = TrendsBenchData.FirstPulse,
             }, default);
         }
 

@@ -33,8 +33,12 @@ internal static class TrendsBenchData
         List<string> ids = [$"k{week % 4}", $"b{week % 3}", $"a{week % 2}", week % 4 == 3 ? "adv" : "v"];
         return new Pulse
         {
-            Id = "bench-" + TrendPeriod.WeekOf(DateOnly.FromDateTime(opens.UtcDateTime)).Key, TenantId = Tenant, QuestionIds = ids, OpensAt = opens,
-            ClosesAt = opens.AddDays(4), Status = PulseStatus.Closed,
+            Id = "bench-" + TrendPeriod.WeekOf(DateOnly.FromDateTime(opens.UtcDateTime)).Key,
+            TenantId = Tenant,
+            QuestionIds = ids,
+            OpensAt = opens,
+            ClosesAt = opens.AddDays(4),
+            Status = PulseStatus.Closed,
         };
     }
 
@@ -73,7 +77,13 @@ internal static class TrendsBenchData
                 };
                 answers.Add(new Answer
                 {
-                    PulseId = pulse.Id, QuestionId = id, RespondentPseudonym = pseudonym, TenantId = Tenant, Value = value, TeamIds = [team], AnsweredAt = pulse.OpensAt.AddHours(3),
+                    PulseId = pulse.Id,
+                    QuestionId = id,
+                    RespondentPseudonym = pseudonym,
+                    TenantId = Tenant,
+                    Value = value,
+                    TeamIds = [team],
+                    AnsweredAt = pulse.OpensAt.AddHours(3),
                 });
             }
         }
@@ -102,8 +112,15 @@ internal static class TrendsBenchData
         {
             list.Add(new Question
             {
-                Id = "k" + i, Text = "Quiz " + i, Dimension = QuestionDimension.Knowledge, Level = 1 + (i % 3), Kind = QuestionKind.Quiz, Options = ["a", "b", "c"],
-                CorrectOption = 1, Tags = ["topic" + (i % 2)], CreatedAt = created,
+                Id = "k" + i,
+                Text = "Quiz " + i,
+                Dimension = QuestionDimension.Knowledge,
+                Level = 1 + (i % 3),
+                Kind = QuestionKind.Quiz,
+                Options = ["a", "b", "c"],
+                CorrectOption = 1,
+                Tags = ["topic" + (i % 2)],
+                CreatedAt = created,
             });
         }
 
