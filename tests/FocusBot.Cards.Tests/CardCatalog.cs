@@ -33,14 +33,5 @@ public static class CardCatalog
     /// Cards FocusBot sends today that the validator refuses, with the problem it reports. Each is tested to still have
     /// that problem, so fixing the card fails a test that says to remove its line here.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> KnownProblems { get; } = new Dictionary<string, string>
-    {
-        // The question text is a TextBlock above the input; the fix is the input's own Label (screen readers read it).
-        ["PulseCard.Form"] = "renderer: RequiredInputsShouldHaveLabel",
-        ["PulseCard.FormWithAnswersAndProblem"] = "renderer: RequiredInputsShouldHaveLabel",
-    };
-
-    public static TheoryData<string> Names => [.. All.Keys.Where(name => !KnownProblems.ContainsKey(name))];
-
-    public static TheoryData<string> NamesWithKnownProblems => [.. KnownProblems.Keys];
+    public static TheoryData<string> Names => [.. All.Keys];
 }

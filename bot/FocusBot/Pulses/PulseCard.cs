@@ -30,14 +30,17 @@ public static class PulseCard
         {
             var question = questions[i];
             var id = InputPrefix + question.Id;
-            body.Add(new TextBlock($"{i + 1}. {question.Text}") { Weight = "Bolder", Spacing = "Medium" });
+            // The question is the input's label, so screen readers announce it with the choices.
+            var label = $"{i + 1}. {question.Text}";
             string? value = null;
             current?.TryGetValue(question.Id, out value);
             body.Add(question.Kind == QuestionKind.FreeText
-                ? new TextInput { Id = id, IsMultiline = true, MaxLength = AnswerScales.FreeTextMaxLength, Value = value, Placeholder = "Your answer (optional)" }
+                ? new TextInput { Id = id, Label = label, IsMultiline = true, MaxLength = AnswerScales.FreeTextMaxLength, Value = value, Placeholder = "Your answer (optional)", Spacing = "Medium" }
                 : new ChoiceSetInput
                 {
                     Id = id,
+                    Label = label,
+                    Spacing = "Medium",
                     Style = question.Kind == QuestionKind.Advocacy ? "compact" : "expanded",
                     Choices = [.. AnswerScales.ChoicesFor(question).Select(c => new Choice(c.Label, c.Value))],
                     Value = value,

@@ -11,17 +11,6 @@ public sealed class CatalogValidationTests(CatalogValidationFixture validation) 
         Assert.True(problems.Count == 0, $"{cardName}:\n{string.Join('\n', problems)}");
     }
 
-    [Theory]
-    [MemberData(nameof(CardCatalog.NamesWithKnownProblems), MemberType = typeof(CardCatalog))]
-    public void Validate_CardWithKnownProblem_StillHasIt(string cardName)
-    {
-        var problems = validation.Report.ProblemsOf(cardName);
-
-        Assert.True(
-            problems.Any(p => p.StartsWith(CardCatalog.KnownProblems[cardName], StringComparison.Ordinal)),
-            $"{cardName} no longer has its known problem: remove it from CardCatalog.KnownProblems. Now reported:\n{string.Join('\n', problems)}");
-    }
-
     [Fact]
     public void Validate_WholeCatalog_ChecksEveryCardAndExitCodeMatchesProblems()
     {
@@ -33,7 +22,7 @@ public sealed class CatalogValidationTests(CatalogValidationFixture validation) 
     [Fact]
     public async Task Validate_OnlyValidCards_ExitsZeroWithNoProblemLines()
     {
-        var cards = CardCatalog.All.Where(c => !CardCatalog.KnownProblems.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => c.Value().ToUtf8Bytes());
+        var cards = CardCatalog.All.ToDictionary(c => c.Key, c => c.Value().ToUtf8Bytes());
 
         var report = await CardValidator.ValidateAsync(cards, TestContext.Current.CancellationToken);
 
