@@ -12,10 +12,12 @@ step() { printf '\n== %s ==\n' "$1"; }
 fail() { printf '%s\n' "$1" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 step "npm tools (tests/package-lock.json)"
-if ! cmp -s tests/package-lock.json tests/node_modules/.package-lock.json 2>/dev/null; then
-  # The lockfile was resolved with --legacy-peer-deps: adaptivecards-designer (for the card schema) names an older
-  # adaptivecards as a peer, and we test against the current renderer.
+# A copy of the lockfile inside node_modules records what was installed: reinstall only when the lockfile changed.
+if ! cmp -s tests/package-lock.json tests/node_modules/.focusbot-installed-lock.json 2>/dev/null; then
+  # The lockfile was resolved with --legacy-peer-deps: adaptivecards-designer names an older adaptivecards as a peer,
+  # and we test against the current renderer.
   (cd tests && npm ci --no-audit --no-fund --legacy-peer-deps) || fail "npm ci failed"
+  cp tests/package-lock.json tests/node_modules/.focusbot-installed-lock.json
 fi
 
 step "Chromium"
