@@ -34,9 +34,14 @@ public sealed partial class PrivacyGate(
         var current = TrendPeriod.Holding(request.Kind, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
         // One more period than shown, so the first shown period has a change label too.
         var window = TrendPeriod.Range(current, count + 1 + LookBack(request.Kind));
-        var org = await ReadAsync(request.TenantId, TrendSlices.Org, window[0], current, cancellationToken);
+        // The organisation, the focus slice and its Voice terms do not depend on each other: read them side by side.
+        var orgRead = ReadAsync(request.TenantId, TrendSlices.Org, window[0], current, cancellationToken);
+        var focusRead = request.Slice == TrendSlices.Org ? orgRead : ReadAsync(request.TenantId, request.Slice, window[0], current, cancellationToken);
+        var termsRead = ReadAsync(request.TenantId, TrendSlices.Voice(request.Slice), window[0], current, cancellationToken);
+        var namesRead = TeamNamesAsync(request.TenantId, cancellationToken);
+        await Task.WhenAll(orgRead, focusRead, termsRead, namesRead);
+        var (org, focusCells, terms, teamNames) = (orgRead.Result, focusRead.Result, termsRead.Result, namesRead.Result);
         var sealedPeriods = window.Where(p => org.IsSealed(p.Key)).ToList();
-        var teamNames = await TeamNamesAsync(request.TenantId, cancellationToken);
         if (sealedPeriods.Count == 0)
         {
             var none = Series(org, org, TrendSlices.Org, "Organisation", [], []);
@@ -54,15 +59,17 @@ public sealed partial class PrivacyGate(
 
         var last = sealedPeriods[^1];
         var periods = TrendPeriod.Range(last, count);
-        var withPrevious = TrendPeriod.Range(last, count + 1);
-        var focusCells = request.Slice == TrendSlices.Org ? org : await ReadAsync(request.TenantId, request.Slice, withPrevious[0], last, cancellationToken);
         var organisation = Series(org, org, TrendSlices.Org, "Organisation", periods, TrendMeasure.SliceMeasures);
         var focus = request.Slice == TrendSlices.Org
             ? organisation
             : Series(focusCells, org, request.Slice, NameOf(request.Slice, teamNames), periods, TrendMeasure.SliceMeasures);
 
-        var index = await ReadAsync(request.TenantId, TrendSlices.Index, last, last, cancellationToken);
-        var listed = index.Buckets(last.Key, TrendMeasure.SliceKey).Where(b => b.Value > 0).Select(b => b.Key).ToList();
+        List<string> listed = [];
+        if ((request.Slice == TrendSlices.Org && request.TeamPeriods > 0) || request.IncludeBreakdowns)
+        {
+            var index = await ReadAsync(request.TenantId, TrendSlices.Index, last, last, cancellationToken);
+            listed = [.. index.Buckets(last.Key, TrendMeasure.SliceKey).Where(b => b.Value > 0).Select(b => b.Key)];
+        }
 
         IReadOnlyList<SliceSeries> teams = request.Slice == TrendSlices.Org
             ? request.TeamPeriods > 0
@@ -81,7 +88,7 @@ public sealed partial class PrivacyGate(
             MinimumGroupSize = thresholds.MinimumGroupSize,
             MinimumCommentGroupSize = thresholds.MinimumCommentGroupSize,
         };
-        report = await WithThemesAsync(report, request, periods, cancellationToken);
+        report = WithThemes(report, terms);
         if (!request.IncludeBreakdowns)
             return report;
 
@@ -162,13 +169,12 @@ public sealed partial class PrivacyGate(
     }
 
     /// <summary>Voice themes of the focus slice over the periods whose comment figure is shown.</summary>
-    private async Task<TrendReport> WithThemesAsync(TrendReport report, TrendRequest request, IReadOnlyList<TrendPeriod> periods, CancellationToken cancellationToken)
+    private TrendReport WithThemes(TrendReport report, SliceCells terms)
     {
         var shown = report.Focus[TrendMeasure.Voice].Points.Where(p => p.IsShown).ToList();
         var commenters = shown.Sum(p => p.N ?? 0);
         if (shown.Count == 0 || commenters < thresholds.MinimumCommentGroupSize)
             return report;
-        var terms = await ReadAsync(request.TenantId, TrendSlices.Voice(request.Slice), periods[0], periods[^1], cancellationToken);
         var mentions = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var point in shown)
         {

@@ -73,9 +73,8 @@ public static class RolesCard
 
         if (ordered.Count > MaxGrantsShown)
         {
-            body.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture,
-                $"And {ordered.Count - MaxGrantsShown} more. Revoke by typing: roles revoke <role> <person>."))
-            { IsSubtle = true });
+            var more = string.Create(CultureInfo.InvariantCulture, $"And {ordered.Count - MaxGrantsShown} more. Revoke by typing: roles revoke <role> <person>.");
+            body.Add(new TextBlock(CardText.Markdown(more, 200)) { IsSubtle = true });
         }
 
         body.Add(new TextBlock("Grant a role") { Weight = "Bolder", Spacing = "Large" });
@@ -88,7 +87,7 @@ public static class RolesCard
             Choices = [.. Grantable.Select(r => new Choice(r.ToString(), r.ToString()))],
             Value = Role.Executive.ToString(),
         });
-        body.Add(new TextBlock("You can also type: roles grant hr Megan Bowen, or roles revoke executive <Entra object id>.")
+        body.Add(new TextBlock(CardText.Markdown("You can also type: roles grant hr Megan Bowen, or roles revoke executive <their Entra object id>.", 200))
         {
             Size = "Small",
             IsSubtle = true,

@@ -18,7 +18,7 @@ public sealed class InsightContent(IInsightStore insights, ContentTenants tenant
     public static readonly TimeSpan OpenFor = TimeSpan.FromDays(7);
 
     /// <summary>How many of a tenant's latest insights are looked at; far more than are posted in <see cref="OpenFor"/>.</summary>
-    private const int Window = 50;
+    private const int Window = 20;
 
     public string Kind => LedgerKind;
 

@@ -59,15 +59,15 @@ public sealed class InsightAndRecognitionTests(Issue5PlaygroundFixture playgroun
         await SendAsync("insight");
         var form = await WaitForCardAsync(InsightFormCard.Title, before);
 
-        await form.GetByLabel("Title", new() { Exact = true }).FillAsync("Callbacks take too long");
-        await form.GetByLabel("What the customer said, or what the data shows").FillAsync(Hostile);
-        await form.GetByLabel("Source", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Customer quote" });
-        await form.GetByLabel("Post in a team channel (optional)").SelectOptionAsync(new SelectOptionValue { Label = "My Team › General" });
+        await FillAsync(form, "Title", "Callbacks take too long");
+        await FillAsync(form, "What the customer said, or what the data shows", Hostile);
+        await ChooseAsync(form, "Source", "Customer quote");
+        await ChooseAsync(form, "Post in a team channel (optional)", "My Team › General");
         await form.GetByText("Send to all staff in their personal chat with FocusBot").ClickAsync();
-        await form.GetByLabel("Question", new() { Exact = true }).FillAsync("How long do customers wait for a callback?");
-        await form.GetByLabel("Answer 1", new() { Exact = true }).FillAsync("Same day");
-        await form.GetByLabel("Answer 2", new() { Exact = true }).FillAsync("Two days");
-        await form.GetByLabel("Correct answer").SelectOptionAsync(new SelectOptionValue { Label = "Answer 2" });
+        await FillAsync(form, "Question", "How long do customers wait for a callback?");
+        await FillAsync(form, "Answer 1", "Same day");
+        await FillAsync(form, "Answer 2", "Two days");
+        await ChooseAsync(form, "Correct answer", "Answer 2");
         await ScreenshotAsync("insight-form-filled");
         var cardsBeforePost = await Cards.CountAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Post insight" }).ClickAsync();
@@ -97,10 +97,10 @@ public sealed class InsightAndRecognitionTests(Issue5PlaygroundFixture playgroun
         await SendAsync("recognize");
         var form = await WaitForCardAsync(RecognitionFormCard.Title, before);
 
-        await ChoosePersonAsync(form, "Megan Bowen");
-        await form.GetByLabel("Customer-focus behaviour").SelectOptionAsync(new SelectOptionValue { Label = "Going the extra mile" });
-        await form.GetByLabel("The story: what did they do for a customer?").FillAsync("Megan drove the replacement part over herself. " + Hostile);
-        await form.GetByLabel("Post in", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "My Team › General" });
+        await ChoosePersonAsync(form, "Megan", "Megan Bowen");
+        await ChooseAsync(form, "Customer-focus behaviour", "Going the extra mile");
+        await FillAsync(form, "The story: what did they do for a customer?", "Megan drove the replacement part over herself. " + Hostile);
+        await ChooseAsync(form, "Post in", "My Team › General");
         await ScreenshotAsync("recognition-form-filled");
         await form.GetByRole(AriaRole.Button, new() { Name = "Post recognition" }).ClickAsync();
 
@@ -127,18 +127,30 @@ public sealed class InsightAndRecognitionTests(Issue5PlaygroundFixture playgroun
         Assert.Equal(0, await card.Locator("a[href*='evil.example']").CountAsync());
     }
 
-    // A filtered choice set is a combo box the person types into; a compact one is a select.
-    private static async Task ChoosePersonAsync(ILocator form, string name)
+    /// <summary>The input a card label names (the renderer ties them with label for=).</summary>
+    private static async Task<ILocator> InputAsync(ILocator form, string label)
     {
-        var input = form.GetByLabel("Who", new() { Exact = true });
-        if (await input.EvaluateAsync<string>("e => e.tagName") == "SELECT")
-        {
-            await input.SelectOptionAsync(new SelectOptionValue { Label = name });
-            return;
-        }
+        var labels = form.Locator("label.ac-richTextBlock").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(label) + "\\s*\\*?\\s*$") });
+        var id = await labels.First.GetAttributeAsync("for") ?? throw new InvalidOperationException($"The label \"{label}\" names no input.");
+        return form.Locator($"[id='{id}']");
+    }
 
-        await input.FillAsync(name);
-        await input.PressAsync("Enter");
+    private static async Task FillAsync(ILocator form, string label, string text) => await (await InputAsync(form, label)).FillAsync(text);
+
+    // The Playground renders a compact choice set as a Fluent UI combo box whose options open in a list beside the card.
+    private async Task ChooseAsync(ILocator form, string label, string option)
+    {
+        await (await InputAsync(form, label)).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    // The people picker (Data.Query over the directory) searches as you type, as in Teams.
+    private async Task ChoosePersonAsync(ILocator form, string typed, string name)
+    {
+        var picker = form.Locator("input.ms-BasePicker-input");
+        await picker.ClickAsync();
+        await picker.PressSequentiallyAsync(typed);
+        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = name }).First.ClickAsync();
     }
 
     private ILocator MessageBox => Page.Locator("[data-lexical-editor=\"true\"]");
@@ -191,4 +203,4 @@ public sealed class InsightAndRecognitionTests(Issue5PlaygroundFixture playgroun
 
 /// <summary>One FocusBot, Playground and browser for the insight and recognition tests.</summary>
 [CollectionDefinition(InsightAndRecognitionTests.Name)]
-public sealed class InsightAndRecognitionCollection : ICollectionFixture<Issue5PlaygroundFixture>;
+public sealed class InsightAndRecognitionCollectionDefinition : ICollectionFixture<Issue5PlaygroundFixture>;

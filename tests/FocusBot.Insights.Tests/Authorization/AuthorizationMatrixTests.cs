@@ -59,6 +59,10 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         fixture.Logs.Clear();
 
         await scenario.SayAsync(person, command.Name);
+        // A rebuild answers twice: "rebuilding" now and "rebuilt" when the background job ends. Waiting for both keeps
+        // the second reply from landing in the next case's conversation.
+        if (allowed && command == CommandCatalog.TrendsRebuild)
+            await scenario.Connector.WaitForSentAsync(2, TimeSpan.FromSeconds(30));
 
         var replies = scenario.SentTo(person.Chat);
         Assert.NotEmpty(replies);

@@ -84,6 +84,21 @@ public abstract class InsightFlowTests(StorageKind storage, AzuriteFixture azuri
     }
 
     [Fact]
+    public async Task OpenLedgers_AreThoseOfRecentAllStaffInsights_SoTheSenderResumesThemAfterARestart()
+    {
+        await Scenario.ExecuteForCardAsync(Person.Ruth, InsightCommand.PostVerb, InsightForms.Valid(allStaff: true));
+        await Scenario.ExecuteForCardAsync(Person.Ruth, InsightCommand.PostVerb, InsightForms.Valid(allStaff: false));
+        var old = (await StoredAsync()).First(i => i.AllStaff) with { Id = "older-than-a-week", CreatedAt = DateTimeOffset.UtcNow.AddDays(-8) };
+        await Insights.CreateAsync(old, CancellationToken.None);
+        var content = Scenario.Get<IEnumerable<FocusBot.Proactive.IDeliveryContent>>().Single(c => c.Kind == InsightContent.LedgerKind);
+
+        var open = await content.ListOpenLedgersAsync(CancellationToken.None).ToListAsync();
+
+        var recent = (await StoredAsync()).Single(i => i.AllStaff && i.Id != old.Id);
+        Assert.Equal([InsightContent.LedgerOf(recent.Id)], open);
+    }
+
+    [Fact]
     public async Task PostInsight_ByHrToChannelOnly_PostsInChannelAndQueuesNoOne()
     {
         var confirmation = await Scenario.ExecuteForCardAsync(Person.Hassan, InsightCommand.PostVerb, InsightForms.Valid(allStaff: false));

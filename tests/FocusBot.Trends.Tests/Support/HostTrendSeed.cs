@@ -28,7 +28,7 @@ public static class HostTrendSeed
     public static readonly Question Frequency = TrendWorld.Frequency with { Id = "host-b1" };
     public static readonly Question Voice = TrendWorld.Voice with { Id = "host-v1" };
 
-    public static async Task<IReadOnlyList<Pulse>> SeedAsync(IServiceProvider services, string serviceUrl, string? teamNameOverride = null)
+    public static async Task<IReadOnlyList<Pulse>> SeedAsync(IServiceProvider services, string serviceUrl, string? teamNameOverride = null, bool hrHasChat = true)
     {
         var questions = services.GetRequiredService<IQuestionStore>();
         foreach (var question in (Question[])[Quiz, Agreement, Frequency, Voice])
@@ -51,22 +51,8 @@ public static class HostTrendSeed
             }, CancellationToken.None);
         }
 
-        foreach (var user in (string[])[HrUser, StaffUser])
-        {
-            await conversations.UpsertAsync(new ConversationRecord
-            {
-                TenantId = Tenant,
-                ConversationId = TeamsActivities.ChatOf(user),
-                Kind = ConversationKind.Personal,
-                ServiceUrl = serviceUrl,
-                BotId = TeamsActivities.BotId,
-                BotName = "FocusBot",
-                UserId = user,
-                UserAadObjectId = TeamsActivities.AadOf(user),
-                InstalledAt = now,
-                UpdatedAt = now,
-            }, CancellationToken.None);
-        }
+        foreach (var user in hrHasChat ? (string[])[HrUser, StaffUser] : [StaffUser])
+            await AddChatAsync(services, serviceUrl, user);
 
         await services.GetRequiredService<IRoleStore>().GrantAsync(new RoleAssignment
         {
@@ -115,6 +101,25 @@ public static class HostTrendSeed
 
         await services.GetRequiredService<PrivacyGate>().SealAsync(Tenant, pulses, CancellationToken.None);
         return pulses;
+    }
+
+    /// <summary>The personal chat FocusBot keeps for a user who installed it.</summary>
+    public static Task AddChatAsync(IServiceProvider services, string serviceUrl, string user)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        return services.GetRequiredService<IConversationStore>().UpsertAsync(new ConversationRecord
+        {
+            TenantId = Tenant,
+            ConversationId = TeamsActivities.ChatOf(user),
+            Kind = ConversationKind.Personal,
+            ServiceUrl = serviceUrl,
+            BotId = TeamsActivities.BotId,
+            BotName = "FocusBot",
+            UserId = user,
+            UserAadObjectId = TeamsActivities.AadOf(user),
+            InstalledAt = now,
+            UpdatedAt = now,
+        }, CancellationToken.None);
     }
 
     private static async Task AnswerAsync(IAnswerStore answers, TrendRecorder recorder, Pulse pulse, Question question, string person, string value, string[] teams)
