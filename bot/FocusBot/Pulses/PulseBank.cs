@@ -14,6 +14,12 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions)
 
     public Task<Domain.Pulses.Pulse?> GetPulseAsync(string pulseId, CancellationToken cancellationToken) => pulses.GetAsync(pulseId, cancellationToken);
 
+    /// <summary>The tenant's pulse that can be answered at <paramref name="now"/>, if any (the latest, should two overlap).</summary>
+    public async Task<Domain.Pulses.Pulse?> OpenPulseAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await pulses.ListActiveAsync(cancellationToken))
+            .Where(p => p.TenantId == tenantId && p.Status is PulseStatus.Sending or PulseStatus.Open && now < p.ClosesAt)
+            .OrderByDescending(p => p.OpensAt).FirstOrDefault();
+
     public async Task<IReadOnlyList<Question>> QuestionsOfAsync(Domain.Pulses.Pulse pulse, CancellationToken cancellationToken)
     {
         var list = new List<Question>(pulse.QuestionIds.Count);

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace FocusBot.Pulses;
 
 /// <summary>`pulse`: show me my open pulse (or my answers to it).</summary>
-public sealed class ShowPulseCommand(IPulseStore pulses, PulseBank bank, IAnswerStore answers, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
+public sealed class ShowPulseCommand(PulseBank bank, IAnswerStore answers, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
     TimeProvider timeProvider) : ICommandHandler
 {
     public BotCommand Command => CommandCatalog.Pulse;
@@ -22,9 +22,7 @@ public sealed class ShowPulseCommand(IPulseStore pulses, PulseBank bank, IAnswer
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var open = (await pulses.ListActiveAsync(cancellationToken))
-            .Where(p => p.TenantId == turn.TenantId && p.Status is PulseStatus.Sending or PulseStatus.Open && now < p.ClosesAt)
-            .OrderByDescending(p => p.OpensAt).FirstOrDefault();
+        var open = await bank.OpenPulseAsync(turn.TenantId, now, cancellationToken);
         if (open is null)
         {
             var next = new PulseCalendar(options.Value).CycleAt(now.AddDays(7)).SendDate;

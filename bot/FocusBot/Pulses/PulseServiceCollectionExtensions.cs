@@ -34,6 +34,8 @@ public static class PulseServiceCollectionExtensions
         services.AddSingleton<PulseScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<PulseScheduler>());
         services.AddSingleton<ICardActionHandler, PulseAnswerHandler>();
+        // Registered after the installation handler: the welcome card comes first, then the open pulse.
+        services.AddSingleton<IConversationChangeHandler, PulseLateJoiner>();
         services.AddSingleton<ICommandHandler, ShowPulseCommand>();
         services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<Domain.Settings.ISettingsStore>(), pause: true));
         services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<Domain.Settings.ISettingsStore>(), pause: false));

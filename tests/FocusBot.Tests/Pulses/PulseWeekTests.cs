@@ -7,6 +7,7 @@ using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
+using FocusBot.Help;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
@@ -166,6 +167,22 @@ public abstract class PulseWeekTests : IAsyncLifetime
         var pulse = Assert.Single(Pulses());
         var rows = await Store<IDeliveryStore>().ListAsync(PulseContent.LedgerOf(pulse), null, CancellationToken.None).ToListAsync();
         Assert.True(5 == PulseCards().Count, string.Join("; ", rows.Select(r => $"{r.UserId} {r.Status} {r.SendAfter:O} {r.FailureReason}")));
+    }
+
+    [Fact]
+    public async Task PersonInstallingWhileThePulseIsOpen_GetsItAtTheirSendTime_OnceOnly()
+    {
+        const string Fern = "29:fern-london";
+        await PassAsync(At(12, 1, 11, 0)); // open; Tokyo and Berlin have had theirs, London's 10:00 has passed too
+        _connector.AddConversation(ChatOf(Fern), TenantId);
+
+        await Post(PersonalInstall(_connector.BaseUrl, Fern, "Fern", "Europe/London"));
+        await Post(PersonalInstall(_connector.BaseUrl, Fern, "Fern", "Europe/London")); // Teams can repeat the event
+        await PassAsync(At(12, 1, 11, 1));
+
+        var toFern = _connector.SentTo(ChatOf(Fern));
+        Assert.Contains(WelcomeCard.Title, toFern[0].Activity.GetRawText(), StringComparison.Ordinal);
+        Assert.Single(PulseCards(), c => c.ConversationId == ChatOf(Fern));
     }
 
     private static DateTimeOffset At(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
