@@ -76,6 +76,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(new AzureTableNames(options.TablePrefix));
         services.AddSingleton(provider => TableClientFactory.Create(options, Logger<TableClient>(provider), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IStorageInitializer, AzureTablesInitializer>();
+        services.AddSingleton<AzureLedgers>();
+        services.AddSingleton<AzurePersonMarks>();
         services.AddSingleton<AzureConversationStore>();
         services.AddSingleton<IConversationStore>(provider => provider.GetRequiredService<AzureConversationStore>());
         services.AddSingleton<AzureRosterStore>();
@@ -87,8 +89,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryStore>(provider => provider.GetRequiredService<AzureDeliveryStore>());
         services.AddSingleton<AzureAnswerStore>();
         services.AddSingleton<IAnswerStore>(provider => provider.GetRequiredService<AzureAnswerStore>());
-        services.AddSingleton<IInsightStore, AzureInsightStore>();
-        services.AddSingleton<IRecognitionStore, AzureRecognitionStore>();
+        services.AddSingleton<AzureInsightStore>();
+        services.AddSingleton<IInsightStore>(provider => provider.GetRequiredService<AzureInsightStore>());
+        services.AddSingleton<AzureRecognitionStore>();
+        services.AddSingleton<IRecognitionStore>(provider => provider.GetRequiredService<AzureRecognitionStore>());
         services.AddSingleton<AzureRoleStore>();
         services.AddSingleton<IRoleStore>(provider => provider.GetRequiredService<AzureRoleStore>());
         services.AddSingleton<AzureSettingsStore>();

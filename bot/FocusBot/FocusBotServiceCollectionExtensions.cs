@@ -5,6 +5,7 @@ using FocusBot.Health;
 using FocusBot.Help;
 using FocusBot.Insights;
 using FocusBot.Messaging;
+using FocusBot.Privacy;
 using FocusBot.Protocol.Hosting;
 using FocusBot.Pulses;
 using FocusBot.Questions;
@@ -39,6 +40,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddInsights();
         services.AddRecognition();
         services.AddRoleAdministration();
+        services.AddPrivacy();
         services.AddTrends(configuration);
 
         if (environment.IsDevelopment())

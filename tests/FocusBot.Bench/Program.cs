@@ -1,24 +1,34 @@
-using FocusBot.Bench.Proactive;
+namespace FocusBot.Bench;
 
-// Each scenario prints its figures beside its goal. `dotnet run -c Release --project tests/FocusBot.Bench -- <scenario>`.
-var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
+/// <summary>
+/// Each scenario prints its figures beside its goal. `dotnet run -c Release --project tests/FocusBot.Bench -- &lt;scenario&gt;`.
+/// A named class rather than top-level statements: the host's own <c>Program</c> is the pulse scenario's entry point.
+/// </summary>
+internal static class BenchProgram
 {
-    ["proactive"] = ProactiveFanOutBench.RunAsync,
-    ["storage"] = FocusBot.Bench.Storage.StorageBench.RunAsync,
-    ["trends"] = FocusBot.Bench.Trends.TrendsBench.RunAsync,
-};
-
-var chosen = args.Length == 0 ? scenarios.Keys.ToArray() : args;
-foreach (var name in chosen)
-{
-    if (!scenarios.TryGetValue(name, out var run))
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine($"Unknown scenario '{name}'. Known: {string.Join(", ", scenarios.Keys)}");
-        return 2;
+        var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["proactive"] = Proactive.ProactiveFanOutBench.RunAsync,
+            ["pulse"] = Pulses.PulseBench.RunAsync,
+            ["storage"] = Storage.StorageBench.RunAsync,
+            ["trends"] = Trends.TrendsBench.RunAsync,
+        };
+
+        var chosen = args.Length == 0 ? scenarios.Keys.ToArray() : args;
+        foreach (var name in chosen)
+        {
+            if (!scenarios.TryGetValue(name, out var run))
+            {
+                Console.Error.WriteLine($"Unknown scenario '{name}'. Known: {string.Join(", ", scenarios.Keys)}");
+                return 2;
+            }
+
+            Console.WriteLine($"== {name} ==");
+            await run();
+        }
+
+        return 0;
     }
-
-    Console.WriteLine($"== {name} ==");
-    await run();
 }
-
-return 0;

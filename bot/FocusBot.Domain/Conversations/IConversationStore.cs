@@ -14,6 +14,16 @@ public interface IConversationStore
     /// <summary>The personal chat of a user (Teams user id "29:..."), or null when the user has none with FocusBot.</summary>
     Task<ConversationRecord?> GetPersonalForUserAsync(string tenantId, string userId, CancellationToken cancellationToken);
 
+    /// <summary>The personal chat of the user with this Microsoft Entra object id, or null.</summary>
+    Task<ConversationRecord?> GetPersonalForAadObjectIdAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Personal chats whose user's name, or any word of it, starts with <paramref name="prefix"/> (case-insensitive), at
+    /// most <paramref name="max"/>, ordered by name; an empty prefix lists the first <paramref name="max"/> by name.
+    /// Served by an index: it reads about as many rows as it returns.
+    /// </summary>
+    Task<IReadOnlyList<ConversationRecord>> SearchPersonalByNameAsync(string tenantId, string prefix, int max, CancellationToken cancellationToken);
+
     /// <summary>Personal chats of one tenant, or of every tenant when <paramref name="tenantId"/> is null.</summary>
     IAsyncEnumerable<ConversationRecord> ListPersonalAsync(string? tenantId, CancellationToken cancellationToken);
 

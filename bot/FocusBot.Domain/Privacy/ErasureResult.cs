@@ -1,7 +1,37 @@
 namespace FocusBot.Domain.Privacy;
 
-/// <summary>How many stored items of each kind an erasure removed, to report back to the admin who asked.</summary>
-public sealed record ErasureResult(int ConversationReferences, int RosterEntries, int Deliveries, int Answers, int PauseFlags, int RoleAssignments)
+/// <summary>
+/// How many stored items of each kind an erasure removed (or, from a count, would remove), to report back to the Admin
+/// who asked. Counts only: never what the items said.
+/// </summary>
+public sealed record ErasureResult
 {
-    public int Total => ConversationReferences + RosterEntries + Deliveries + Answers + PauseFlags + RoleAssignments;
+    public static readonly ErasureResult None = new();
+
+    /// <summary>Their personal chat with FocusBot (where proactive messages go).</summary>
+    public int ConversationReferences { get; init; }
+
+    /// <summary>Roster rows: one per team where FocusBot is installed that lists them.</summary>
+    public int RosterEntries { get; init; }
+
+    /// <summary>Delivery ledger rows of every kind: pulses, insights, recognitions, digests.</summary>
+    public int Deliveries { get; init; }
+
+    /// <summary>Pulse answers and Voice suggestions.</summary>
+    public int Answers { get; init; }
+
+    public int PauseFlags { get; init; }
+
+    public int RoleAssignments { get; init; }
+
+    /// <summary>"Got it" presses on insights; each insight's count drops by one.</summary>
+    public int GotItMarks { get; init; }
+
+    /// <summary>Applause they gave; each recognition's count drops by one.</summary>
+    public int ApplauseMarks { get; init; }
+
+    /// <summary>Recognitions of them, deleted whole (a recognition is about one person), with the applause they got.</summary>
+    public int Recognitions { get; init; }
+
+    public int Total => ConversationReferences + RosterEntries + Deliveries + Answers + PauseFlags + RoleAssignments + GotItMarks + ApplauseMarks + Recognitions;
 }

@@ -1,15 +1,18 @@
 namespace FocusBot.Domain.Privacy;
 
 /// <summary>
-/// Erases a person's data on request: conversation references, roster entries, deliveries, answers, the pause flag and
-/// any roles they hold. Aggregates are anonymous counts and stay. Every removal is a point or single-partition lookup.
+/// Erases a person's data on request: conversation reference, roster rows, every delivery row, answers and Voice
+/// suggestions, the pause flag, role grants, "Got it" and applause marks (the counts drop), and recognitions of them.
+/// Aggregates are anonymous counts and stay. Every lookup goes through a key or an index, never a scan of a table.
 /// </summary>
 public interface IPersonalDataEraser
 {
-    /// <param name="tenantId">The person's tenant.</param>
-    /// <param name="userId">Teams user id ("29:...").</param>
-    /// <param name="aadObjectId">AAD object id, when known: the key of their role assignments.</param>
-    /// <param name="respondentPseudonym">The pseudonym the person's answers are stored under.</param>
-    /// <param name="cancellationToken">Cancels the erasure; running it again finishes it.</param>
-    Task<ErasureResult> EraseAsync(string tenantId, string userId, string? aadObjectId, string respondentPseudonym, CancellationToken cancellationToken);
+    /// <summary>What <see cref="EraseAsync"/> would remove now, changing nothing: for the Admin to confirm.</summary>
+    Task<ErasureResult> CountAsync(ErasureSubject subject, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the person's data and says how much went. Running it again is harmless and finishes an erasure that
+    /// was interrupted; what identifies the person is removed last, so a rerun still finds the rest.
+    /// </summary>
+    Task<ErasureResult> EraseAsync(ErasureSubject subject, CancellationToken cancellationToken);
 }

@@ -8,9 +8,22 @@ public interface IRosterStore
 
     IAsyncEnumerable<TeamMember> ListTeamMembersAsync(string tenantId, string teamId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the team's roster has been stored (it has at least one member), without reading it.</summary>
+    Task<bool> HasTeamRosterAsync(string tenantId, string teamId, CancellationToken cancellationToken);
+
     /// <summary>Ids of the teams the user belongs to, to record with the user's answers.</summary>
     Task<IReadOnlyList<string>> ListTeamsForUserAsync(string tenantId, string userId, CancellationToken cancellationToken);
 
-    /// <summary>People whose name starts with <paramref name="prefix"/> (case-insensitive), at most <paramref name="max"/>, by name.</summary>
+    /// <summary>
+    /// People whose name, or any word of it, starts with <paramref name="prefix"/> (case-insensitive), each once, at most
+    /// <paramref name="max"/>, ordered by name. An empty prefix lists the first <paramref name="max"/> people by name.
+    /// Served by an index: it reads about as many rows as it returns, however large the tenant.
+    /// </summary>
     Task<IReadOnlyList<RosterPerson>> SearchByNameAsync(string tenantId, string prefix, int max, CancellationToken cancellationToken);
+
+    /// <summary>The roster member with this Microsoft Entra object id, or null. Their name may be empty when Teams gave none.</summary>
+    Task<RosterPerson?> FindByAadObjectIdAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken);
+
+    /// <summary>The roster member with this Teams user id ("29:..."), or null. Their name may be empty when Teams gave none.</summary>
+    Task<RosterPerson?> FindByUserIdAsync(string tenantId, string userId, CancellationToken cancellationToken);
 }

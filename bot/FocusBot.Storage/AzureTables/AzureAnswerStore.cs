@@ -8,11 +8,12 @@ namespace FocusBot.Storage.AzureTables;
 /// <summary>
 /// Answers: partition = pulse|bucket (16 buckets by respondent pseudonym), row = pseudonym|question. A pulse's answer
 /// burst spreads over 16 partitions; a pulse's answers are one query over the range "pulse|"; a respondent's answers
-/// in a pulse are one range in one partition, so erasure walks the pulses instead of scanning answers.
+/// in a pulse are one range in one partition, so erasure walks the pulse ids (recorded in <see cref="AzureLedgers"/>
+/// before a pulse's first answer, Voice sets included) instead of scanning answers.
 /// Replacing an answer is read + write with If-Match: of two racing answers one wins and the other re-reads, so each
 /// caller gets back exactly the answer it replaced.
 /// </summary>
-internal sealed class AzureAnswerStore(TableClient client, AzureTableNames tables, AzurePulseStore pulses) : IAnswerStore
+internal sealed class AzureAnswerStore(TableClient client, AzureTableNames tables, AzureLedgers ledgers, AzurePulseStore pulses) : IAnswerStore
 {
     internal const int Buckets = 16;
     private const int MaxRaceAttempts = 20;
@@ -20,6 +21,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
     public async Task<Answer?> UpsertAsync(Answer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        await ledgers.RecordAsync(AzureLedgers.Answers, [answer.PulseId], cancellationToken);
         var partition = Partition(answer.PulseId, answer.RespondentPseudonym);
         var row = Row(answer.RespondentPseudonym, answer.QuestionId);
         for (var attempt = 0; attempt < MaxRaceAttempts; attempt++)
@@ -44,6 +46,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
     public async Task<IReadOnlyList<Answer?>> UpsertManyAsync(string pulseId, IReadOnlyList<Answer> answers, CancellationToken cancellationToken)
     {
         StoreArguments.EnsureOnePulse(pulseId, answers);
+        await ledgers.RecordAsync(AzureLedgers.Answers, [pulseId], cancellationToken);
         var previous = new Answer?[answers.Count];
         var indexed = answers.Select((answer, index) => (Answer: answer, Index: index)).ToList();
         var chunks = indexed
@@ -71,7 +74,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
 
     public async IAsyncEnumerable<Answer> ListByRespondentAsync(string respondentPseudonym, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var pulseId in (await pulses.ListIdsAsync(cancellationToken)).Order(StringComparer.Ordinal))
+        foreach (var pulseId in (await ListPulseIdsAsync(cancellationToken)).Order(StringComparer.Ordinal))
         {
             await foreach (var entity in client.QueryAsync(tables.Answers, RespondentFilter(pulseId, respondentPseudonym), null, cancellationToken))
             {
@@ -80,12 +83,23 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
         }
     }
 
+    /// <summary>How many answers the respondent has: one partition range query per pulse.</summary>
+    internal async Task<int> CountForRespondentAsync(string respondentPseudonym, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await TableClientExtensions.ForEachAsync(
+            await ListPulseIdsAsync(cancellationToken),
+            async (pulseId, token) => Interlocked.Add(ref count, await client.QueryAsync(tables.Answers, RespondentFilter(pulseId, respondentPseudonym), ["RowKey"], token).CountAsync(token)),
+            cancellationToken);
+        return count;
+    }
+
     /// <summary>Deletes the respondent's answers: one partition range query per pulse, then batched deletes.</summary>
-    internal async Task<int> EraseAsync(string respondentPseudonym, CancellationToken cancellationToken)
+    internal async Task<int> EraseRespondentAsync(string respondentPseudonym, CancellationToken cancellationToken)
     {
         var removed = 0;
         await TableClientExtensions.ForEachAsync(
-            await pulses.ListIdsAsync(cancellationToken),
+            await ListPulseIdsAsync(cancellationToken),
             async (pulseId, token) =>
             {
                 var rows = await client.QueryAsync(tables.Answers, RespondentFilter(pulseId, respondentPseudonym), ["PartitionKey", "RowKey"], token).ToListAsync(token);
@@ -95,6 +109,10 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
             cancellationToken);
         return removed;
     }
+
+    // The recorded ids, plus the Pulses table's for answers stored before pulse ids were recorded.
+    private async Task<IReadOnlyList<string>> ListPulseIdsAsync(CancellationToken cancellationToken) =>
+        [.. (await ledgers.ListAsync(AzureLedgers.Answers, cancellationToken)).Union(await pulses.ListIdsAsync(cancellationToken), StringComparer.Ordinal)];
 
     // Optimistic first: a pulse's answers are mostly first answers, so try one batch of inserts. Only when some exist
     // (409) read the current rows and replace those with If-Match, retrying the chunk if it lost a race.

@@ -4,14 +4,18 @@ using FocusBot.Domain.Conversations;
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
-/// Conversations: partition = tenant; row "c|conversation" holds the reference and, for a personal chat, row "u|user"
-/// a copy found by user, both written in one batch. TeamInstalls: partition = tenant, row "team|conversation", for
-/// listing team installations and removing a team without scanning.
+/// Conversations: partition = tenant; row "c|conversation" holds the reference and, for a personal chat, copies found
+/// by key: "u|user", "a|Entra object id", "f|whole name|user" and "w|name from a later word|user" (name search by
+/// range), all written in one batch. TeamInstalls: partition = tenant, row "team|conversation", for listing team
+/// installations and removing a team without scanning.
 /// </summary>
 internal sealed class AzureConversationStore(TableClient client, AzureTableNames tables) : IConversationStore
 {
     private const string ConversationRow = "c";
     private const string UserRow = "u";
+    private const string ObjectIdRow = "a";
+    private const string FullNameRow = "f";
+    private const string WordRow = "w";
 
     public async Task UpsertAsync(ConversationRecord conversation, CancellationToken cancellationToken)
     {
@@ -30,9 +34,16 @@ internal sealed class AzureConversationStore(TableClient client, AzureTableNames
         {
             superseded = await GetPersonalForUserAsync(conversation.TenantId, conversation.UserId, cancellationToken);
             operations.Add(TableOperation.UpsertReplace(ToEntity(conversation, partition, TableKeys.Compose(UserRow, conversation.UserId))));
+            operations.AddRange(LookupRows(conversation).Select(row => TableOperation.UpsertReplace(ToEntity(conversation, partition, row))));
         }
 
         await client.SubmitBatchAsync(tables.Conversations, operations, cancellationToken);
+
+        // A renamed user, or one whose object id changed, is found by the new keys only.
+        if (superseded is not null)
+        {
+            await DeleteRowsAsync(partition, LookupRows(superseded).Except(LookupRows(conversation), StringComparer.Ordinal), cancellationToken);
+        }
 
         // One personal chat per user: a new one replaces the old, which also keeps erasure a matter of one user row.
         if (superseded is not null && !string.Equals(superseded.ConversationId, conversation.ConversationId, StringComparison.Ordinal))
@@ -60,6 +71,22 @@ internal sealed class AzureConversationStore(TableClient client, AzureTableNames
     {
         var entity = await client.GetAsync(tables.Conversations, TableKeys.Encode(tenantId), TableKeys.Compose(UserRow, userId), cancellationToken);
         return entity is null ? null : FromEntity(entity);
+    }
+
+    public async Task<ConversationRecord?> GetPersonalForAadObjectIdAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
+    {
+        var entity = await client.GetAsync(tables.Conversations, TableKeys.Encode(tenantId), TableKeys.Compose(ObjectIdRow, aadObjectId), cancellationToken);
+        return entity is null ? null : FromEntity(entity);
+    }
+
+    public Task<IReadOnlyList<ConversationRecord>> SearchPersonalByNameAsync(string tenantId, string prefix, int max, CancellationToken cancellationToken)
+    {
+        var key = StoreArguments.NameKey(prefix);
+        IReadOnlyList<string> ranges = key.Length == 0
+            ? [FullNameRow + TableKeys.Separator]
+            : [TableKeys.Compose(FullNameRow, key), TableKeys.Compose(WordRow, key)];
+        return PeopleSearch.CollectAsync(QueryRangesAsync(TableKeys.Encode(tenantId), ranges, cancellationToken), chat => chat.UserId!,
+            chat => StoreArguments.NameKey(chat.UserName!), max, cancellationToken);
     }
 
     public async IAsyncEnumerable<ConversationRecord> ListPersonalAsync(string? tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -126,19 +153,91 @@ internal sealed class AzureConversationStore(TableClient client, AzureTableNames
         return removed;
     }
 
-    /// <summary>Removes the user's personal chat (user row and conversation row); returns how many references went.</summary>
-    internal async Task<int> EraseUserAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    /// <summary>How many personal chats the person has (found by user id or Entra object id): 0 or 1.</summary>
+    internal async Task<int> CountPersonAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken) =>
+        (await FindUserRowsAsync(tenantId, userId, aadObjectId, cancellationToken)).Count;
+
+    /// <summary>Removes the person's personal chat: its lookup rows first, then the conversation row, then the user row that finds them.</summary>
+    internal async Task<int> ErasePersonAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Encode(tenantId);
-        var userRow = await client.GetAsync(tables.Conversations, partition, TableKeys.Compose(UserRow, userId), cancellationToken);
-        if (userRow is null)
+        var removed = 0;
+        foreach (var userRow in await FindUserRowsAsync(tenantId, userId, aadObjectId, cancellationToken))
         {
-            return 0;
+            var chat = FromEntity(userRow);
+            await DeleteRowsAsync(partition, LookupRows(chat), cancellationToken);
+            await client.TryDeleteAsync(tables.Conversations, partition, TableKeys.Compose(ConversationRow, chat.ConversationId), cancellationToken);
+            await client.TryDeleteAsync(tables.Conversations, partition, userRow.RowKey, cancellationToken);
+            removed++;
         }
 
-        await client.TryDeleteAsync(tables.Conversations, partition, TableKeys.Compose(ConversationRow, userRow.GetRequiredString(nameof(ConversationRecord.ConversationId))), cancellationToken);
-        await client.TryDeleteAsync(tables.Conversations, partition, userRow.RowKey, cancellationToken);
-        return 1;
+        return removed;
+    }
+
+    private async Task<IReadOnlyList<TableEntity>> FindUserRowsAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Encode(tenantId);
+        var userIds = new HashSet<string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(userId))
+        {
+            userIds.Add(userId);
+        }
+
+        if (!string.IsNullOrEmpty(aadObjectId) && await client.GetAsync(tables.Conversations, partition, TableKeys.Compose(ObjectIdRow, aadObjectId), cancellationToken) is { } byObjectId
+            && byObjectId.GetString(nameof(ConversationRecord.UserId)) is { } found)
+        {
+            userIds.Add(found);
+        }
+
+        var rows = new List<TableEntity>();
+        foreach (var id in userIds)
+        {
+            if (await client.GetAsync(tables.Conversations, partition, TableKeys.Compose(UserRow, id), cancellationToken) is { } row)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    // The copies of a personal chat found by object id and by name; the user row is not among them.
+    private static List<string> LookupRows(ConversationRecord chat)
+    {
+        if (chat is not { Kind: ConversationKind.Personal, UserId: { } userId })
+        {
+            return [];
+        }
+
+        var rows = new List<string>();
+        if (!string.IsNullOrEmpty(chat.UserAadObjectId))
+        {
+            rows.Add(TableKeys.Compose(ObjectIdRow, chat.UserAadObjectId));
+        }
+
+        var keys = StoreArguments.NameKeys(chat.UserName);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            rows.Add(TableKeys.Compose(i == 0 ? FullNameRow : WordRow, keys[i], userId));
+        }
+
+        return rows;
+    }
+
+    private Task DeleteRowsAsync(string partition, IEnumerable<string> rows, CancellationToken cancellationToken) =>
+        TableClientExtensions.ForEachAsync(rows, async (row, token) => await client.TryDeleteAsync(tables.Conversations, partition, row, token), cancellationToken);
+
+    private async IAsyncEnumerable<ConversationRecord> QueryRangesAsync(string partition, IReadOnlyList<string> prefixes,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var prefix in prefixes)
+        {
+            var filter = TableFilter.And(TableFilter.PartitionIs(partition), TableFilter.StartsWith("RowKey", prefix));
+            await foreach (var entity in client.QueryAsync(tables.Conversations, filter, null, cancellationToken))
+            {
+                yield return FromEntity(entity);
+            }
+        }
     }
 
     // The user row may already point at a newer personal chat of the same user; only the row of this chat goes.
@@ -147,6 +246,7 @@ internal sealed class AzureConversationStore(TableClient client, AzureTableNames
         var userRow = await client.GetAsync(tables.Conversations, partition, TableKeys.Compose(UserRow, userId), cancellationToken);
         if (userRow is not null && string.Equals(userRow.GetString(nameof(ConversationRecord.ConversationId)), conversationId, StringComparison.Ordinal))
         {
+            await DeleteRowsAsync(partition, LookupRows(FromEntity(userRow)), cancellationToken);
             await client.TryDeleteAsync(tables.Conversations, partition, userRow.RowKey, cancellationToken, userRow.ETag ?? "*");
         }
     }

@@ -6,14 +6,16 @@ namespace FocusBot.Storage.AzureTables;
 /// <summary>
 /// Deliveries: partition = pulse|bucket (16 buckets by recipient), row = recipient key. A pulse's fan-out spreads over
 /// 16 partitions (about 32,000 entities/s together); listing a pulse is one query over the partition range "pulse|".
+/// Every ledger id is recorded in <see cref="AzureLedgers"/> first, so a recipient's rows are reachable by key.
 /// </summary>
-internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tables, AzurePulseStore pulses) : IDeliveryStore
+internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tables, AzureLedgers ledgers) : IDeliveryStore
 {
     internal const int Buckets = 16;
 
     public async Task<int> CreateIfMissingAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
+        await ledgers.RecordAsync(AzureLedgers.Deliveries, deliveries.Select(delivery => delivery.PulseId), cancellationToken);
         var operations = deliveries
             .DistinctBy(delivery => (delivery.PulseId, delivery.RecipientKey))
             .Select(delivery => TableOperation.Insert(ToEntity(delivery)))
@@ -81,21 +83,28 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         return counts;
     }
 
-    /// <summary>Deletes the recipient's delivery of every pulse: one point delete per pulse, no scan.</summary>
-    internal async Task<int> EraseAsync(string recipientKey, CancellationToken cancellationToken)
+    /// <summary>How many ledgers hold a row of the recipient: one point read per ledger, no scan.</summary>
+    internal Task<int> CountForRecipientAsync(string recipientKey, CancellationToken cancellationToken) =>
+        ForEachLedgerAsync(recipientKey, async (partition, row, token) => await client.GetAsync(tables.Deliveries, partition, row, token) is not null, cancellationToken);
+
+    /// <summary>Deletes the recipient's row in every ledger (pulses, insights, recognitions, ...): one point delete per ledger.</summary>
+    internal Task<int> EraseRecipientAsync(string recipientKey, CancellationToken cancellationToken) =>
+        ForEachLedgerAsync(recipientKey, (partition, row, token) => new ValueTask<bool>(client.TryDeleteAsync(tables.Deliveries, partition, row, token)), cancellationToken);
+
+    private async Task<int> ForEachLedgerAsync(string recipientKey, Func<string, string, CancellationToken, ValueTask<bool>> action, CancellationToken cancellationToken)
     {
-        var removed = 0;
+        var hits = 0;
         await TableClientExtensions.ForEachAsync(
-            await pulses.ListIdsAsync(cancellationToken),
-            async (pulseId, token) =>
+            await ledgers.ListAsync(AzureLedgers.Deliveries, cancellationToken),
+            async (ledgerId, token) =>
             {
-                if (await client.TryDeleteAsync(tables.Deliveries, Partition(pulseId, recipientKey), TableKeys.Encode(recipientKey), token))
+                if (await action(Partition(ledgerId, recipientKey), TableKeys.Encode(recipientKey), token))
                 {
-                    Interlocked.Increment(ref removed);
+                    Interlocked.Increment(ref hits);
                 }
             },
             cancellationToken);
-        return removed;
+        return hits;
     }
 
     private static string Partition(string pulseId, string recipientKey) => TableKeys.Encode(pulseId) + TableKeys.Separator + TableKeys.Bucket(recipientKey, Buckets);

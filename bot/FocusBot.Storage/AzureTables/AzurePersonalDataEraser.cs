@@ -4,28 +4,98 @@ using FocusBot.Domain.Pulses;
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
-/// Finds a person's rows by key, never by scanning: the conversation via its user row, rosters via the person's
-/// membership partition, deliveries and answers pulse by pulse (one point delete or one partition range each).
+/// Finds a person's rows by key, never by scanning (README.md names the key of each part): recognitions through
+/// RecognitionsByRecipient, marks through PersonMarks, answers and deliveries group by group through Ledgers, the rest
+/// by point reads. Rows that find other rows go last, so an interrupted erasure is finished by running it again.
 /// </summary>
 internal sealed class AzurePersonalDataEraser(
     AzureConversationStore conversations,
     AzureRosterStore roster,
     AzureDeliveryStore deliveries,
     AzureAnswerStore answers,
+    AzureInsightStore insights,
+    AzureRecognitionStore recognitions,
+    AzurePersonMarks marks,
     AzureSettingsStore settings,
     AzureRoleStore roles) : IPersonalDataEraser
 {
-    public async Task<ErasureResult> EraseAsync(string tenantId, string userId, string? aadObjectId, string respondentPseudonym, CancellationToken cancellationToken)
+    public async Task<ErasureResult> CountAsync(ErasureSubject subject, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(tenantId);
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        ArgumentException.ThrowIfNullOrEmpty(respondentPseudonym);
-        var conversationCount = await conversations.EraseUserAsync(tenantId, userId, cancellationToken);
-        var rosterCount = await roster.EraseAsync(tenantId, userId, cancellationToken);
-        var deliveryCount = await deliveries.EraseAsync(RecipientKeys.For(tenantId, userId), cancellationToken);
-        var answerCount = await answers.EraseAsync(respondentPseudonym, cancellationToken);
-        var pauseCount = await settings.ErasePauseAsync(tenantId, userId, cancellationToken);
-        var roleCount = string.IsNullOrEmpty(aadObjectId) ? 0 : await roles.EraseAsync(tenantId, aadObjectId, cancellationToken);
-        return new ErasureResult(conversationCount, rosterCount, deliveryCount, answerCount, pauseCount, roleCount);
+        ArgumentNullException.ThrowIfNull(subject);
+        subject.Validate();
+        var recognised = await recognitions.ListForRecipientAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
+        var ownIds = recognised.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        int gotIt = 0, applause = 0, answerCount = 0;
+        foreach (var key in Keys(subject))
+        {
+            foreach (var (kind, itemId) in await marks.ListAsync(key, cancellationToken))
+            {
+                if (kind == AzurePersonMarks.GotIt && await insights.HasGotItAsync(itemId, key, cancellationToken))
+                {
+                    gotIt++;
+                }
+                else if (kind == AzurePersonMarks.Applause && !ownIds.Contains(itemId) && await recognitions.HasApplauseAsync(itemId, key, cancellationToken))
+                {
+                    applause++;
+                }
+            }
+
+            answerCount += await answers.CountForRespondentAsync(key, cancellationToken);
+        }
+
+        return new ErasureResult
+        {
+            Recognitions = recognised.Count,
+            GotItMarks = gotIt,
+            ApplauseMarks = applause,
+            Answers = answerCount,
+            Deliveries = subject.UserId is { Length: > 0 } user ? await deliveries.CountForRecipientAsync(RecipientKeys.For(subject.TenantId, user), cancellationToken) : 0,
+            PauseFlags = subject.UserId is { Length: > 0 } paused && await settings.IsPausedAsync(subject.TenantId, paused, cancellationToken) ? 1 : 0,
+            RoleAssignments = subject.AadObjectId is { Length: > 0 } aad ? (await roles.GetRolesAsync(subject.TenantId, aad, cancellationToken)).Count : 0,
+            RosterEntries = await roster.CountPersonAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken),
+            ConversationReferences = await conversations.CountPersonAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken),
+        };
     }
+
+    public async Task<ErasureResult> EraseAsync(ErasureSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        subject.Validate();
+        var recognitionCount = await recognitions.EraseForRecipientAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
+        int gotIt = 0, applause = 0, answerCount = 0;
+        foreach (var key in Keys(subject))
+        {
+            // Each mark goes with its count, then the index row that found it.
+            foreach (var (kind, itemId) in await marks.ListAsync(key, cancellationToken))
+            {
+                if (kind == AzurePersonMarks.GotIt && await insights.RemoveGotItAsync(itemId, key, cancellationToken))
+                {
+                    gotIt++;
+                }
+                else if (kind == AzurePersonMarks.Applause && await recognitions.RemoveApplauseAsync(itemId, key, cancellationToken))
+                {
+                    applause++;
+                }
+
+                await marks.ForgetAsync(key, kind, itemId, cancellationToken);
+            }
+
+            answerCount += await answers.EraseRespondentAsync(key, cancellationToken);
+        }
+
+        return new ErasureResult
+        {
+            Recognitions = recognitionCount,
+            GotItMarks = gotIt,
+            ApplauseMarks = applause,
+            Answers = answerCount,
+            Deliveries = subject.UserId is { Length: > 0 } user ? await deliveries.EraseRecipientAsync(RecipientKeys.For(subject.TenantId, user), cancellationToken) : 0,
+            PauseFlags = subject.UserId is { Length: > 0 } paused ? await settings.ErasePauseAsync(subject.TenantId, paused, cancellationToken) : 0,
+            RoleAssignments = subject.AadObjectId is { Length: > 0 } aad ? await roles.EraseAsync(subject.TenantId, aad, cancellationToken) : 0,
+            RosterEntries = await roster.ErasePersonAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken),
+            ConversationReferences = await conversations.ErasePersonAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken),
+        };
+    }
+
+    private static IEnumerable<string> Keys(ErasureSubject subject) => subject.Pseudonyms.Where(key => !string.IsNullOrEmpty(key)).Distinct(StringComparer.Ordinal);
 }

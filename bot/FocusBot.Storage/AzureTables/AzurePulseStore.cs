@@ -5,7 +5,7 @@ namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
 /// Pulses: one partition "pulses", row = pulse id. About one pulse a week, so the whole table is a few hundred rows:
-/// listing reads it all, and the answer and delivery stores walk it to reach a person's rows without scanning theirs.
+/// listing reads it all. The answer store also walks it, for answers stored before pulse ids were recorded in Ledgers.
 /// </summary>
 internal sealed class AzurePulseStore(TableClient client, AzureTableNames tables) : IPulseStore
 {
@@ -44,7 +44,7 @@ internal sealed class AzurePulseStore(TableClient client, AzureTableNames tables
         return pulses.OrderBy(pulse => pulse.OpensAt).ThenBy(pulse => pulse.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Every pulse id, for reaching one person's answers and deliveries pulse by pulse.</summary>
+    /// <summary>Every pulse id, for reaching one person's answers pulse by pulse.</summary>
     internal async Task<IReadOnlyList<string>> ListIdsAsync(CancellationToken cancellationToken)
     {
         var ids = new List<string>();

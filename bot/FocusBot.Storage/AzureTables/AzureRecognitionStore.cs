@@ -6,22 +6,36 @@ namespace FocusBot.Storage.AzureTables;
 /// <summary>
 /// Recognitions: partition = recognition id, row "recognition" plus one "applause|person" marker each.
 /// RecognitionsByTenant: partition = tenant, row = newest-first time|id: "recent" and "since" are the first rows.
+/// RecognitionsByRecipient: partition = tenant|person (their Teams user id, and their Entra object id), row = id: the
+/// recognitions of one person, for erasure, written before the recognition. Applause is also indexed under the
+/// applauding person's pseudonym in <see cref="AzurePersonMarks"/>.
 /// </summary>
-internal sealed class AzureRecognitionStore(TableClient client, AzureTableNames tables) : IRecognitionStore
+internal sealed class AzureRecognitionStore(TableClient client, AzureTableNames tables, AzurePersonMarks marks) : IRecognitionStore
 {
     private const string ItemRow = "recognition";
     private const string MarkerPrefix = "applause";
+    private const string TenantRow = nameof(TenantRow);
 
     public async Task<bool> CreateAsync(Recognition recognition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recognition);
         ArgumentException.ThrowIfNullOrEmpty(recognition.Id);
+        foreach (var person in PersonKeys(recognition.RecipientUserId, recognition.RecipientAadObjectId))
+        {
+            var byRecipient = new TableEntity(TableKeys.Compose(recognition.TenantId, person), TableKeys.Encode(recognition.Id))
+            {
+                [nameof(Recognition.Id)] = recognition.Id,
+                [TenantRow] = TenantRowOf(recognition),
+            };
+            await client.ExecuteAsync(tables.RecognitionsByRecipient, TableOperation.UpsertReplace(byRecipient), cancellationToken);
+        }
+
         if (await client.TryInsertAsync(tables.Recognitions, ToEntity(recognition), cancellationToken) is null)
         {
             return false;
         }
 
-        var index = new TableEntity(TableKeys.Encode(recognition.TenantId), TableKeys.NewestFirst(recognition.CreatedAt) + TableKeys.Separator + TableKeys.Encode(recognition.Id))
+        var index = new TableEntity(TableKeys.Encode(recognition.TenantId), TenantRowOf(recognition))
         {
             [nameof(Recognition.Id)] = recognition.Id,
         };
@@ -63,8 +77,80 @@ internal sealed class AzureRecognitionStore(TableClient client, AzureTableNames 
         }
     }
 
+    public async Task<IReadOnlyList<Recognition>> ListForRecipientAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        var ids = (await FindForRecipientAsync(tenantId, userId, aadObjectId, cancellationToken)).Select(row => row.GetRequiredString(nameof(Recognition.Id))).Distinct(StringComparer.Ordinal).ToList();
+        var found = await LoadAsync(ids, cancellationToken);
+        return [.. found.Where(r => r.TenantId == tenantId).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal)];
+    }
+
     public Task<bool> AddApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.AddAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Recognition.ApplauseCount), cancellationToken);
+        CountedMarks.AddAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Recognition.ApplauseCount),
+            token => marks.RecordAsync(userKey, AzurePersonMarks.Applause, recognitionId, token), cancellationToken);
+
+    internal Task<bool> HasApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
+        CountedMarks.ExistsAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), TableKeys.Compose(MarkerPrefix, userKey), cancellationToken);
+
+    /// <summary>Takes the person's applause back; the recognition's count drops by one.</summary>
+    internal Task<bool> RemoveApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
+        CountedMarks.RemoveAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Recognition.ApplauseCount), cancellationToken);
+
+    /// <summary>
+    /// Deletes every recognition of the person, whole: the applause index rows of whoever applauded, the recognition's
+    /// partition (item and markers), its tenant index row, and last the recipient index rows that found it all.
+    /// </summary>
+    internal async Task<int> EraseForRecipientAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        var index = await FindForRecipientAsync(tenantId, userId, aadObjectId, cancellationToken);
+        var removed = 0;
+        foreach (var group in index.GroupBy(row => row.GetRequiredString(nameof(Recognition.Id)), StringComparer.Ordinal))
+        {
+            var id = group.Key;
+            var rows = await client.QueryAsync(tables.Recognitions, TableFilter.PartitionIs(TableKeys.Encode(id)), ["PartitionKey", "RowKey"], cancellationToken).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var parts = TableKeys.Split(row.RowKey);
+                if (parts is [MarkerPrefix, var applauder])
+                {
+                    await marks.ForgetAsync(applauder, AzurePersonMarks.Applause, id, cancellationToken);
+                }
+            }
+
+            if (rows.Any(row => row.RowKey == ItemRow))
+            {
+                removed++;
+            }
+
+            await client.SubmitAllAsync(tables.Recognitions, rows.Select(row => TableOperation.Delete(row.PartitionKey, row.RowKey)), cancellationToken);
+            await client.TryDeleteAsync(tables.RecognitionsByTenant, TableKeys.Encode(tenantId), group.First().GetRequiredString(TenantRow), cancellationToken);
+            foreach (var row in group)
+            {
+                await client.TryDeleteAsync(tables.RecognitionsByRecipient, row.PartitionKey, row.RowKey, cancellationToken);
+            }
+        }
+
+        return removed;
+    }
+
+    private async Task<List<TableEntity>> FindForRecipientAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        foreach (var person in PersonKeys(userId, aadObjectId))
+        {
+            await foreach (var row in client.QueryAsync(tables.RecognitionsByRecipient, TableFilter.PartitionIs(TableKeys.Compose(tenantId, person)), null, cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<string> PersonKeys(string? userId, string? aadObjectId) =>
+        new[] { userId, aadObjectId }.OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal);
+
+    private static string TenantRowOf(Recognition recognition) =>
+        TableKeys.NewestFirst(recognition.CreatedAt) + TableKeys.Separator + TableKeys.Encode(recognition.Id);
 
     private async Task<IReadOnlyList<Recognition>> LoadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {

@@ -18,14 +18,18 @@ internal sealed partial class AzureTableNames
         RosterMembers = prefix + "RosterMembers";
         RosterMemberships = prefix + "RosterMemberships";
         RosterNames = prefix + "RosterNames";
+        RosterObjectIds = prefix + "RosterObjectIds";
         Questions = prefix + "Questions";
         Pulses = prefix + "Pulses";
         Deliveries = prefix + "Deliveries";
+        Ledgers = prefix + "Ledgers";
         Answers = prefix + "Answers";
         Insights = prefix + "Insights";
         InsightsByTenant = prefix + "InsightsByTenant";
         Recognitions = prefix + "Recognitions";
         RecognitionsByTenant = prefix + "RecognitionsByTenant";
+        RecognitionsByRecipient = prefix + "RecognitionsByRecipient";
+        PersonMarks = prefix + "PersonMarks";
         Roles = prefix + "Roles";
         Settings = prefix + "Settings";
         Aggregates = prefix + "Aggregates";
@@ -42,11 +46,15 @@ internal sealed partial class AzureTableNames
 
     public string RosterNames { get; }
 
+    public string RosterObjectIds { get; }
+
     public string Questions { get; }
 
     public string Pulses { get; }
 
     public string Deliveries { get; }
+
+    public string Ledgers { get; }
 
     public string Answers { get; }
 
@@ -58,6 +66,10 @@ internal sealed partial class AzureTableNames
 
     public string RecognitionsByTenant { get; }
 
+    public string RecognitionsByRecipient { get; }
+
+    public string PersonMarks { get; }
+
     public string Roles { get; }
 
     public string Settings { get; }
@@ -68,8 +80,9 @@ internal sealed partial class AzureTableNames
 
     public IReadOnlyList<string> All =>
     [
-        Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, Questions, Pulses, Deliveries, Answers,
-        Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, Roles, Settings, Aggregates, Leases,
+        Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
+        Ledgers, Answers, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks, Roles,
+        Settings, Aggregates, Leases,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

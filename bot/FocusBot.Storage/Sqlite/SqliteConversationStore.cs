@@ -3,9 +3,16 @@ using Microsoft.Data.Sqlite;
 
 namespace FocusBot.Storage.Sqlite;
 
+/// <summary>
+/// conversations, one row per conversation; conversation_name_words holds the search keys of a personal chat's user
+/// name (rewritten on every save, removed with the chat by a trigger), so people are found by name without reading
+/// every chat.
+/// </summary>
 internal sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
 {
     private const string Columns = "tenant_id, conversation_id, kind, service_url, channel_id, bot_id, bot_name, user_id, user_aad_object_id, user_name, team_id, team_name, channel_name, time_zone, locale, installed_at, updated_at";
+
+    private const string Prefixed = "c.tenant_id, c.conversation_id, c.kind, c.service_url, c.channel_id, c.bot_id, c.bot_name, c.user_id, c.user_aad_object_id, c.user_name, c.team_id, c.team_name, c.channel_name, c.time_zone, c.locale, c.installed_at, c.updated_at";
 
     public Task UpsertAsync(ConversationRecord conversation, CancellationToken cancellationToken)
     {
@@ -51,6 +58,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
                     .With("$installedAt", conversation.InstalledAt)
                     .With("$updatedAt", conversation.UpdatedAt)
                     .ExecuteNonQuery();
+                WriteNameWords(writer, conversation);
             },
             cancellationToken);
     }
@@ -68,6 +76,31 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
             command => command.With("$tenant", tenantId).With("$user", userId),
             Map,
             cancellationToken);
+
+    public Task<ConversationRecord?> GetPersonalForAadObjectIdAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken) =>
+        database.QuerySingleAsync(
+            $"SELECT {Columns} FROM conversations WHERE tenant_id = $tenant AND user_aad_object_id = $aad AND kind = 'Personal' ORDER BY updated_at DESC LIMIT 1;",
+            command => command.With("$tenant", tenantId).With("$aad", aadObjectId),
+            Map,
+            cancellationToken);
+
+    public async Task<IReadOnlyList<ConversationRecord>> SearchPersonalByNameAsync(string tenantId, string prefix, int max, CancellationToken cancellationToken)
+    {
+        var key = StoreArguments.NameKey(prefix);
+        var chats = $"SELECT {Prefixed} FROM conversation_name_words w JOIN conversations c ON c.tenant_id = w.tenant_id AND c.conversation_id = w.conversation_id";
+        var rows = key.Length == 0
+            ? database.QueryAsync(
+                $"{chats} WHERE w.tenant_id = $tenant AND w.is_full = 1 ORDER BY w.word_key;",
+                command => command.With("$tenant", tenantId),
+                Map,
+                cancellationToken)
+            : database.QueryAsync(
+                $"{chats} WHERE w.tenant_id = $tenant AND w.word_key >= $from AND w.word_key < $to ORDER BY w.word_key;",
+                command => command.With("$tenant", tenantId).With("$from", key).With("$to", StoreArguments.PrefixEnd(key)),
+                Map,
+                cancellationToken);
+        return await PeopleSearch.CollectAsync(rows, chat => chat.UserId!, chat => StoreArguments.NameKey(chat.UserName!), max, cancellationToken);
+    }
 
     public IAsyncEnumerable<ConversationRecord> ListPersonalAsync(string? tenantId, CancellationToken cancellationToken) =>
         tenantId is null
@@ -96,6 +129,30 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
                 .With("$team", teamId)
                 .ExecuteNonQuery(),
             cancellationToken);
+
+    // The words of the name as it is now: a renamed user is found by the new name only.
+    private static void WriteNameWords(SqliteWriter writer, ConversationRecord conversation)
+    {
+        writer.Command("DELETE FROM conversation_name_words WHERE tenant_id = $tenant AND conversation_id = $conversation;")
+            .With("$tenant", conversation.TenantId)
+            .With("$conversation", conversation.ConversationId)
+            .ExecuteNonQuery();
+        if (conversation is not { Kind: ConversationKind.Personal, UserId: not null })
+        {
+            return;
+        }
+
+        var keys = StoreArguments.NameKeys(conversation.UserName);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            writer.Command("INSERT OR IGNORE INTO conversation_name_words (tenant_id, word_key, conversation_id, is_full) VALUES ($tenant, $word, $conversation, $full);")
+                .With("$tenant", conversation.TenantId)
+                .With("$word", keys[i])
+                .With("$conversation", conversation.ConversationId)
+                .With("$full", i == 0 ? 1 : 0)
+                .ExecuteNonQuery();
+        }
+    }
 
     private static ConversationRecord Map(SqliteDataReader reader) => new()
     {

@@ -13,6 +13,7 @@ internal static class SqliteMigrations
     private static readonly (int Version, string Sql)[] Scripts =
     [
         (1, SqliteSchemaV1.Sql),
+        (2, SqliteSchemaV2.Sql),
     ];
 
     public static int LatestVersion => Scripts[^1].Version;

@@ -1,36 +1,110 @@
 using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Pulses;
+using Microsoft.Data.Sqlite;
 
 namespace FocusBot.Storage.Sqlite;
 
-/// <summary>Each removal is an indexed lookup (user, recipient key, respondent), all in one transaction.</summary>
+/// <summary>
+/// Every part is an indexed lookup (README.md names the index of each), and the whole erasure is one transaction:
+/// counts that marks fed drop in the same commit that removes the marks.
+/// </summary>
 internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPersonalDataEraser
 {
-    public Task<ErasureResult> EraseAsync(string tenantId, string userId, string? aadObjectId, string respondentPseudonym, CancellationToken cancellationToken)
+    private const string Recognitions = "recognitions WHERE tenant_id = $tenant AND (recipient_user_id = $user OR recipient_aad_object_id = $aad)";
+    private const string Conversations = "conversations WHERE tenant_id = $tenant AND kind = 'Personal' AND (user_id = $user OR user_aad_object_id = $aad)";
+    private const string Roster = "roster_members WHERE tenant_id = $tenant AND (user_id = $user OR aad_object_id = $aad)";
+    private const string Deliveries = "deliveries WHERE recipient_key = $recipient";
+    private const string Answers = "answers WHERE respondent = $key";
+    private const string GotIt = "insight_got_it WHERE user_key = $key";
+    // Applause on a recognition of the person goes with that recognition, so it is not counted twice.
+    private const string Applause = "recognition_applause WHERE user_key = $key AND recognition_id NOT IN (SELECT id FROM " + Recognitions + ")";
+    private const string Pauses = "paused_users WHERE tenant_id = $tenant AND user_id = $user";
+    private const string Roles = "role_assignments WHERE tenant_id = $tenant AND aad_object_id = $aad";
+
+    public async Task<ErasureResult> CountAsync(ErasureSubject subject, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(tenantId);
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        ArgumentException.ThrowIfNullOrEmpty(respondentPseudonym);
-        var recipientKey = RecipientKeys.For(tenantId, userId);
+        ArgumentNullException.ThrowIfNull(subject);
+        subject.Validate();
+        var keys = Keys(subject);
+        return new ErasureResult
+        {
+            Recognitions = await CountAsync(Recognitions, subject, null, cancellationToken),
+            GotItMarks = await CountEachAsync(GotIt, subject, keys, cancellationToken),
+            ApplauseMarks = await CountEachAsync(Applause, subject, keys, cancellationToken),
+            Answers = await CountEachAsync(Answers, subject, keys, cancellationToken),
+            Deliveries = await CountAsync(Deliveries, subject, null, cancellationToken),
+            PauseFlags = await CountAsync(Pauses, subject, null, cancellationToken),
+            RoleAssignments = await CountAsync(Roles, subject, null, cancellationToken),
+            RosterEntries = await CountAsync(Roster, subject, null, cancellationToken),
+            ConversationReferences = await CountAsync(Conversations, subject, null, cancellationToken),
+        };
+    }
+
+    public Task<ErasureResult> EraseAsync(ErasureSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        subject.Validate();
+        var keys = Keys(subject);
         return database.WriteAsync(
             writer =>
             {
-                var conversations = writer.Command("DELETE FROM conversations WHERE tenant_id = $tenant AND user_id = $user;")
-                    .With("$tenant", tenantId).With("$user", userId).ExecuteNonQuery();
-                var roster = writer.Command("DELETE FROM roster_members WHERE tenant_id = $tenant AND user_id = $user;")
-                    .With("$tenant", tenantId).With("$user", userId).ExecuteNonQuery();
-                var deliveries = writer.Command("DELETE FROM deliveries WHERE recipient_key = $recipient;")
-                    .With("$recipient", recipientKey).ExecuteNonQuery();
-                var answers = writer.Command("DELETE FROM answers WHERE respondent = $respondent;")
-                    .With("$respondent", respondentPseudonym).ExecuteNonQuery();
-                var pauses = writer.Command("DELETE FROM paused_users WHERE tenant_id = $tenant AND user_id = $user;")
-                    .With("$tenant", tenantId).With("$user", userId).ExecuteNonQuery();
-                var roles = string.IsNullOrEmpty(aadObjectId)
-                    ? 0
-                    : writer.Command("DELETE FROM role_assignments WHERE tenant_id = $tenant AND aad_object_id = $aad;")
-                        .With("$tenant", tenantId).With("$aad", aadObjectId).ExecuteNonQuery();
-                return new ErasureResult(conversations, roster, deliveries, answers, pauses, roles);
+                Delete(writer, "recognition_applause WHERE recognition_id IN (SELECT id FROM " + Recognitions + ")", subject, null);
+                var recognitions = Delete(writer, Recognitions, subject, null);
+                var gotIt = 0;
+                var applause = 0;
+                var answers = 0;
+                foreach (var key in keys)
+                {
+                    Bind(writer.Command("UPDATE insights SET got_it_count = got_it_count - 1 WHERE id IN (SELECT insight_id FROM " + GotIt + ");"), subject, key).ExecuteNonQuery();
+                    gotIt += Delete(writer, GotIt, subject, key);
+                    Bind(writer.Command("UPDATE recognitions SET applause_count = applause_count - 1 WHERE id IN (SELECT recognition_id FROM " + Applause + ");"), subject, key).ExecuteNonQuery();
+                    applause += Delete(writer, Applause, subject, key);
+                    answers += Delete(writer, Answers, subject, key);
+                }
+
+                return new ErasureResult
+                {
+                    Recognitions = recognitions,
+                    GotItMarks = gotIt,
+                    ApplauseMarks = applause,
+                    Answers = answers,
+                    Deliveries = Delete(writer, Deliveries, subject, null),
+                    PauseFlags = Delete(writer, Pauses, subject, null),
+                    RoleAssignments = Delete(writer, Roles, subject, null),
+                    RosterEntries = Delete(writer, Roster, subject, null),
+                    ConversationReferences = Delete(writer, Conversations, subject, null),
+                };
             },
             cancellationToken);
     }
+
+    private static string[] Keys(ErasureSubject subject) => [.. subject.Pseudonyms.Where(key => !string.IsNullOrEmpty(key)).Distinct(StringComparer.Ordinal)];
+
+    private static int Delete(SqliteWriter writer, string rows, ErasureSubject subject, string? key) =>
+        Bind(writer.Command("DELETE FROM " + rows + ";"), subject, key).ExecuteNonQuery();
+
+    private async Task<int> CountEachAsync(string rows, ErasureSubject subject, string[] keys, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        foreach (var key in keys)
+        {
+            total += await CountAsync(rows, subject, key, cancellationToken);
+        }
+
+        return total;
+    }
+
+    private async Task<int> CountAsync(string rows, ErasureSubject subject, string? key, CancellationToken cancellationToken)
+    {
+        var counts = await database.QueryListAsync("SELECT COUNT(*) FROM " + rows + ";", command => Bind(command, subject, key), reader => reader.GetInt32(0), cancellationToken);
+        return counts[0];
+    }
+
+    // A missing id binds NULL, which equals nothing: "user_id = NULL" matches no row.
+    private static SqliteCommand Bind(SqliteCommand command, ErasureSubject subject, string? key) => command
+        .With("$tenant", subject.TenantId)
+        .With("$user", subject.UserId)
+        .With("$aad", subject.AadObjectId)
+        .With("$recipient", string.IsNullOrEmpty(subject.UserId) ? null : RecipientKeys.For(subject.TenantId, subject.UserId))
+        .With("$key", key);
 }

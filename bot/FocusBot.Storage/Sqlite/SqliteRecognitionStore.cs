@@ -51,6 +51,13 @@ internal sealed class SqliteRecognitionStore(SqliteDatabase database) : IRecogni
             Map,
             cancellationToken);
 
+    public async Task<IReadOnlyList<Recognition>> ListForRecipientAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken) =>
+        await database.QueryListAsync(
+            $"SELECT {Columns} FROM recognitions WHERE tenant_id = $tenant AND (recipient_user_id = $user OR recipient_aad_object_id = $aad) ORDER BY created_at DESC, id DESC;",
+            command => command.With("$tenant", tenantId).With("$user", userId).With("$aad", aadObjectId),
+            Map,
+            cancellationToken);
+
     public Task<bool> AddApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
         database.WriteAsync(
             writer =>

@@ -3,8 +3,15 @@ using Microsoft.Data.Sqlite;
 
 namespace FocusBot.Storage.Sqlite;
 
+/// <summary>
+/// roster_members, one row per team and member; roster_name_words holds every search key of a member's name (whole
+/// name, and from each later word on), removed with the member row by a trigger. Name search is a range over the word
+/// keys, lookup by Entra object id or user id an index seek: neither reads the tenant's whole roster.
+/// </summary>
 internal sealed class SqliteRosterStore(SqliteDatabase database) : IRosterStore
 {
+    private const string PersonColumns = "m.tenant_id, m.user_id, m.aad_object_id, m.name, m.time_zone";
+
     public Task ReplaceTeamRosterAsync(string tenantId, string teamId, IReadOnlyList<TeamMember> members, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(members);
@@ -29,6 +36,15 @@ internal sealed class SqliteRosterStore(SqliteDatabase database) : IRosterStore
                         .With("$nameKey", string.IsNullOrWhiteSpace(member.Name) ? null : StoreArguments.NameKey(member.Name))
                         .With("$timeZone", member.TimeZone)
                         .ExecuteNonQuery();
+                    foreach (var word in StoreArguments.NameKeys(member.Name))
+                    {
+                        writer.Command("INSERT OR IGNORE INTO roster_name_words (tenant_id, word_key, team_id, user_id) VALUES ($tenant, $word, $team, $user);")
+                            .With("$tenant", tenantId)
+                            .With("$word", word)
+                            .With("$team", teamId)
+                            .With("$user", member.UserId)
+                            .ExecuteNonQuery();
+                    }
                 }
             },
             cancellationToken);
@@ -41,6 +57,13 @@ internal sealed class SqliteRosterStore(SqliteDatabase database) : IRosterStore
             MapMember,
             cancellationToken);
 
+    public async Task<bool> HasTeamRosterAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
+        (await database.QueryListAsync(
+            "SELECT 1 FROM roster_members WHERE tenant_id = $tenant AND team_id = $team LIMIT 1;",
+            command => command.With("$tenant", tenantId).With("$team", teamId),
+            reader => reader.GetInt64(0),
+            cancellationToken)).Count > 0;
+
     public async Task<IReadOnlyList<string>> ListTeamsForUserAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
         await database.QueryListAsync(
             "SELECT team_id FROM roster_members WHERE tenant_id = $tenant AND user_id = $user ORDER BY team_id;",
@@ -51,31 +74,54 @@ internal sealed class SqliteRosterStore(SqliteDatabase database) : IRosterStore
     public async Task<IReadOnlyList<RosterPerson>> SearchByNameAsync(string tenantId, string prefix, int max, CancellationToken cancellationToken)
     {
         var key = StoreArguments.NameKey(prefix);
-        if (key.Length == 0 || max <= 0)
-        {
-            return [];
-        }
-
-        return await database.QueryListAsync(
-            """
-            SELECT tenant_id, user_id, MAX(aad_object_id), MAX(name), MAX(time_zone), MIN(name_key) AS sort_key
-            FROM roster_members
-            WHERE tenant_id = $tenant AND name_key >= $from AND name_key < $to
-            GROUP BY tenant_id, user_id
-            ORDER BY sort_key, user_id
-            LIMIT $max;
-            """,
-            command => command.With("$tenant", tenantId).With("$from", key).With("$to", StoreArguments.PrefixEnd(key)).With("$max", max),
-            reader => new RosterPerson
-            {
-                TenantId = reader.GetString(0),
-                UserId = reader.GetString(1),
-                AadObjectId = reader.GetNullableString(2),
-                Name = reader.GetString(3),
-                TimeZone = reader.GetNullableString(4),
-            },
-            cancellationToken);
+        // Either the name index in order (everyone, by name) or a range of word keys; both stop once enough people are found.
+        var rows = key.Length == 0
+            ? database.QueryAsync(
+                $"SELECT {PersonColumns}, m.name_key FROM roster_members m WHERE m.tenant_id = $tenant AND m.name_key IS NOT NULL ORDER BY m.name_key;",
+                command => command.With("$tenant", tenantId),
+                MapFound,
+                cancellationToken)
+            : database.QueryAsync(
+                $"""
+                SELECT {PersonColumns}, m.name_key
+                FROM roster_name_words w
+                JOIN roster_members m ON m.tenant_id = w.tenant_id AND m.team_id = w.team_id AND m.user_id = w.user_id
+                WHERE w.tenant_id = $tenant AND w.word_key >= $from AND w.word_key < $to
+                ORDER BY w.word_key;
+                """,
+                command => command.With("$tenant", tenantId).With("$from", key).With("$to", StoreArguments.PrefixEnd(key)),
+                MapFound,
+                cancellationToken);
+        var found = await PeopleSearch.CollectAsync(rows, row => row.Person.UserId, row => row.NameKey, max, cancellationToken);
+        return [.. found.Select(row => row.Person)];
     }
+
+    public Task<RosterPerson?> FindByAadObjectIdAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken) =>
+        database.QuerySingleAsync(
+            $"SELECT {PersonColumns} FROM roster_members m WHERE m.tenant_id = $tenant AND m.aad_object_id = $aad ORDER BY m.name IS NULL, m.team_id LIMIT 1;",
+            command => command.With("$tenant", tenantId).With("$aad", aadObjectId),
+            MapPerson,
+            cancellationToken);
+
+    public Task<RosterPerson?> FindByUserIdAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
+        database.QuerySingleAsync(
+            $"SELECT {PersonColumns} FROM roster_members m WHERE m.tenant_id = $tenant AND m.user_id = $user ORDER BY m.name IS NULL, m.team_id LIMIT 1;",
+            command => command.With("$tenant", tenantId).With("$user", userId),
+            MapPerson,
+            cancellationToken);
+
+    private static RosterPerson MapPerson(SqliteDataReader reader) => new()
+    {
+        TenantId = reader.GetString(0),
+        UserId = reader.GetString(1),
+        AadObjectId = reader.GetNullableString(2),
+        Name = reader.GetNullableString(3) ?? string.Empty,
+        TimeZone = reader.GetNullableString(4),
+    };
+
+    private static Found MapFound(SqliteDataReader reader) => new(MapPerson(reader), reader.GetString(5));
+
+    private sealed record Found(RosterPerson Person, string NameKey);
 
     private static TeamMember MapMember(SqliteDataReader reader) => new()
     {

@@ -119,10 +119,10 @@ public sealed partial class RolesCommand(
         var term = CardText.Plain(who, 120);
         if (term.Length == 0)
             return new Target(null, null, "Choose the person.");
-        var names = await people.NamesByObjectIdAsync(tenantId, cancellationToken);
         if (Guid.TryParse(term, out var objectId))
         {
             var id = objectId.ToString();
+            var names = await people.NamesByObjectIdAsync(tenantId, [id], cancellationToken);
             return new Target(id, names.TryGetValue(id, out var known) ? known : null, null);
         }
 
@@ -146,7 +146,7 @@ public sealed partial class RolesCommand(
     private async Task<AdaptiveCard> CreateCardAsync(string tenantId, string? done, IReadOnlyList<string> problems, CancellationToken cancellationToken)
     {
         var grants = await roles.ListAsync(tenantId, cancellationToken);
-        var names = await people.NamesByObjectIdAsync(tenantId, cancellationToken);
+        var names = await people.NamesByObjectIdAsync(tenantId, grants.Select(g => g.AadObjectId), cancellationToken);
         var (listed, _) = await people.ListAsync(tenantId, PeoplePicker.MaxChoices, cancellationToken);
         var settings = options.CurrentValue;
         return RolesCard.Create(grants, names, settings.Admins.Count, settings.RoleTeams, listed, done, problems);

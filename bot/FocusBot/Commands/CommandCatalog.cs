@@ -75,5 +75,10 @@ public static class CommandCatalog
         AllowedRoles = [Role.HR, Role.Admin],
     };
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Recognize, Recognitions, Questions, Trends, TrendsRebuild];
+    public static readonly BotCommand Erase = new("erase", "Erase a person's FocusBot data on request (Admin)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.Admin],
+    };
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Recognize, Recognitions, Questions, Trends, TrendsRebuild, Erase];
 }

@@ -9,8 +9,13 @@ public sealed record AnswerChange(Question Question, Answer? Previous, Answer Cu
 /// <summary>Told about every delivered pulse and every stored answer; the trend aggregates listen here.</summary>
 public interface IPulseListener
 {
-    /// <summary>One submission by one respondent: every answer it stored, together, so the listener moves them at once.</summary>
-    Task OnAnswersAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<AnswerChange> changes, CancellationToken cancellationToken);
+    /// <summary>
+    /// One submission by one respondent: every answer it stored, together, so the listener moves them at once, and
+    /// <paramref name="unchanged"/>, the respondent's answers to the pulse's other questions as they stand (the caller has
+    /// just read them; passing them spares a second read on the hot path).
+    /// </summary>
+    Task OnAnswersAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<AnswerChange> changes, IReadOnlyList<(Question Question, Answer Answer)> unchanged,
+        CancellationToken cancellationToken);
 
     /// <summary>One more person was sent the pulse; <paramref name="teamIds"/> are their teams.</summary>
     Task OnDeliveredAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<string> teamIds, CancellationToken cancellationToken);

@@ -41,21 +41,22 @@ public sealed partial class PulseAnswerHandler(
         var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
         var pseudonym = pseudonyms.For(pulse.TenantId, turn.Activity.From?.AadObjectId ?? userId);
         var closed = pulse.Status == PulseStatus.Closed || timeProvider.GetUtcNow() >= pulse.ClosesAt;
-        var mine = await CurrentAnswersAsync(pulse, questions, pseudonym, cancellationToken);
+        var stored = await CurrentAnswersAsync(pulse, questions, pseudonym, cancellationToken);
         if (closed)
-            return AdaptiveCardInvokeResponse.Card(PulseCard.Closed(pulse.ClosesAt, mine.Count > 0).ToJsonElement());
+            return AdaptiveCardInvokeResponse.Card(PulseCard.Closed(pulse.ClosesAt, stored.Count > 0).ToJsonElement());
 
         return verb switch
         {
-            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, mine).ToJsonElement()),
+            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, ValuesOf(stored)).ToJsonElement()),
             PulseCard.LaterVerb => await RemindLaterAsync(pulse, userId, cancellationToken),
-            _ => await SaveAsync(turn, pulse, questions, pseudonym, userId, data, mine, cancellationToken),
+            _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, cancellationToken),
         };
     }
 
-    private async Task<AdaptiveCardInvokeResponse> SaveAsync(TurnContext turn, Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions,
-        string pseudonym, string userId, JsonElement data, IReadOnlyDictionary<string, string> mine, CancellationToken cancellationToken)
+    private async Task<AdaptiveCardInvokeResponse> SaveAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
+        string userId, JsonElement data, IReadOnlyDictionary<string, Answer> stored, CancellationToken cancellationToken)
     {
+        var mine = ValuesOf(stored);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in data.EnumerateObject())
         {
@@ -93,8 +94,9 @@ public sealed partial class PulseAnswerHandler(
         var changes = toStore.Select((a, i) => new AnswerChange(questions.First(q => q.Id == a.QuestionId), previous[i], a)).ToList();
         if (changes.Count > 0)
         {
+            var unchanged = questions.Where(q => stored.ContainsKey(q.Id) && !toStore.Any(a => a.QuestionId == q.Id)).Select(q => (q, stored[q.Id])).ToList();
             foreach (var listener in listeners)
-                await listener.OnAnswersAsync(pulse, changes, cancellationToken);
+                await listener.OnAnswersAsync(pulse, changes, unchanged, cancellationToken);
         }
 
         await MarkAnsweredAsync(pulse, userId, cancellationToken);
@@ -105,17 +107,15 @@ public sealed partial class PulseAnswerHandler(
         return AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, questions, all, pulse.ClosesAt).ToJsonElement());
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> CurrentAnswersAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
+    private static Dictionary<string, string> ValuesOf(IReadOnlyDictionary<string, Answer> stored) =>
+        stored.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
+
+    /// <summary>The respondent's stored answers to the pulse, by question id, read side by side.</summary>
+    private async Task<IReadOnlyDictionary<string, Answer>> CurrentAnswersAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
         CancellationToken cancellationToken)
     {
-        var mine = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var question in questions)
-        {
-            if (await answers.GetAsync(pulse.Id, question.Id, pseudonym, cancellationToken) is { } answer)
-                mine[question.Id] = answer.Value;
-        }
-
-        return mine;
+        var found = await Task.WhenAll(questions.Select(q => answers.GetAsync(pulse.Id, q.Id, pseudonym, cancellationToken)));
+        return found.OfType<Answer>().ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
     }
 
     private async Task MarkAnsweredAsync(Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)

@@ -8,11 +8,25 @@ namespace FocusBot.Pulses;
 /// Reads pulses and their questions for the answer path, caching questions (they change only on import) so a burst of
 /// answers does not reread the bank for every click.
 /// </summary>
-public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions)
+public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, TimeProvider timeProvider)
 {
-    private readonly ConcurrentDictionary<string, Question> _questions = new(StringComparer.Ordinal);
+    // Long enough to spare a burst of answers a read each, short enough that a status change shows within moments. Whether
+    // a pulse is closed is decided by its fixed ClosesAt as well, so a cached status never lets a late answer in.
+    private static readonly TimeSpan PulseCacheFor = TimeSpan.FromSeconds(5);
 
-    public Task<Domain.Pulses.Pulse?> GetPulseAsync(string pulseId, CancellationToken cancellationToken) => pulses.GetAsync(pulseId, cancellationToken);
+    private readonly ConcurrentDictionary<string, Question> _questions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Domain.Pulses.Pulse Pulse, DateTimeOffset ReadAt)> _pulses = new(StringComparer.Ordinal);
+
+    public async Task<Domain.Pulses.Pulse?> GetPulseAsync(string pulseId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_pulses.TryGetValue(pulseId, out var cached) && now - cached.ReadAt < PulseCacheFor && now >= cached.ReadAt)
+            return cached.Pulse;
+        var pulse = await pulses.GetAsync(pulseId, cancellationToken);
+        if (pulse is not null)
+            _pulses[pulseId] = (pulse, now);
+        return pulse;
+    }
 
     /// <summary>The tenant's pulse that can be answered at <paramref name="now"/>, if any (the latest, should two overlap).</summary>
     public async Task<Domain.Pulses.Pulse?> OpenPulseAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken) =>

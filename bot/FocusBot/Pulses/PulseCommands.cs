@@ -131,7 +131,7 @@ public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answe
         };
         var previous = await answers.UpsertAsync(answer, cancellationToken);
         foreach (var listener in listeners)
-            await listener.OnAnswersAsync(pulse, [new AnswerChange(question, previous, answer)], cancellationToken);
+            await listener.OnAnswersAsync(pulse, [new AnswerChange(question, previous, answer)], [], cancellationToken); // a Voice pulse has one question
         return "Thank you. Your suggestion is in, filed without your name; HR sees the themes across everyone's suggestions.";
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roster;
@@ -8,7 +10,8 @@ namespace FocusBot.Recognition;
 /// <summary>
 /// Finds people FocusBot knows (members of teams where it is installed, and people who opened its personal chat) to
 /// choose in a form. A choice's value is the person's Entra object id, the same value Teams' people picker
-/// (Data.Query over graph.microsoft.com/users) sends, or their Teams user id when no object id is known.
+/// (Data.Query over graph.microsoft.com/users) sends, or their Teams user id when no object id is known. Every lookup
+/// goes through the stores' name and id indexes, so it reads about as many rows as it returns, however large the tenant.
 /// </summary>
 public sealed partial class PeoplePicker(IRosterStore roster, IConversationStore conversations, ConnectorClient connector, ILogger<PeoplePicker> logger)
 {
@@ -18,47 +21,66 @@ public sealed partial class PeoplePicker(IRosterStore roster, IConversationStore
     /// <summary>How many people a form lists before asking to search by name (a card must stay under 28 KB).</summary>
     public const int MaxChoices = 60;
 
+    // Teams whose roster is known to be stored, so each is checked once per process rather than on every form.
+    private readonly ConcurrentDictionary<string, bool> _storedRosters = new(StringComparer.Ordinal);
+
     /// <summary>People of the tenant by name, at most <paramref name="max"/>, and whether there were more.</summary>
     public async Task<(IReadOnlyList<RosterPerson> People, bool More)> ListAsync(string tenantId, int max, CancellationToken cancellationToken)
     {
-        var everyone = await EveryoneAsync(tenantId, cancellationToken);
-        var sorted = everyone.Values.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.UserId, StringComparer.Ordinal).ToList();
-        return (sorted.Take(max).ToList(), sorted.Count > max);
+        var found = await FindByNameAsync(tenantId, string.Empty, max + 1, cancellationToken);
+        return ([.. found.Take(max)], found.Count > max);
     }
 
     /// <summary>People whose name (or any word of it) starts with <paramref name="prefix"/>.</summary>
     public async Task<IReadOnlyList<RosterPerson>> SearchAsync(string tenantId, string prefix, int max, CancellationToken cancellationToken)
     {
         var term = prefix.Trim();
-        if (term.Length == 0)
-            return [];
-        var everyone = await EveryoneAsync(tenantId, cancellationToken);
-        return [.. everyone.Values
-            .Where(p => p.Name.StartsWith(term, StringComparison.CurrentCultureIgnoreCase)
-                || p.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(term, StringComparison.CurrentCultureIgnoreCase)))
-            .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
-            .Take(max)];
+        return term.Length == 0 ? [] : [.. (await FindByNameAsync(tenantId, term, max, cancellationToken)).Take(max)];
     }
 
     /// <summary>The person a choice value names (Entra object id or Teams user id), or null when FocusBot cannot reach them.</summary>
-    public async Task<RosterPerson?> ResolveAsync(string tenantId, string value, CancellationToken cancellationToken)
+    public async Task<RosterPerson?> ResolveAsync(string tenantId, string value, CancellationToken cancellationToken) =>
+        await FindAsync(tenantId, value, cancellationToken) is { } person && IsNamed(person) ? person : null;
+
+    /// <summary>
+    /// The person with this Entra object id or Teams user id, from the rosters or from their personal chat; their name
+    /// is empty when Teams never gave one. Null when FocusBot has no record of them.
+    /// </summary>
+    public async Task<RosterPerson?> FindAsync(string tenantId, string value, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var id = value.Trim();
+        if (id.Length == 0)
             return null;
-        var everyone = await EveryoneAsync(tenantId, cancellationToken);
-        return everyone.Values.FirstOrDefault(p => string.Equals(p.AadObjectId, value, StringComparison.OrdinalIgnoreCase))
-            ?? everyone.Values.FirstOrDefault(p => string.Equals(p.UserId, value, StringComparison.Ordinal));
+        await EnsureRostersAsync(tenantId, cancellationToken);
+        foreach (var objectId in ObjectIdForms(id))
+        {
+            var member = await roster.FindByAadObjectIdAsync(tenantId, objectId, cancellationToken);
+            if (IsNamed(member))
+                return member;
+            if (await conversations.GetPersonalForAadObjectIdAsync(tenantId, objectId, cancellationToken) is { UserId: not null } chat
+                && (member is null || !string.IsNullOrWhiteSpace(chat.UserName)))
+                return FromChat(chat);
+            if (member is not null)
+                return member;
+        }
+
+        var byUser = await roster.FindByUserIdAsync(tenantId, id, cancellationToken);
+        if (IsNamed(byUser))
+            return byUser;
+        return await conversations.GetPersonalForUserAsync(tenantId, id, cancellationToken) is { UserId: not null } userChat
+            && (byUser is null || !string.IsNullOrWhiteSpace(userChat.UserName))
+            ? FromChat(userChat)
+            : byUser;
     }
 
-    /// <summary>Display names by Entra object id, for showing who holds a role.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> NamesByObjectIdAsync(string tenantId, CancellationToken cancellationToken)
+    /// <summary>Display names of the given Entra object ids that FocusBot knows, one lookup each.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesByObjectIdAsync(string tenantId, IEnumerable<string> aadObjectIds, CancellationToken cancellationToken)
     {
-        var everyone = await EveryoneAsync(tenantId, cancellationToken);
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var person in everyone.Values)
+        foreach (var id in aadObjectIds.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (person.AadObjectId is { } id)
-                names.TryAdd(id, person.Name);
+            if (await FindAsync(tenantId, id, cancellationToken) is { } person && !string.IsNullOrWhiteSpace(person.Name))
+                names[id] = person.Name;
         }
 
         return names;
@@ -80,56 +102,52 @@ public sealed partial class PeoplePicker(IRosterStore roster, IConversationStore
         ErrorMessage = "Choose a person.",
     };
 
-    private async Task<Dictionary<string, RosterPerson>> EveryoneAsync(string tenantId, CancellationToken cancellationToken)
+    // Rosters first, then people known only by their personal chat; each person once, by name.
+    private async Task<List<RosterPerson>> FindByNameAsync(string tenantId, string prefix, int max, CancellationToken cancellationToken)
     {
+        await EnsureRostersAsync(tenantId, cancellationToken);
         var people = new Dictionary<string, RosterPerson>(StringComparer.Ordinal);
+        foreach (var member in await roster.SearchByNameAsync(tenantId, prefix, max, cancellationToken))
+            people.TryAdd(member.UserId, member);
+        foreach (var chat in await conversations.SearchPersonalByNameAsync(tenantId, prefix, max, cancellationToken))
+        {
+            if (chat.UserId is not null && !string.IsNullOrWhiteSpace(chat.UserName))
+                people.TryAdd(chat.UserId, FromChat(chat));
+        }
+
+        return [.. people.Values.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.UserId, StringComparer.Ordinal)];
+    }
+
+    private async Task EnsureRostersAsync(string tenantId, CancellationToken cancellationToken)
+    {
         var teams = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
         await foreach (var install in conversations.ListTeamsAsync(cancellationToken))
         {
-            if (install.TenantId == tenantId && install.TeamId is { } teamId)
+            if (install.TenantId == tenantId && install.TeamId is { } teamId && !_storedRosters.ContainsKey(tenantId + "|" + teamId))
                 teams.TryAdd(teamId, install);
         }
 
         foreach (var (teamId, install) in teams)
         {
-            var members = new List<TeamMember>();
-            await foreach (var member in roster.ListTeamMembersAsync(tenantId, teamId, cancellationToken))
-                members.Add(member);
-            if (members.Count == 0)
-                members = await FetchRosterAsync(install, cancellationToken);
-            foreach (var member in members)
-            {
-                if (!string.IsNullOrWhiteSpace(member.Name))
-                {
-                    people.TryAdd(member.UserId, new RosterPerson
-                    {
-                        TenantId = tenantId,
-                        UserId = member.UserId,
-                        AadObjectId = member.AadObjectId,
-                        Name = member.Name,
-                        TimeZone = member.TimeZone,
-                    });
-                }
-            }
+            if (await roster.HasTeamRosterAsync(tenantId, teamId, cancellationToken) || (await FetchRosterAsync(install, cancellationToken)).Count > 0)
+                _storedRosters.TryAdd(tenantId + "|" + teamId, true);
         }
-
-        await foreach (var chat in conversations.ListPersonalAsync(tenantId, cancellationToken))
-        {
-            if (chat.UserId is { } userId && !string.IsNullOrWhiteSpace(chat.UserName))
-            {
-                people.TryAdd(userId, new RosterPerson
-                {
-                    TenantId = tenantId,
-                    UserId = userId,
-                    AadObjectId = chat.UserAadObjectId,
-                    Name = chat.UserName,
-                    TimeZone = chat.TimeZone,
-                });
-            }
-        }
-
-        return people;
     }
+
+    private static RosterPerson FromChat(ConversationRecord chat) => new()
+    {
+        TenantId = chat.TenantId,
+        UserId = chat.UserId!,
+        AadObjectId = chat.UserAadObjectId,
+        Name = chat.UserName ?? string.Empty,
+        TimeZone = chat.TimeZone,
+    };
+
+    private static bool IsNamed([NotNullWhen(true)] RosterPerson? person) => person is not null && !string.IsNullOrWhiteSpace(person.Name);
+
+    // Object ids are GUIDs: try the value as typed and, if it is a GUID written otherwise, the lower-case form Teams uses.
+    private static IEnumerable<string> ObjectIdForms(string id) =>
+        Guid.TryParse(id, out var guid) && guid.ToString("D") != id ? [id, guid.ToString("D")] : [id];
 
     // The weekly pulse refreshes rosters; a team FocusBot joined since then has none yet, and an executive who just added
     // FocusBot to their team expects to find its members. Teams is asked once; the roster is kept for next time.

@@ -18,14 +18,16 @@ public sealed partial class TrendRecorder(IAnswerStore answers, IQuestionStore q
     /// The pulse feature's notification: one respondent's submission, moved in one go. Their other answers to the pulse
     /// are read from the store, so "people" and "answered" count a person once per pulse whichever question came first.
     /// </summary>
-    public async Task OnAnswersAsync(Pulse pulse, IReadOnlyList<AnswerChange> changes, CancellationToken cancellationToken)
+    public async Task OnAnswersAsync(Pulse pulse, IReadOnlyList<AnswerChange> changes, IReadOnlyList<(Question Question, Answer Answer)> unchanged,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pulse);
         ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(unchanged);
         if (changes.Count == 0)
             return;
         var changed = changes.Select(c => c.Question.Id).ToHashSet(StringComparer.Ordinal);
-        var others = (await OtherAnswersAsync(pulse, changes[0].Current, cancellationToken)).Where(o => !changed.Contains(o.Item1.Id)).ToList();
+        var others = unchanged.Where(o => !changed.Contains(o.Question.Id)).ToList();
         var after = TrendContributions.OfRespondent(pulse, [.. others, .. changes.Select(c => (c.Question, c.Current))]);
         var before = TrendContributions.OfRespondent(pulse, [.. others, .. changes.Where(c => c.Previous is not null).Select(c => (c.Question, c.Previous!))]);
         var deltas = TrendContributions.ToDeltas(pulse.TenantId, TrendContributions.Difference(after, before));

@@ -26,7 +26,14 @@ internal sealed partial class AgentsPlaygroundProcess : IAsyncDisposable
     /// <summary>The Playground's own log (every request between it and FocusBot), written under its working directory.</summary>
     public string LogFile => Path.Combine(_workingDirectory.FullName, "devTools", "m365agentsplayground.log");
 
-    public static async Task<AgentsPlaygroundProcess> StartAsync(Uri botMessagesEndpoint, CancellationToken cancellationToken)
+    public static Task<AgentsPlaygroundProcess> StartAsync(Uri botMessagesEndpoint, CancellationToken cancellationToken) =>
+        StartAsync(botMessagesEndpoint, timeZone: null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="timeZone"/> (IANA) is the time zone its user is in: the Playground reports its own
+    /// process's zone as the user's localTimezone, so it is set through TZ.
+    /// </summary>
+    public static async Task<AgentsPlaygroundProcess> StartAsync(Uri botMessagesEndpoint, string? timeZone, CancellationToken cancellationToken)
     {
         var cli = RepositoryPaths.NodePackageFile(Path.Combine("@microsoft", "m365agentsplayground"), "cli.js");
         var workingDirectory = Directory.CreateTempSubdirectory("focusbot-e2e-playground-");
@@ -35,7 +42,11 @@ internal sealed partial class AgentsPlaygroundProcess : IAsyncDisposable
             [cli, "start", "-e", botMessagesEndpoint.ToString(), "-c", "msteams", "--dt", "-p", LoopbackPort.Next().ToString(CultureInfo.InvariantCulture)],
             workingDirectory: workingDirectory.FullName,
             // Without this it tries to open a browser with xdg-open and exits.
-            environment: new Dictionary<string, string?> { ["TEAMSAPPTESTER_BROWSER"] = "none" });
+            environment: new Dictionary<string, string?>
+            {
+                ["TEAMSAPPTESTER_BROWSER"] = "none",
+                ["TZ"] = timeZone ?? Environment.GetEnvironmentVariable("TZ"),
+            });
         try
         {
             var listening = await process.WaitForOutputAsync(line => ListeningLine().IsMatch(line), Waits.Max, cancellationToken);

@@ -4,10 +4,12 @@ using FocusBot.Admin;
 using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Insights;
+using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights;
+using FocusBot.Privacy;
 using FocusBot.Recognition;
 using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
 
@@ -136,5 +138,29 @@ public static class Issue5Cards
             People(PeoplePicker.MaxChoices),
             Fill(400),
             [Fill(200), Fill(200)]),
+        ["erase-confirm"] = ErasureCard.Confirm(ErasureTarget(), ErasureCounts),
+        ["erase-confirm-nothing"] = ErasureCard.Confirm(ErasureTarget() with { AadObjectId = null }, ErasureResult.None),
+        ["erase-candidates"] = ErasureCard.Candidates(Fill(ErasureTargets.MaxTermLength), People(ErasureCard.MaxCandidates + 5)),
+        ["erase-done"] = ErasureCard.Done(ErasureTarget(), ErasureCounts, 120),
+        ["erase-done-nothing"] = ErasureCard.Done(ErasureTarget(), ErasureResult.None, 0),
+        ["erase-in-progress"] = ErasureCard.InProgress(ErasureTarget()),
+        ["erase-failed"] = ErasureCard.Failed(ErasureTarget()),
+        ["erase-cancelled"] = ErasureCard.Cancelled(),
     };
+
+    private static readonly ErasureResult ErasureCounts = new()
+    {
+        ConversationReferences = 1,
+        RosterEntries = 250,
+        Deliveries = 99_999,
+        Answers = 99_999,
+        PauseFlags = 1,
+        RoleAssignments = 3,
+        GotItMarks = 9_999,
+        ApplauseMarks = 9_999,
+        Recognitions = 120,
+    };
+
+    // The button data carries the name as the Admin saw it: plain, bounded; the ids as long as the form lets through.
+    private static ErasureTarget ErasureTarget() => new("29:" + new string('u', 190), Fill(100), CardText.Plain(Fill(80), 80));
 }

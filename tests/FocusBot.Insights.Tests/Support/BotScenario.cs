@@ -45,7 +45,18 @@ public sealed class BotScenario : IAsyncDisposable
     public static async Task<BotScenario> StartAsync(StorageKind storage, AzuriteFixture? azurite, IDictionary<string, string?>? settings = null,
         bool grantRoles = true, Action<IServiceCollection>? configureServices = null)
     {
-        var connector = await ConnectorSimulator.ConnectorSimulator.StartAsync(new ConnectorSimulatorOptions { DefaultTenantId = TenantId });
+        // The simulator is a host too: built while another test's factory waits for FocusBot's host, it would be caught instead.
+        ConnectorSimulator.ConnectorSimulator connector;
+        await HostBuild.WaitAsync();
+        try
+        {
+            connector = await ConnectorSimulator.ConnectorSimulator.StartAsync(new ConnectorSimulatorOptions { DefaultTenantId = TenantId });
+        }
+        finally
+        {
+            HostBuild.Release();
+        }
+
         foreach (var person in Person.Everyone)
             connector.AddConversation(person.Chat, TenantId);
         connector.AddConversation(CustomerWinsChannel, TenantId);

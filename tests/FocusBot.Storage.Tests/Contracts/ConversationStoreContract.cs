@@ -113,6 +113,50 @@ public abstract class ConversationStoreContract(Func<StorageBackend> backend) : 
         Assert.Equal(personal, await Store.GetPersonalForUserAsync(personal.TenantId, personal.UserId!, Token));
         Assert.Equal([personal], await Store.ListPersonalAsync(personal.TenantId, Token).ToListAsync(Token));
     }
+
+    [Fact]
+    public async Task GetPersonalForAadObjectIdAsync_PersonalChat_FindsItByObjectIdOnlyWhileItExists()
+    {
+        await Store.UpsertAsync(TestData.Personal("29:u1", "a:c1"), Token);
+        await Store.UpsertAsync(TestData.Channel("19:team", "19:team"), Token);
+
+        Assert.Equal("a:c1", (await Store.GetPersonalForAadObjectIdAsync(TestData.Tenant, "aad-29:u1", Token))?.ConversationId);
+        Assert.Null(await Store.GetPersonalForAadObjectIdAsync(TestData.OtherTenant, "aad-29:u1", Token));
+
+        await Store.RemoveAsync(TestData.Tenant, "a:c1", Token);
+
+        Assert.Null(await Store.GetPersonalForAadObjectIdAsync(TestData.Tenant, "aad-29:u1", Token));
+    }
+
+    [Fact]
+    public async Task SearchPersonalByNameAsync_AnyWordOrEmpty_FindsPersonalChatsByNameInTheTenant()
+    {
+        await Store.UpsertAsync(TestData.Personal("29:u1", "a:c1") with { UserName = "Megan Bowen" }, Token);
+        await Store.UpsertAsync(TestData.Personal("29:u2", "a:c2") with { UserName = "Adele Vance" }, Token);
+        await Store.UpsertAsync(TestData.Personal("29:u3", "a:c3") with { UserName = null }, Token);
+        await Store.UpsertAsync(TestData.Personal("29:u4", "a:c4", TestData.OtherTenant) with { UserName = "Megan Other" }, Token);
+
+        Assert.Equal(["a:c1"], (await Store.SearchPersonalByNameAsync(TestData.Tenant, "BOW", 10, Token)).Select(c => c.ConversationId));
+        Assert.Equal(["a:c1"], (await Store.SearchPersonalByNameAsync(TestData.Tenant, "megan b", 10, Token)).Select(c => c.ConversationId));
+        Assert.Equal(["Adele Vance", "Megan Bowen"], (await Store.SearchPersonalByNameAsync(TestData.Tenant, "", 10, Token)).Select(c => c.UserName));
+        Assert.Single(await Store.SearchPersonalByNameAsync(TestData.Tenant, "", 1, Token));
+        Assert.Equal(TestData.Personal("29:u1", "a:c1") with { UserName = "Megan Bowen" }, Assert.Single(await Store.SearchPersonalByNameAsync(TestData.Tenant, "meg", 10, Token)));
+    }
+
+    [Fact]
+    public async Task SearchPersonalByNameAsync_RenamedOrNewChatOrRemoved_FollowsTheCurrentChat()
+    {
+        await Store.UpsertAsync(TestData.Personal("29:u1", "a:old") with { UserName = "Megan Bowen" }, Token);
+
+        await Store.UpsertAsync(TestData.Personal("29:u1", "a:new") with { UserName = "Megan Vance" }, Token);
+
+        Assert.Empty(await Store.SearchPersonalByNameAsync(TestData.Tenant, "bowen", 10, Token));
+        Assert.Equal(["a:new"], (await Store.SearchPersonalByNameAsync(TestData.Tenant, "megan", 10, Token)).Select(c => c.ConversationId));
+
+        await Store.RemoveAsync(TestData.Tenant, "a:new", Token);
+
+        Assert.Empty(await Store.SearchPersonalByNameAsync(TestData.Tenant, "megan", 10, Token));
+    }
 }
 
 public sealed class SqliteConversationStoreTests() : ConversationStoreContract(() => new SqliteBackend());

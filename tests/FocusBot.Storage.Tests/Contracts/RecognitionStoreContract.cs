@@ -33,6 +33,20 @@ public abstract class RecognitionStoreContract(Func<StorageBackend> backend) : S
     }
 
     [Fact]
+    public async Task ListForRecipientAsync_ByUserIdOrObjectId_ReturnsThatPersonsRecognitionsNewestFirst()
+    {
+        await Store.CreateAsync(TestData.Recognition("r1", TestData.Monday), Token);
+        await Store.CreateAsync(TestData.Recognition("r2", TestData.Monday.AddDays(1)), Token);
+        await Store.CreateAsync(TestData.Recognition("r3", TestData.Monday) with { RecipientUserId = "29:someone-else", RecipientAadObjectId = "aad-else" }, Token);
+        await Store.CreateAsync(TestData.Recognition("r4", TestData.Monday, TestData.OtherTenant), Token);
+
+        Assert.Equal(["r2", "r1"], (await Store.ListForRecipientAsync(TestData.Tenant, "29:recipient", null, Token)).Select(r => r.Id));
+        Assert.Equal(["r2", "r1"], (await Store.ListForRecipientAsync(TestData.Tenant, null, "aad-recipient", Token)).Select(r => r.Id));
+        Assert.Equal(["r2", "r1"], (await Store.ListForRecipientAsync(TestData.Tenant, "29:recipient", "aad-recipient", Token)).Select(r => r.Id));
+        Assert.Empty(await Store.ListForRecipientAsync(TestData.Tenant, "29:nobody", null, Token));
+    }
+
+    [Fact]
     public async Task AddApplauseAsync_OnePerPerson_CountsDistinctPeople()
     {
         await Store.CreateAsync(TestData.Recognition("r1", TestData.Monday), Token);

@@ -32,7 +32,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         using var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False");
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal((long)SqliteMigrations.LatestVersion, Scalar(connection, "SELECT COUNT(*) FROM schema_version;"));
         Assert.Equal((long)SqliteMigrations.LatestVersion, Scalar(connection, "SELECT MAX(version) FROM schema_version;"));
     }
 
@@ -97,6 +97,31 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => _backend.OpenAsync(TimeProvider.System));
 
         Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileFromVersion1WithPeople_MigratesAndFindsThemByAnyWordOfTheirName()
+    {
+        Directory.CreateDirectory(_backend.Directory);
+        using (var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, SqliteSchemaV1.Sql);
+            Execute(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL); INSERT INTO schema_version VALUES (1, 'before');");
+            Execute(connection, "INSERT INTO roster_members VALUES ('t1', 'team-a', '29:ann', 'aad-ann', 'Ann  Marie Lee', 'ann  marie lee', NULL);");
+            Execute(connection, "INSERT INTO conversations (tenant_id, conversation_id, kind, service_url, channel_id, bot_id, user_id, user_aad_object_id, user_name, installed_at, updated_at) " +
+                "VALUES ('t1', 'a:bob', 'Personal', 'https://smba.trafficmanager.net/emea/', 'msteams', '28:bot', '29:bob', 'aad-bob', 'Bob Stone', 0, 0);");
+        }
+
+        await using var scope = await _backend.OpenAsync(TimeProvider.System);
+
+        var roster = scope.Get<FocusBot.Domain.Roster.IRosterStore>();
+        var conversations = scope.Get<FocusBot.Domain.Conversations.IConversationStore>();
+        Assert.Equal(["29:ann"], (await roster.SearchByNameAsync("t1", "lee", 5, Token)).Select(p => p.UserId));
+        Assert.Equal(["29:ann"], (await roster.SearchByNameAsync("t1", "marie", 5, Token)).Select(p => p.UserId));
+        Assert.Equal("29:ann", (await roster.FindByAadObjectIdAsync("t1", "aad-ann", Token))?.UserId);
+        Assert.Equal(["a:bob"], (await conversations.SearchPersonalByNameAsync("t1", "stone", 5, Token)).Select(c => c.ConversationId));
+        Assert.Equal(["a:bob"], (await conversations.SearchPersonalByNameAsync("t1", "", 5, Token)).Select(c => c.ConversationId));
     }
 
     [Fact]

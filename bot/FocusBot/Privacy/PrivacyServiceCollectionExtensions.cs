@@ -1,0 +1,20 @@
+using FocusBot.Messaging;
+using FocusBot.Recognition;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FocusBot.Privacy;
+
+/// <summary>Erasure on request: the Admin's `erase` command.</summary>
+public static class PrivacyServiceCollectionExtensions
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PeoplePicker>();
+        services.TryAddSingleton(new ErasureReply());
+        services.AddSingleton<ErasureTargets>();
+        services.AddSingleton<EraseCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<EraseCommand>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<EraseCommand>());
+        return services;
+    }
+}

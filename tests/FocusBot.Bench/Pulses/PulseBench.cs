@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using FocusBot.ConnectorSimulator;
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
+using FocusBot.Pulses;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FocusBot.Bench.Pulses;
+
+/// <summary>
+/// Issue #4, on the real host over SQLite with the Connector simulator enforcing Teams' limits:
+/// one pulse fanned out to 10,000 personal chats (goal: elapsed / (recipients ÷ 50 RPS) ≤ 1.05, no duplicates, none lost),
+/// then 2,000 people answering it through POST /api/messages (goal: ≥ 1,000 answers/s, p99 invoke latency &lt; 100 ms).
+/// </summary>
+internal static class PulseBench
+{
+    private const int Recipients = 10_000;
+    private const int Answerers = 2_000;
+    private const double TenantLimit = 50; // Teams: 50 requests per second per bot per tenant (the simulator's table).
+    private const string BotId = "28:focusbot-bench";
+
+    public static async Task RunAsync()
+    {
+        await using var sim = await ConnectorSimulator.ConnectorSimulator.StartAsync(new ConnectorSimulatorOptions());
+        // A pulse due now: today's send day at midnight UTC, so every recipient's send time has passed.
+        await using var host = new BenchHost(new Dictionary<string, string?>
+        {
+            ["Pulse:RunInBackground"] = "false",
+            ["Pulse:SendDay"] = DateTimeOffset.UtcNow.DayOfWeek.ToString(),
+            ["Pulse:SendTime"] = "00:00",
+            ["Pulse:DefaultTimeZone"] = "Etc/UTC",
+        });
+        var address = host.Start();
+        var people = Enumerable.Range(0, Recipients).Select(i => $"29:bench-{i:D5}").ToArray();
+        await InstallAsync(host.Services, sim, people);
+
+        var pulse = await FanOutAsync(host.Services, sim, people);
+        var questions = await host.Services.GetRequiredService<PulseBank>().QuestionsOfAsync(pulse, default);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 4096 }) { BaseAddress = address };
+        await AnswerBurstAsync(http, sim, pulse, questions, people.Take(Answerers).ToArray());
+        await AnswerPacedAsync(http, sim, pulse, questions, people.Skip(Answerers).Take(Answerers).ToArray(), perSecond: 1000);
+
+        var ledger = PulseContent.LedgerOf(pulse);
+        var answered = await host.Services.GetRequiredService<IDeliveryStore>().ListAsync(ledger, DeliveryStatus.Answered, default).CountAsync();
+        Console.WriteLine($"ledger rows marked answered: {answered} (expected {2 * Answerers})");
+    }
+
+    private static async Task InstallAsync(IServiceProvider services, ConnectorSimulator.ConnectorSimulator sim, string[] people)
+    {
+        var conversations = services.GetRequiredService<IConversationStore>();
+        var now = DateTimeOffset.UtcNow;
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (user, ct) =>
+        {
+            sim.AddConversation(ChatOf(user));
+            await conversations.UpsertAsync(new ConversationRecord
+            {
+                TenantId = sim.DefaultTenantId,
+                ConversationId = ChatOf(user),
+                Kind = ConversationKind.Personal,
+                ServiceUrl = sim.BaseUrl,
+                BotId = BotId,
+                UserId = user,
+                UserAadObjectId = AadOf(user),
+                InstalledAt = now,
+                UpdatedAt = now,
+            }, ct);
+        });
+        Console.WriteLine($"{people.Length:N0} personal installations stored in {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static async Task<Pulse> FanOutAsync(IServiceProvider services, ConnectorSimulator.ConnectorSimulator sim, string[] people)
+    {
+        var watch = Stopwatch.StartNew();
+        // The scheduler's pass: choose the questions, write 10,000 ledger rows, wake the sender (the host's DeliveryWorker).
+        await services.GetRequiredService<PulseScheduler>().RunOnceAsync(default);
+        var ledgerWritten = watch.Elapsed;
+        await sim.WaitForSentAsync(people.Length, TimeSpan.FromMinutes(15));
+        watch.Stop();
+
+        var sent = sim.Sent;
+        var perChat = sent.GroupBy(s => s.ConversationId).ToDictionary(g => g.Key, g => g.Count());
+        var lost = people.Count(p => !perChat.ContainsKey(ChatOf(p)));
+        var duplicates = perChat.Values.Sum(n => n - 1);
+        var ideal = people.Length / TenantLimit;
+        Console.WriteLine($"fan-out: {people.Length:N0} recipients, ledger written in {ledgerWritten.TotalSeconds:F1} s, last pulse sent after {watch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"elapsed / (recipients / {TenantLimit} RPS) = {watch.Elapsed.TotalSeconds / ideal:F3} (goal <= 1.05)"));
+        Console.WriteLine($"429s received: {sim.ThrottledCount}; duplicates: {duplicates} (goal 0); lost: {lost} (goal 0)");
+
+        var active = await services.GetRequiredService<IPulseStore>().ListActiveAsync(default);
+        return active.Single();
+    }
+
+    /// <summary>Everyone presses "Submit answers" at the same moment.</summary>
+    private static async Task AnswerBurstAsync(HttpClient http, ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions, string[] people)
+    {
+        var bodies = people.Select(p => AnswerInvoke(sim, pulse, questions, p)).ToArray();
+        var latencies = new double[people.Length];
+        var watch = Stopwatch.StartNew();
+        var results = await Task.WhenAll(bodies.Select((body, i) => TimedPostAsync(http, body, latencies, i)));
+        watch.Stop();
+        Report($"burst: {people.Length:N0} answers released at once", people.Length, watch.Elapsed, latencies, results);
+    }
+
+    /// <summary>Answers arriving at a steady rate (an open loop: each starts on time whether or not earlier ones finished).</summary>
+    private static async Task AnswerPacedAsync(HttpClient http, ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions, string[] people,
+        int perSecond)
+    {
+        var bodies = people.Select(p => AnswerInvoke(sim, pulse, questions, p)).ToArray();
+        var latencies = new double[people.Length];
+        var inFlight = new List<Task<bool>>(people.Length);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            while (watch.Elapsed < due)
+                await Task.Delay(1);
+            inFlight.Add(TimedPostAsync(http, bodies[i], latencies, i));
+        }
+
+        var results = await Task.WhenAll(inFlight);
+        watch.Stop();
+        Report($"paced: {people.Length:N0} answers arriving at {perSecond:N0}/s", people.Length, watch.Elapsed, latencies, results);
+    }
+
+    private static async Task<bool> TimedPostAsync(HttpClient http, string body, double[] latencies, int index)
+    {
+        var watch = Stopwatch.StartNew();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        var text = await response.Content.ReadAsStringAsync();
+        latencies[index] = watch.Elapsed.TotalMilliseconds;
+        // The answered card replaces the form: it carries the "Change answers" action.
+        return response.StatusCode == HttpStatusCode.OK && text.Contains(PulseCard.EditVerb, StringComparison.Ordinal);
+    }
+
+    private static void Report(string name, int count, TimeSpan elapsed, double[] latencies, bool[] results)
+    {
+        Array.Sort(latencies);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {count / elapsed.TotalSeconds:F0} answers/s (goal >= 1,000); invoke latency p50 {Percentile(latencies, 0.50):F1} ms, " +
+            $"p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms (goal p99 < 100 ms); answered cards {results.Count(r => r)}/{count}"));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>The Action.Execute a person's Teams client sends when they answer every question of the card.</summary>
+    private static string AnswerInvoke(ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions, string user)
+    {
+        var data = new JsonObject { ["pulseId"] = pulse.Id };
+        foreach (var question in questions)
+            data[PulseCard.InputPrefix + question.Id] = question.Kind == QuestionKind.FreeText ? "Call customers back the same day." : AnswerScales.ChoicesFor(question)[^1].Value;
+        return new JsonObject
+        {
+            ["type"] = "invoke",
+            ["name"] = "adaptiveCard/action",
+            ["id"] = "f:" + Guid.NewGuid(),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = sim.BaseUrl,
+            ["from"] = new JsonObject { ["id"] = user, ["aadObjectId"] = AadOf(user) },
+            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
+            ["conversation"] = new JsonObject { ["id"] = ChatOf(user), ["conversationType"] = "personal", ["tenantId"] = sim.DefaultTenantId },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = sim.DefaultTenantId } },
+            ["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = PulseCard.AnswerVerb, ["data"] = data },
+                ["trigger"] = "manual",
+            },
+        }.ToJsonString();
+    }
+
+    private static string ChatOf(string user) => "a:bench-chat-" + user[3..];
+
+    private static string AadOf(string user) => new Guid(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(user))[..16]).ToString();
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FocusBot.Commands;
+using FocusBot.ConnectorSimulator;
+using FocusBot.Domain.Answers;
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Insights;
+using FocusBot.Domain.Privacy;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Roles;
+using FocusBot.Domain.Roster;
+using FocusBot.Domain.Settings;
+using FocusBot.Insights.Tests.Insights;
+using FocusBot.Insights.Tests.Support;
+using FocusBot.Privacy;
+using FocusBot.Recognition;
+using FocusBot.Roles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
+
+namespace FocusBot.Insights.Tests.Privacy;
+
+/// <summary>When the erasure takes longer than Teams waits for the button, the Admin hears so at once and gets the outcome after.</summary>
+public abstract class SlowErasureFlowTests(StorageKind storage, AzuriteFixture azurite) : ErasureScenario(storage, azurite)
+{
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        services.AddSingleton(new ErasureReply { Within = TimeSpan.Zero });
+    }
+
+    [Fact]
+    public async Task EraseButton_ErasureOutlastsTheReplyBudget_AnswersInProgressThenPostsTheOutcome()
+    {
+        await GiveMeganDataEverywhereAsync();
+        await Scenario.SayAsync(Person.Ada, "erase Megan Bowen");
+
+        var answer = await Scenario.ExecuteForCardAsync(Person.Ada, EraseCommand.ConfirmVerb, ButtonData(Scenario.LastCardTo(Person.Ada), EraseCommand.ConfirmVerb));
+
+        Assert.Contains("Erasing Megan Bowen's data…", CardJson.AllText(answer), StringComparison.Ordinal);
+        var outcome = await Scenario.WaitForCardAsync(Person.Ada.Chat, ErasureCard.DoneTitle);
+        Assert.Contains($"Removed {MegansRows} stored item(s)", CardJson.AllText(outcome), StringComparison.Ordinal);
+        Assert.Equal(0, (await CountMegansAsync()).Total);
+    }
+}
+
+public sealed class SqliteSlowErasureFlowTests(AzuriteFixture azurite) : SlowErasureFlowTests(StorageKind.Sqlite, azurite);
