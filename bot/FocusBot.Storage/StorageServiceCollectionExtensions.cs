@@ -65,7 +65,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecognitionStore, SqliteRecognitionStore>();
         services.AddSingleton<IRoleStore, SqliteRoleStore>();
         services.AddSingleton<ISettingsStore, SqliteSettingsStore>();
-        services.AddSingleton<IAggregateStore, SqliteAggregateStore>();
+        services.AddSingleton<SqliteAggregateStore>();
+        services.AddSingleton<IAggregateStore>(provider => new CoalescingAggregateStore(provider.GetRequiredService<SqliteAggregateStore>()));
         services.AddSingleton<ILeaseStore, SqliteLeaseStore>();
         services.AddSingleton<IPersonalDataEraser, SqlitePersonalDataEraser>();
     }
@@ -97,7 +98,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRoleStore>(provider => provider.GetRequiredService<AzureRoleStore>());
         services.AddSingleton<AzureSettingsStore>();
         services.AddSingleton<ISettingsStore>(provider => provider.GetRequiredService<AzureSettingsStore>());
-        services.AddSingleton<IAggregateStore, AzureAggregateStore>();
+        services.AddSingleton<AzureAggregateStore>();
+        services.AddSingleton<IAggregateStore>(provider => new CoalescingAggregateStore(provider.GetRequiredService<AzureAggregateStore>()));
         services.AddSingleton<ILeaseStore, AzureLeaseStore>();
         services.AddSingleton<IPersonalDataEraser, AzurePersonalDataEraser>();
     }
