@@ -20,11 +20,9 @@ public sealed class InsightAndRecognitionTests(Issue5PlaygroundFixture playgroun
     /// <summary>What a mischievous author might type: it must be shown literally.</summary>
     private const string Hostile = "**not bold** [not a link](https://evil.example) <at>Megan Bowen</at>";
 
-    private const string TopLevelCards = ".ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)";
-
     private IPage Page => playground.Page;
 
-    private ILocator Cards => Page.Locator(TopLevelCards);
+    private ILocator Cards => Page.Locator(Chromium.TopLevelCards);
 
     public async ValueTask InitializeAsync()
     {
@@ -170,35 +168,9 @@ public sealed class InsightAndRecognitionTests(Issue5PlaygroundFixture playgroun
 
     private async Task OpenChannelAsync() => await Page.GetByText("General", new() { Exact = true }).First.ClickAsync();
 
-    private async Task<ILocator> WaitForCardAsync(string text, int after)
-    {
-        const string findCard = """
-            ([selector, text, from]) => {
-              const cards = [...document.querySelectorAll(selector)];
-              for (let i = from; i < cards.length; i++) {
-                if (cards[i].innerText.replaceAll('\u2060', '').includes(text)) return i + 1;
-              }
-              return 0;
-            }
-            """;
-        try
-        {
-            var found = await Page.WaitForFunctionAsync(findCard, new object[] { TopLevelCards, text, after }, new() { Timeout = Waits.MaxMilliseconds, PollingInterval = 100 });
-            return Cards.Nth(await found.JsonValueAsync<int>() - 1);
-        }
-        catch (TimeoutException)
-        {
-            var shown = await Cards.AllInnerTextsAsync();
-            throw new TimeoutException($"No card containing \"{text}\" within {Waits.Max.TotalSeconds:0} s. Cards shown:\n" + string.Join("\n---\n", shown));
-        }
-    }
+    private Task<ILocator> WaitForCardAsync(string text, int after) => Chromium.WaitForCardAsync(Page, text, after);
 
-    private async Task ScreenshotAsync(string name)
-    {
-        var path = Path.Combine(RepositoryPaths.Artifacts, "screenshots", name + ".png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
-    }
+    private Task<string> ScreenshotAsync(string name) => Chromium.ScreenshotAsync(Page, name);
 }
 
 /// <summary>One FocusBot, Playground and browser for the insight and recognition tests.</summary>

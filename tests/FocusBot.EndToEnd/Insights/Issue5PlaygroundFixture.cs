@@ -15,9 +15,6 @@ public sealed class Issue5PlaygroundFixture : IAsyncLifetime
 
     public const string PlaygroundTenantId = "00000000-0000-0000-0000-0000000000001";
 
-    private static readonly string[] s_chromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
-
     private DirectoryInfo? _data;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -55,14 +52,8 @@ public sealed class Issue5PlaygroundFixture : IAsyncLifetime
             await Bot.WaitForOutputAsync(line => line.Contains("Application started", StringComparison.Ordinal), Waits.FirstPageLoad, cancellationToken);
             Playground = await AgentsPlaygroundProcess.StartAsync(new Uri(BotAddress, "/api/messages"), cancellationToken);
 
-            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-            _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = s_chromiumArgs, Timeout = Waits.MaxMilliseconds });
-            Page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1400 } });
-            await Page.Context.RouteAsync(url => !IsLoopback(url), route => route.AbortAsync("blockedbyclient"));
-            Page.SetDefaultTimeout(Waits.MaxMilliseconds);
-            Page.Console += (_, message) => BrowserConsole.Add($"[{message.Type}] {message.Text}");
-            Assertions.SetDefaultExpectTimeout(Waits.MaxMilliseconds);
+            (_playwright, _browser) = await Chromium.LaunchAsync();
+            Page = await Chromium.OpenPageAsync(_browser, BrowserConsole.Add);
         }
         catch
         {
@@ -111,7 +102,4 @@ public sealed class Issue5PlaygroundFixture : IAsyncLifetime
             // a temp folder left behind is harmless
         }
     }
-
-    private static bool IsLoopback(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Scheme is "data" or "blob" or "about");
 }

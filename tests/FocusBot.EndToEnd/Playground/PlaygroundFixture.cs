@@ -11,11 +11,6 @@ namespace FocusBot.EndToEnd.Playground;
 public sealed class PlaygroundFixture : IAsyncLifetime
 {
     /// <summary>Cards in the chat, not cards nested in an Action.ShowCard.</summary>
-    private const string TopLevelCards = ".ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)";
-
-    private static readonly string[] s_chromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
-
     private readonly ConcurrentQueue<string> _browserConsole = new();
     private readonly ConcurrentQueue<string> _timeline = new();
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
@@ -30,7 +25,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     public IPage Page => _page ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     /// <summary>Every card shown in the chat, oldest first.</summary>
-    public ILocator Cards => Page.Locator(TopLevelCards);
+    public ILocator Cards => Page.Locator(Chromium.TopLevelCards);
 
     public async ValueTask InitializeAsync()
     {
@@ -42,23 +37,8 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             _playground = await AgentsPlaygroundProcess.StartAsync(_bot.MessagesEndpoint, cancellationToken);
             Mark("Playground listening");
 
-            // Chromium is Debian's; Playwright must never fetch one of its own.
-            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = s_chromiumArgs,
-                Timeout = Waits.MaxMilliseconds,
-            });
-            _page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-            // The page asks the internet for fonts and telemetry; tests talk to loopback only, so refuse those at once.
-            await _page.Context.RouteAsync(url => !IsLoopback(url), route => route.AbortAsync("blockedbyclient"));
-            _page.SetDefaultTimeout(Waits.MaxMilliseconds);
-            _page.Console += (_, message) => _browserConsole.Enqueue($"[{message.Type}] {message.Text}");
-            _page.PageError += (_, error) => _browserConsole.Enqueue($"[pageerror] {error}");
-            Assertions.SetDefaultExpectTimeout(Waits.MaxMilliseconds);
+            (_playwright, _browser) = await Chromium.LaunchAsync();
+            _page = await Chromium.OpenPageAsync(_browser, _browserConsole.Enqueue, height: 900);
             Mark("Chromium page ready");
 
             // Pay for the Playground's first (slow) page load here, so every test's load is a fast one.
@@ -93,41 +73,13 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     /// </summary>
     public async Task<ILocator> WaitForCardAsync(string text)
     {
-        const string findCard = """
-            ([selector, text, from]) => {
-              const cards = [...document.querySelectorAll(selector)];
-              for (let i = from; i < cards.length; i++) {
-                if (cards[i].innerText.includes(text)) return i + 1;
-              }
-              return 0;
-            }
-            """;
-        try
-        {
-            var found = await Page.WaitForFunctionAsync(
-                findCard,
-                new object[] { TopLevelCards, text, _cardsBeforeLastMessage },
-                new() { Timeout = Waits.MaxMilliseconds, PollingInterval = 100 });
-            Mark($"card containing \"{text}\" shown");
-            return Cards.Nth(await found.JsonValueAsync<int>() - 1);
-        }
-        catch (TimeoutException)
-        {
-            var shown = await Cards.AllInnerTextsAsync();
-            throw new TimeoutException(
-                $"No card containing \"{text}\" within {Waits.Max.TotalSeconds:0} s. Cards shown ({shown.Count}):\n" +
-                string.Join("\n---\n", shown));
-        }
+        var card = await Chromium.WaitForCardAsync(Page, text, _cardsBeforeLastMessage);
+        Mark($"card containing \"{text}\" shown");
+        return card;
     }
 
     /// <summary>Saves a screenshot of the page to artifacts/screenshots/<paramref name="name"/>.png and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
-    {
-        var path = Path.Combine(RepositoryPaths.Artifacts, "screenshots", name + ".png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await Page.ScreenshotAsync(new() { Path = path, Timeout = Waits.MaxMilliseconds });
-        return path;
-    }
+    public Task<string> ScreenshotAsync(string name) => Chromium.ScreenshotAsync(Page, name);
 
     /// <summary>Saves FocusBot's output, the Playground's logs, the browser console and the fixture's timeline under artifacts/e2e/.</summary>
     public async Task SaveDiagnosticsAsync(string name, CancellationToken cancellationToken)
@@ -178,9 +130,6 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     private void Mark(string step) => _timeline.Enqueue($"{_clock.Elapsed.TotalSeconds,7:0.0} s  {step}");
 
     private ILocator MessageBox => Page.Locator("[data-lexical-editor=\"true\"]");
-
-    private static bool IsLoopback(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Scheme is "data" or "blob" or "about");
 
     private static async Task IgnoreFailureAsync(Func<Task> step)
     {

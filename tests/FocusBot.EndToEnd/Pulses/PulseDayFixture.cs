@@ -38,11 +38,6 @@ public sealed class PulseDayFixture : IAsyncLifetime
         CloseAfterDays = 7,
     };
 
-    private const string TopLevelCards = ".ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)";
-
-    private static readonly string[] s_chromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
-
     private readonly Uri _botAddress = new($"http://127.0.0.1:{LoopbackPort.Next()}");
     private readonly ConcurrentQueue<string> _browserConsole = new();
     private readonly List<string> _earlierBotLogs = [];
@@ -58,7 +53,7 @@ public sealed class PulseDayFixture : IAsyncLifetime
     public ChildProcess Bot => _bot ?? throw new InvalidOperationException("FocusBot is not running.");
 
     /// <summary>Every card shown in the chat, oldest first (not the cards nested in an Action.ShowCard).</summary>
-    public ILocator Cards => Page.Locator(TopLevelCards);
+    public ILocator Cards => Page.Locator(Chromium.TopLevelCards);
 
     public async ValueTask InitializeAsync()
     {
@@ -74,16 +69,9 @@ public sealed class PulseDayFixture : IAsyncLifetime
             }, cancellationToken);
             _playground = await AgentsPlaygroundProcess.StartAsync(new Uri(_botAddress, "/api/messages"), TimeZone, cancellationToken);
 
-            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-            _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = s_chromiumArgs, Timeout = Waits.MaxMilliseconds });
+            (_playwright, _browser) = await Chromium.LaunchAsync();
             // The browser is in Alex's zone too: messages typed in the page report the browser's zone.
-            _page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1400 }, TimezoneId = TimeZone });
-            await _page.Context.RouteAsync(url => !IsLoopback(url), route => route.AbortAsync("blockedbyclient"));
-            _page.SetDefaultTimeout(Waits.MaxMilliseconds);
-            _page.Console += (_, message) => _browserConsole.Enqueue($"[{message.Type}] {message.Text}");
-            _page.PageError += (_, error) => _browserConsole.Enqueue($"[pageerror] {error}");
-            Assertions.SetDefaultExpectTimeout(Waits.MaxMilliseconds);
+            _page = await Chromium.OpenPageAsync(_browser, _browserConsole.Enqueue, timeZone: TimeZone);
 
             // Loading the personal chat installs FocusBot for Alex.
             await _page.GotoAsync(_playground.PageAddress.ToString(), new() { WaitUntil = WaitUntilState.Commit });
@@ -119,40 +107,11 @@ public sealed class PulseDayFixture : IAsyncLifetime
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// Waits for a card containing <paramref name="text"/> among the cards after the first <paramref name="after"/>, and
-    /// returns it (a locator by position, so it still finds the card after FocusBot replaces it in place).
-    /// </summary>
-    public async Task<ILocator> WaitForCardAsync(string text, int after)
-    {
-        const string findCard = """
-            ([selector, text, from]) => {
-              const cards = [...document.querySelectorAll(selector)];
-              for (let i = from; i < cards.length; i++) {
-                if (cards[i].innerText.replaceAll('\u2060', '').includes(text)) return i + 1;
-              }
-              return 0;
-            }
-            """;
-        try
-        {
-            var found = await Page.WaitForFunctionAsync(findCard, new object[] { TopLevelCards, text, after }, new() { Timeout = Waits.MaxMilliseconds, PollingInterval = 100 });
-            return Cards.Nth(await found.JsonValueAsync<int>() - 1);
-        }
-        catch (TimeoutException)
-        {
-            var shown = await Cards.AllInnerTextsAsync();
-            throw new TimeoutException($"No card containing \"{text}\" within {Waits.Max.TotalSeconds:0} s. Cards shown:\n" + string.Join("\n---\n", shown));
-        }
-    }
+    /// <summary>Waits for a card containing <paramref name="text"/> after the first <paramref name="after"/> cards.</summary>
+    public Task<ILocator> WaitForCardAsync(string text, int after) => Chromium.WaitForCardAsync(Page, text, after);
 
     /// <summary>Saves a full-page screenshot to artifacts/screenshots/<paramref name="name"/>.png.</summary>
-    public async Task ScreenshotAsync(string name)
-    {
-        var path = Path.Combine(RepositoryPaths.Artifacts, "screenshots", name + ".png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true, Timeout = Waits.MaxMilliseconds });
-    }
+    public Task<string> ScreenshotAsync(string name) => Chromium.ScreenshotAsync(Page, name);
 
     /// <summary>Saves both FocusBot runs' output, the Playground's logs and the browser console under artifacts/e2e/.</summary>
     public async Task SaveDiagnosticsAsync(string name)
@@ -222,7 +181,4 @@ public sealed class PulseDayFixture : IAsyncLifetime
         _earlierBotLogs.Add(_bot.Log);
         _bot = null;
     }
-
-    private static bool IsLoopback(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Scheme is "data" or "blob" or "about");
 }

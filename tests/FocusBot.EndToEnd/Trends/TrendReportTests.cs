@@ -15,9 +15,6 @@ namespace FocusBot.EndToEnd.Trends;
 /// </summary>
 public sealed class TrendsDemoFixture : IAsyncLifetime
 {
-    private static readonly string[] s_chromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
-
     private DirectoryInfo? _data;
     private IPlaywright? _playwright;
 
@@ -49,9 +46,7 @@ public sealed class TrendsDemoFixture : IAsyncLifetime
             });
         await Bot.WaitForOutputAsync(line => line.Contains("Application started", StringComparison.Ordinal), Waits.FirstPageLoad, cancellationToken);
         Playground = await AgentsPlaygroundProcess.StartAsync(new Uri(BaseAddress, "/api/messages"), cancellationToken);
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = s_chromiumArgs, Timeout = Waits.MaxMilliseconds });
+        (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
     /// <summary>A report link for the Playground's user, who holds HR in the demo data.</summary>
@@ -92,13 +87,7 @@ public sealed class TrendsDemoFixture : IAsyncLifetime
 
 public sealed class TrendReportTests(TrendsDemoFixture demo) : IClassFixture<TrendsDemoFixture>
 {
-    private static async Task<string> ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(RepositoryPaths.Artifacts, "screenshots", name + ".png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true, Timeout = Waits.MaxMilliseconds });
-        return path;
-    }
+    private static Task<string> ScreenshotAsync(IPage page, string name) => Chromium.ScreenshotAsync(page, name);
 
     [Fact]
     public async Task ReportPage_DemoData_DrawsEveryChartUnderItsStrictPolicy()
@@ -168,10 +157,9 @@ public sealed class TrendReportTests(TrendsDemoFixture demo) : IClassFixture<Tre
     [Fact]
     public async Task TrendsCommand_InThePlayground_ShowsTheTrendCard()
     {
-        var page = await demo.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1100 } });
+        var page = await Chromium.OpenPageAsync(demo.Browser, _ => { }, height: 1100);
         try
         {
-            await page.Context.RouteAsync(url => !IsLoopback(url), route => route.AbortAsync("blockedbyclient"));
             await page.GotoAsync(demo.Playground.PageAddress.ToString(), new() { WaitUntil = WaitUntilState.Commit });
             var box = page.Locator("[data-lexical-editor=\"true\"]");
             await box.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = (float)Waits.FirstPageLoad.TotalMilliseconds });
@@ -186,7 +174,7 @@ public sealed class TrendReportTests(TrendsDemoFixture demo) : IClassFixture<Tre
             Assert.Contains("Customer Support", text, StringComparison.Ordinal);
             Assert.Contains("Open full report", text, StringComparison.Ordinal);
             await card.ScrollIntoViewIfNeededAsync();
-            await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "screenshots", "trend-card-playground.png") });
+            await ScreenshotAsync(page, "trend-card-playground");
         }
         catch
         {
@@ -199,7 +187,4 @@ public sealed class TrendReportTests(TrendsDemoFixture demo) : IClassFixture<Tre
             await page.CloseAsync();
         }
     }
-
-    private static bool IsLoopback(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Scheme is "data" or "blob" or "about");
 }
