@@ -1,22 +1,27 @@
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Storage;
+using FocusBot.Domain.Trends;
 
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
-/// Aggregates: partition = tenant|slice, row = period|key|bucket: a report reads one slice over a period range, one
-/// range query. Increments are read + If-Match batches per partition of up to 100 cells, retried when they lose a
-/// race; a single aggregator should coalesce deltas so one cell is not fought over by many writers.
+/// Trend counters. Slices with a bounded set of counters (the organisation, teams, levels, tags, the gate's bookkeeping)
+/// are packed one entity per slice and period (<see cref="AzurePeriodAggregates"/>), so a report reads one entity per
+/// period. Voice terms grow with what people write, so they stay one entity per counter: partition = tenant|slice,
+/// row = period|key|bucket, increments as read + If-Match batches per partition of up to 100 cells, retried on a lost race.
 /// </summary>
 internal sealed class AzureAggregateStore(TableClient client, AzureTableNames tables) : IAggregateStore
 {
     private const int MaxRaceAttempts = 10;
     private const string CountProperty = nameof(AggregateCell.Count);
 
+    private readonly AzurePeriodAggregates _periods = new(client, tables);
+
     public async Task ApplyDeltasAsync(IReadOnlyList<AggregateDelta> deltas, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deltas);
-        var cells = deltas
+        await _periods.ApplyDeltasAsync(deltas.Where(d => !IsVoice(d.Slice)), cancellationToken);
+        var cells = deltas.Where(d => IsVoice(d.Slice))
             .GroupBy(delta => (delta.TenantId, delta.Slice, delta.Period, delta.Key, delta.Bucket))
             .Select(group => group.First() with { Delta = group.Sum(delta => delta.Delta) })
             .ToList();
@@ -31,6 +36,8 @@ internal sealed class AzureAggregateStore(TableClient client, AzureTableNames ta
 
     public async Task<IReadOnlyList<AggregateCell>> ListAsync(string tenantId, string slice, string fromPeriod, string toPeriod, CancellationToken cancellationToken)
     {
+        if (!IsVoice(slice))
+            return await _periods.ListAsync(tenantId, slice, fromPeriod, toPeriod, cancellationToken);
         var filter = TableFilter.And(
             TableFilter.PartitionIs(TableKeys.Compose(tenantId, slice)),
             $"RowKey ge {TableFilter.Quote(TableKeys.Encode(fromPeriod))}",
@@ -51,7 +58,10 @@ internal sealed class AzureAggregateStore(TableClient client, AzureTableNames ta
         var rows = await client.QueryAsync(tables.Aggregates, TableFilter.StartsWith("PartitionKey", TableKeys.Encode(tenantId) + TableKeys.Separator), ["PartitionKey", "RowKey"], cancellationToken)
             .ToListAsync(cancellationToken);
         await client.SubmitAllAsync(tables.Aggregates, rows.Select(row => TableOperation.Delete(row.PartitionKey, row.RowKey)), cancellationToken);
+        await _periods.ClearAsync(tenantId, cancellationToken);
     }
+
+    private static bool IsVoice(string slice) => slice.StartsWith(TrendSlices.VoicePrefix, StringComparison.Ordinal);
 
     private async Task ApplyChunkAsync(AggregateDelta[] chunk, CancellationToken cancellationToken)
     {

@@ -33,6 +33,7 @@ internal sealed partial class AzureTableNames
         Roles = prefix + "Roles";
         Settings = prefix + "Settings";
         Aggregates = prefix + "Aggregates";
+        AggregatePeriods = prefix + "AggregatePeriods";
         Leases = prefix + "Leases";
     }
 
@@ -76,13 +77,15 @@ internal sealed partial class AzureTableNames
 
     public string Aggregates { get; }
 
+    public string AggregatePeriods { get; }
+
     public string Leases { get; }
 
     public IReadOnlyList<string> All =>
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
         Ledgers, Answers, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks, Roles,
-        Settings, Aggregates, Leases,
+        Settings, Aggregates, AggregatePeriods, Leases,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

@@ -46,6 +46,23 @@ public abstract class AggregateStoreContract(Func<StorageBackend> backend) : Sto
     }
 
     [Fact]
+    public async Task ApplyDeltasAsync_VoiceTermsBesideFigures_EachSliceListsOnlyItsOwn()
+    {
+        // Voice terms grow with what people write; the Azure store keeps them apart from the bounded figures.
+        var term = new AggregateDelta(TestData.Tenant, "W2026-48", "voice:org", "term", "callback", 3);
+        // A tab or newline in an imported question id must not break how figures are stored.
+        await Store.ApplyDeltasAsync([Delta("W2026-48", "n", 2), Delta("W2026-48", "odd\tbucket\n", 1), term, term with { Delta = -1 }], Token);
+
+        var figures = await Store.ListAsync(TestData.Tenant, "org", "W2026-48", "W2026-48", Token);
+        var terms = await Store.ListAsync(TestData.Tenant, "voice:org", "W2026-48", "W2026-48", Token);
+
+        Assert.Equal([("n", 2L), ("odd\tbucket\n", 1L)], figures.Select(c => (c.Bucket, c.Count)));
+        Assert.Equal([("callback", 2L)], terms.Select(c => (c.Bucket, c.Count)));
+        await Store.ClearAsync(TestData.Tenant, Token);
+        Assert.Empty(await Store.ListAsync(TestData.Tenant, "voice:org", "W2026-01", "W2026-53", Token));
+    }
+
+    [Fact]
     public async Task ClearAsync_Tenant_RemovesEveryCellOfThatTenantOnly()
     {
         await Store.ApplyDeltasAsync([Delta("W2026-48", "n", 1), Delta("W2026-48", "n", 1, "level:2"), new AggregateDelta(TestData.OtherTenant, "W2026-48", "org", "a3", "n", 7)], Token);
