@@ -76,19 +76,7 @@ public sealed class Issue5PlaygroundFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            try
-            {
-                await _browser.CloseAsync();
-            }
-            catch (PlaywrightException)
-            {
-                // already gone
-            }
-        }
-
-        _playwright?.Dispose();
+        await Chromium.CloseAsync(_browser, _playwright);
         if (Playground is not null)
             await Playground.DisposeAsync();
         if (Bot is not null)

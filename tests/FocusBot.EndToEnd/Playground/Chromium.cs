@@ -24,6 +24,24 @@ internal static class Chromium
         return (playwright, browser);
     }
 
+    /// <summary>Closes the browser (it may already be gone with a crashed page) and releases Playwright.</summary>
+    public static async Task CloseAsync(IBrowser? browser, IPlaywright? playwright)
+    {
+        if (browser is not null)
+        {
+            try
+            {
+                await browser.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // already gone
+            }
+        }
+
+        playwright?.Dispose();
+    }
+
     /// <summary>A page that may reach loopback only, with the tests' wait bound, writing its console to <paramref name="console"/>.</summary>
     public static async Task<IPage> OpenPageAsync(IBrowser browser, Action<string> console, int height = 1400, string? timeZone = null)
     {

@@ -126,19 +126,7 @@ public sealed class PulseDayFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            try
-            {
-                await _browser.CloseAsync();
-            }
-            catch (PlaywrightException)
-            {
-                // already gone
-            }
-        }
-
-        _playwright?.Dispose();
+        await Chromium.CloseAsync(_browser, _playwright);
         if (_playground is not null)
             await _playground.DisposeAsync();
         await StopBotAsync();
