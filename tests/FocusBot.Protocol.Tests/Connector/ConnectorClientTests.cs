@@ -1,6 +1,7 @@
 using System.Net;
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Faults;
+using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
@@ -169,7 +170,19 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<DeliveryUncertainException>(() => _client.SendToConversationAsync(Target, Text("once"), CancellationToken.None));
 
+        // The simulator logs the held request only once it notices the client hung up, which may come a moment later.
+        await WaitForAbandonedRequestAsync();
         Assert.Single(_sim.Requests, r => r.Operation == SimOperation.Send);
+    }
+
+    private async Task WaitForAbandonedRequestAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!_sim.Requests.Any(r => r.StatusCode == RecordedRequest.ClientClosedRequest))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the simulator never saw the client give up");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]
