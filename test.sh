@@ -14,8 +14,8 @@ fail() { printf '%s\n' "$1" >&2; echo "0 passed, 1 failed"; exit 1; }
 step "npm tools (tests/package-lock.json)"
 # A copy of the lockfile inside node_modules records what was installed: reinstall only when the lockfile changed.
 if ! cmp -s tests/package-lock.json tests/node_modules/.focusbot-installed-lock.json 2>/dev/null; then
-  # The lockfile was resolved with --legacy-peer-deps: adaptivecards-designer names an older adaptivecards as a peer,
-  # and we test against the current renderer.
+  # The lockfile was resolved with --legacy-peer-deps (peers are not installed on their own), and npm ci must resolve the
+  # same way to agree with it.
   (cd tests && npm ci --no-audit --no-fund --legacy-peer-deps) || fail "npm ci failed"
   cp tests/package-lock.json tests/node_modules/.focusbot-installed-lock.json
 fi

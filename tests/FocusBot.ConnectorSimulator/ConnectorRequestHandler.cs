@@ -33,6 +33,29 @@ internal sealed partial class ConnectorRequestHandler(
         var request = context.Request;
         var route = ConnectorRoute.Match(request.Method, request.Path.Value);
         var authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null;
+        var recorded = 0;
+        void Record(int status)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                log.AddRequest(new RecordedRequest(
+                    request.Method,
+                    request.Path.Value ?? string.Empty,
+                    status,
+                    timeProvider.GetUtcNow(),
+                    authorization,
+                    route.Operation,
+                    route.ConversationId));
+            }
+        }
+
+        // Recorded before the response leaves, so a client that has its answer can count on finding the request logged.
+        context.Response.OnStarting(() =>
+        {
+            Record(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
+
         var status = StatusCodes.Status500InternalServerError;
         try
         {
@@ -44,14 +67,7 @@ internal sealed partial class ConnectorRequestHandler(
         }
         finally
         {
-            log.AddRequest(new RecordedRequest(
-                request.Method,
-                request.Path.Value ?? string.Empty,
-                status,
-                timeProvider.GetUtcNow(),
-                authorization,
-                route.Operation,
-                route.ConversationId));
+            Record(status);
         }
     }
 

@@ -41,7 +41,7 @@ public sealed partial class PulseAnswerHandler(
         var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
         var pseudonym = pseudonyms.For(pulse.TenantId, turn.Activity.From?.AadObjectId ?? userId);
         var closed = pulse.Status == PulseStatus.Closed || timeProvider.GetUtcNow() >= pulse.ClosesAt;
-        var stored = await CurrentAnswersAsync(pulse, questions, pseudonym, cancellationToken);
+        var stored = await bank.AnswersOfAsync(pulse, questions, pseudonym, cancellationToken);
         if (closed)
             return AdaptiveCardInvokeResponse.Card(PulseCard.Closed(pulse.ClosesAt, stored.Count > 0).ToJsonElement());
 
@@ -109,14 +109,6 @@ public sealed partial class PulseAnswerHandler(
 
     private static Dictionary<string, string> ValuesOf(IReadOnlyDictionary<string, Answer> stored) =>
         stored.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
-
-    /// <summary>The respondent's stored answers to the pulse, by question id, read side by side.</summary>
-    private async Task<IReadOnlyDictionary<string, Answer>> CurrentAnswersAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
-        CancellationToken cancellationToken)
-    {
-        var found = await Task.WhenAll(questions.Select(q => answers.GetAsync(pulse.Id, q.Id, pseudonym, cancellationToken)));
-        return found.OfType<Answer>().ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
-    }
 
     private async Task MarkAnsweredAsync(Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)
     {

@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
+using FocusBot.Domain.Answers;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 
 namespace FocusBot.Pulses;
 
 /// <summary>
-/// Reads pulses and their questions for the answer path, caching questions (they change only on import) so a burst of
+/// Reads pulses, their questions and a respondent's answers for the answer path, caching questions (they change only on import) so a burst of
 /// answers does not reread the bank for every click.
 /// </summary>
-public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, TimeProvider timeProvider)
+public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAnswerStore answers, TimeProvider timeProvider)
 {
     // Long enough to spare a burst of answers a read each, short enough that a status change shows within moments. Whether
     // a pulse is closed is decided by its fixed ClosesAt as well, so a cached status never lets a late answer in.
@@ -51,5 +52,13 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, Time
         }
 
         return list;
+    }
+
+    /// <summary>The respondent's stored answers to the pulse, by question id, read side by side.</summary>
+    public async Task<IReadOnlyDictionary<string, Answer>> AnswersOfAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions,
+        string pseudonym, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(questions.Select(q => answers.GetAsync(pulse.Id, q.Id, pseudonym, cancellationToken)));
+        return found.OfType<Answer>().ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
     }
 }

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace FocusBot.Pulses;
 
 /// <summary>`pulse`: show me my open pulse (or my answers to it).</summary>
-public sealed class ShowPulseCommand(PulseBank bank, IAnswerStore answers, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
+public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
     TimeProvider timeProvider) : ICommandHandler
 {
     public BotCommand Command => CommandCatalog.Pulse;
@@ -32,13 +32,8 @@ public sealed class ShowPulseCommand(PulseBank bank, IAnswerStore answers, Pseud
 
         var questions = await bank.QuestionsOfAsync(open, cancellationToken);
         var pseudonym = pseudonyms.For(open.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty);
-        var mine = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var question in questions)
-        {
-            if (await answers.GetAsync(open.Id, question.Id, pseudonym, cancellationToken) is { } answer)
-                mine[question.Id] = answer.Value;
-        }
-
+        var mine = (await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken))
+            .ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
         var card = mine.Count > 0 ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt) : PulseCard.Form(open.Id, questions);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), PulseCard.Summary(questions.Count)), cancellationToken);
     }

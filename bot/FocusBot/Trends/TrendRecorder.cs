@@ -40,24 +40,15 @@ public sealed partial class TrendRecorder(IAnswerStore answers, IQuestionStore q
         RecordDeliveredAsync(pulse, teamIds, cancellationToken);
 
     /// <summary>
-    /// Moves the respondent's contribution from <paramref name="previous"/> to <paramref name="current"/> in the week,
-    /// month and quarter of the pulse, in every slice (organisation, their teams, the question's level and tags). It
-    /// reads the respondent's answers to the pulse's other questions, so "people" and "answered" count a person once per
-    /// pulse whichever question they answer first, and a changed answer is never counted twice. If two first answers of
-    /// one person race, each sees the other and the person is undercounted, never overcounted (a rebuild corrects it).
+    /// One answer stored on its own rather than in a pulse submission (seeded data does this): reads the respondent's
+    /// other answers to the pulse and moves their contribution from <paramref name="previous"/> to
+    /// <paramref name="current"/> as a submission would.
     /// </summary>
     public async Task RecordAnswerAsync(Pulse pulse, Question question, Answer? previous, Answer current, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pulse);
-        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(current);
         var others = await OtherAnswersAsync(pulse, current, cancellationToken);
-        var after = TrendContributions.OfRespondent(pulse, [.. others, (question, current)]);
-        var before = TrendContributions.OfRespondent(pulse, previous is null ? others : [.. others, (question, previous)]);
-        var deltas = TrendContributions.ToDeltas(pulse.TenantId, TrendContributions.Difference(after, before));
-        if (deltas.Count > 0)
-            await aggregates.ApplyDeltasAsync(deltas, cancellationToken);
-        LogRecorded(logger, deltas.Count);
+        await OnAnswersAsync(pulse, [new AnswerChange(question, previous, current)], others, cancellationToken);
     }
 
     /// <summary>One more person was sent the pulse: the participation denominator of the organisation and their teams.</summary>
