@@ -98,7 +98,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRoleStore>(provider => provider.GetRequiredService<AzureRoleStore>());
         services.AddSingleton<AzureSettingsStore>();
         services.AddSingleton<ISettingsStore>(provider => provider.GetRequiredService<AzureSettingsStore>());
-        services.AddSingleton<AzureAggregateStore>();
+        services.AddSingleton(provider => new AzureAggregateStore(
+            provider.GetRequiredService<TableClient>(), provider.GetRequiredService<AzureTableNames>(), Logger<AzureAggregateStore>(provider)));
         services.AddSingleton<IAggregateStore>(provider => new CoalescingAggregateStore(provider.GetRequiredService<AzureAggregateStore>()));
         services.AddSingleton<ILeaseStore, AzureLeaseStore>();
         services.AddSingleton<IPersonalDataEraser, AzurePersonalDataEraser>();

@@ -1,119 +1,181 @@
+using System.Globalization;
+using System.Text;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Storage;
 using FocusBot.Domain.Trends;
+using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
-/// Trend counters. Slices with a bounded set of counters (the organisation, teams, levels, tags, the gate's bookkeeping)
-/// are packed one entity per slice and period (<see cref="AzurePeriodAggregates"/>), so a report reads one entity per
-/// period. Voice terms grow with what people write, so they stay one entity per counter: partition = tenant|slice,
-/// row = period|key|bucket, increments as read + If-Match batches per partition of up to 100 cells, retried on a lost race.
+/// Trend counters packed one entity per (tenant, slice, period): partition = tenant|slice, row = period, the counters
+/// as "key\tbucket\tcount" lines in string properties Cells0, Cells1, … A 52-week report of a slice reads 52 entities
+/// rather than one per counter, and an answer rewrites a handful of entities. Increments are read + If-Match batches per
+/// partition, retried on a lost race. Voice terms grow with what people write, so an entity takes new counters only while
+/// it has room (<see cref="MaxEntityChars"/>); counters already in it always keep counting. Terms live in a table of their
+/// own, so the figure queries every report makes never pass over them.
 /// </summary>
-internal sealed class AzureAggregateStore(TableClient client, AzureTableNames tables) : IAggregateStore
+internal sealed partial class AzureAggregateStore(TableClient client, AzureTableNames tables, ILogger<AzureAggregateStore> logger) : IAggregateStore
 {
+    // An entity holds 1 MiB and a string two bytes a character: the packed text stays under 800 KB, which is room for
+    // about 20,000 Voice terms in one slice and period. Each property holds 64 KiB (32K characters); stay under it too.
+    internal const int MaxEntityChars = 400_000;
+    private const int MaxPropertyChars = 30_000;
     private const int MaxRaceAttempts = 10;
-    private const string CountProperty = nameof(AggregateCell.Count);
-
-    private readonly AzurePeriodAggregates _periods = new(client, tables);
+    private const string CellsProperty = "Cells";
 
     public async Task ApplyDeltasAsync(IReadOnlyList<AggregateDelta> deltas, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deltas);
-        await _periods.ApplyDeltasAsync(deltas.Where(d => !IsVoice(d.Slice)), cancellationToken);
-        var cells = deltas.Where(d => IsVoice(d.Slice))
-            .GroupBy(delta => (delta.TenantId, delta.Slice, delta.Period, delta.Key, delta.Bucket))
-            .Select(group => group.First() with { Delta = group.Sum(delta => delta.Delta) })
+        var rows = deltas
+            .GroupBy(d => (d.TenantId, d.Slice, d.Period))
+            .Select(g => new Row(TableOf(g.Key.Slice), TableKeys.Compose(g.Key.TenantId, g.Key.Slice), TableKeys.Encode(g.Key.Period),
+                g.GroupBy(d => (d.Key, d.Bucket)).ToDictionary(c => c.Key, c => c.Sum(d => d.Delta))))
             .ToList();
-        foreach (var partition in cells.GroupBy(Partition, StringComparer.Ordinal))
-        {
-            foreach (var chunk in partition.Chunk(TableBatchCodec.MaxOperations))
-            {
-                await ApplyChunkAsync(chunk, cancellationToken);
-            }
-        }
+        var leftOut = 0;
+        await TableClientExtensions.ForEachAsync(rows.GroupBy(r => (r.Table, r.Partition)),
+            async (partition, token) => Interlocked.Add(ref leftOut, await ApplyPartitionAsync([.. partition], token)), cancellationToken);
+        if (leftOut > 0)
+            LogLeftOut(logger, leftOut);
     }
 
     public async Task<IReadOnlyList<AggregateCell>> ListAsync(string tenantId, string slice, string fromPeriod, string toPeriod, CancellationToken cancellationToken)
     {
-        if (!IsVoice(slice))
-            return await _periods.ListAsync(tenantId, slice, fromPeriod, toPeriod, cancellationToken);
-        var filter = TableFilter.And(
-            TableFilter.PartitionIs(TableKeys.Compose(tenantId, slice)),
-            $"RowKey ge {TableFilter.Quote(TableKeys.Encode(fromPeriod))}",
-            $"RowKey lt {TableFilter.Quote(TableKeys.Encode(toPeriod) + TableKeys.SeparatorEnd)}");
-        var cells = await client.QueryAsync(tables.Aggregates, filter, null, cancellationToken).Select(FromEntity).ToListAsync(cancellationToken);
+        var filter = TableFilter.And(TableFilter.PartitionIs(TableKeys.Compose(tenantId, slice)),
+            $"RowKey ge {TableFilter.Quote(TableKeys.Encode(fromPeriod))}", $"RowKey le {TableFilter.Quote(TableKeys.Encode(toPeriod))}");
+        var cells = new List<AggregateCell>();
+        await foreach (var entity in client.QueryAsync(TableOf(slice), filter, null, cancellationToken))
+        {
+            var period = TableKeys.Decode(entity.RowKey);
+            foreach (var ((key, bucket), count) in Read(entity))
+                cells.Add(new AggregateCell { TenantId = tenantId, Slice = slice, Period = period, Key = key, Bucket = bucket, Count = count });
+        }
 
-        // The key range can include a longer period that starts with toPeriod; the exact bounds are checked here.
-        return cells
-            .Where(cell => string.CompareOrdinal(cell.Period, fromPeriod) >= 0 && string.CompareOrdinal(cell.Period, toPeriod) <= 0)
-            .OrderBy(cell => cell.Period, StringComparer.Ordinal)
-            .ThenBy(cell => cell.Key, StringComparer.Ordinal)
-            .ThenBy(cell => cell.Bucket, StringComparer.Ordinal)
-            .ToList();
+        return [.. cells.OrderBy(c => c.Period, StringComparer.Ordinal).ThenBy(c => c.Key, StringComparer.Ordinal).ThenBy(c => c.Bucket, StringComparer.Ordinal)];
     }
 
     public async Task ClearAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var rows = await client.QueryAsync(tables.Aggregates, TableFilter.StartsWith("PartitionKey", TableKeys.Encode(tenantId) + TableKeys.Separator), ["PartitionKey", "RowKey"], cancellationToken)
-            .ToListAsync(cancellationToken);
-        await client.SubmitAllAsync(tables.Aggregates, rows.Select(row => TableOperation.Delete(row.PartitionKey, row.RowKey)), cancellationToken);
-        await _periods.ClearAsync(tenantId, cancellationToken);
+        foreach (var table in (string[])[tables.AggregatePeriods, tables.AggregateTerms])
+        {
+            var rows = await client.QueryAsync(table, TableFilter.StartsWith("PartitionKey", TableKeys.Encode(tenantId) + TableKeys.Separator), ["PartitionKey", "RowKey"], cancellationToken)
+                .ToListAsync(cancellationToken);
+            await client.SubmitAllAsync(table, rows.Select(row => TableOperation.Delete(row.PartitionKey, row.RowKey)), cancellationToken);
+        }
     }
 
-    private static bool IsVoice(string slice) => slice.StartsWith(TrendSlices.VoicePrefix, StringComparison.Ordinal);
+    private string TableOf(string slice) => slice.StartsWith(TrendSlices.VoicePrefix, StringComparison.Ordinal) ? tables.AggregateTerms : tables.AggregatePeriods;
 
-    private async Task ApplyChunkAsync(AggregateDelta[] chunk, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies one partition's rows in as few batches as the service accepts (100 operations, 4 MiB). Each batch is
+    /// atomic on its own, so after a lost race only the rows not yet written are read and applied again.
+    /// Returns how many new counters were left out because their entity was full.
+    /// </summary>
+    private async Task<int> ApplyPartitionAsync(List<Row> pending, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxRaceAttempts; attempt++)
         {
-            var current = new TableEntity?[chunk.Length];
-            await TableClientExtensions.ForEachAsync(
-                Enumerable.Range(0, chunk.Length),
-                async (i, token) => current[i] = await client.GetAsync(tables.Aggregates, Partition(chunk[i]), Row(chunk[i]), token),
-                cancellationToken);
-            var operations = new List<TableOperation>(chunk.Length);
-            for (var i = 0; i < chunk.Length; i++)
+            var current = await Task.WhenAll(pending.Select(r => client.GetAsync(r.Table, r.Partition, r.Period, cancellationToken)));
+            var leftOut = 0;
+            var operations = new List<TableOperation>(pending.Count);
+            for (var i = 0; i < pending.Count; i++)
             {
-                var entity = ToEntity(chunk[i], (current[i]?.GetInt64(CountProperty) ?? 0) + chunk[i].Delta);
-                operations.Add(current[i] is null ? TableOperation.Insert(entity) : TableOperation.Replace(entity, current[i]!.ETag!));
+                var (updated, dropped) = Merge(pending[i], current[i]);
+                leftOut += dropped;
+                operations.Add(current[i] is null ? TableOperation.Insert(updated) : TableOperation.Replace(updated, current[i]!.ETag!));
             }
 
+            var written = 0;
             try
             {
-                await client.SubmitBatchAsync(tables.Aggregates, operations, cancellationToken);
-                return;
+                foreach (var batch in TableBatching.Chunk(operations))
+                {
+                    await client.SubmitBatchAsync(pending[0].Table, batch, cancellationToken);
+                    written += batch.Count;
+                }
+
+                return leftOut;
             }
             catch (TableBatchException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
             {
+                pending = pending[written..];
                 await TableClientExtensions.BackOffAsync(attempt, cancellationToken);
             }
         }
 
-        throw new ConcurrencyException("Aggregate cells kept changing while deltas were applied; apply them from a single aggregator.");
+        throw new ConcurrencyException("Aggregate periods kept changing while deltas were applied; apply them from a single aggregator.");
     }
 
-    private static string Partition(AggregateDelta delta) => TableKeys.Compose(delta.TenantId, delta.Slice);
-
-    private static string Row(AggregateDelta delta) => TableKeys.Compose(delta.Period, delta.Key, delta.Bucket);
-
-    private static TableEntity ToEntity(AggregateDelta delta, long count) => new(Partition(delta), Row(delta))
+    /// <summary>The row's entity with the deltas added; a counter the entity does not hold yet is added only while there is room.</summary>
+    private static (TableEntity Entity, int LeftOut) Merge(Row row, TableEntity? current)
     {
-        [nameof(AggregateCell.TenantId)] = delta.TenantId,
-        [nameof(AggregateCell.Slice)] = delta.Slice,
-        [nameof(AggregateCell.Period)] = delta.Period,
-        [nameof(AggregateCell.Key)] = delta.Key,
-        [nameof(AggregateCell.Bucket)] = delta.Bucket,
-        [CountProperty] = count,
-    };
+        var counters = current is null ? [] : Read(current);
+        var chars = counters.Sum(c => Line(c.Key, c.Value).Length);
+        var leftOut = 0;
+        foreach (var (cell, delta) in row.Deltas)
+        {
+            if (counters.TryGetValue(cell, out var count))
+            {
+                counters[cell] = count + delta;
+                continue;
+            }
 
-    private static AggregateCell FromEntity(TableEntity entity) => new()
+            var length = Line(cell, delta).Length;
+            if (chars + length > MaxEntityChars)
+            {
+                leftOut++;
+                continue;
+            }
+
+            counters[cell] = delta;
+            chars += length;
+        }
+
+        return (Write(row.Partition, row.Period, counters), leftOut);
+    }
+
+    private static Dictionary<(string Key, string Bucket), long> Read(TableEntity entity)
     {
-        TenantId = entity.GetRequiredString(nameof(AggregateCell.TenantId)),
-        Slice = entity.GetRequiredString(nameof(AggregateCell.Slice)),
-        Period = entity.GetRequiredString(nameof(AggregateCell.Period)),
-        Key = entity.GetRequiredString(nameof(AggregateCell.Key)),
-        Bucket = entity.GetRequiredString(nameof(AggregateCell.Bucket)),
-        Count = entity.GetInt64(CountProperty) ?? 0,
-    };
+        var counters = new Dictionary<(string, string), long>();
+        for (var part = 0; entity.GetString(CellsProperty + part.ToString(CultureInfo.InvariantCulture)) is { } text; part++)
+        {
+            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var fields = line.Split('\t');
+                counters[(Uri.UnescapeDataString(fields[0]), Uri.UnescapeDataString(fields[1]))] = long.Parse(fields[2], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return counters;
+    }
+
+    private static TableEntity Write(string partition, string row, Dictionary<(string Key, string Bucket), long> counters)
+    {
+        var entity = new TableEntity(partition, row);
+        var text = new StringBuilder();
+        var part = 0;
+        foreach (var counter in counters)
+        {
+            var line = Line(counter.Key, counter.Value);
+            if (text.Length + line.Length > MaxPropertyChars)
+            {
+                entity[CellsProperty + part++.ToString(CultureInfo.InvariantCulture)] = text.ToString();
+                text.Clear();
+            }
+
+            text.Append(line);
+        }
+
+        entity[CellsProperty + part.ToString(CultureInfo.InvariantCulture)] = text.ToString();
+        return entity;
+    }
+
+    // Keys and buckets are escaped so a tab or newline in an imported question id or a Voice term cannot break a line.
+    private static string Line((string Key, string Bucket) cell, long count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Uri.EscapeDataString(cell.Key)}\t{Uri.EscapeDataString(cell.Bucket)}\t{count}\n");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} new trend counter(s) left out: their slice and period already hold as many as one entity can")]
+    private static partial void LogLeftOut(ILogger logger, int count);
+
+    private sealed record Row(string Table, string Partition, string Period, Dictionary<(string Key, string Bucket), long> Deltas);
 }

@@ -32,8 +32,8 @@ internal sealed partial class AzureTableNames
         PersonMarks = prefix + "PersonMarks";
         Roles = prefix + "Roles";
         Settings = prefix + "Settings";
-        Aggregates = prefix + "Aggregates";
         AggregatePeriods = prefix + "AggregatePeriods";
+        AggregateTerms = prefix + "AggregateTerms";
         Leases = prefix + "Leases";
     }
 
@@ -75,9 +75,9 @@ internal sealed partial class AzureTableNames
 
     public string Settings { get; }
 
-    public string Aggregates { get; }
-
     public string AggregatePeriods { get; }
+
+    public string AggregateTerms { get; }
 
     public string Leases { get; }
 
@@ -85,7 +85,7 @@ internal sealed partial class AzureTableNames
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
         Ledgers, Answers, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks, Roles,
-        Settings, Aggregates, AggregatePeriods, Leases,
+        Settings, AggregatePeriods, AggregateTerms, Leases,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

@@ -48,7 +48,7 @@ public abstract class AggregateStoreContract(Func<StorageBackend> backend) : Sto
     [Fact]
     public async Task ApplyDeltasAsync_VoiceTermsBesideFigures_EachSliceListsOnlyItsOwn()
     {
-        // Voice terms grow with what people write; the Azure store keeps them apart from the bounded figures.
+        // Voice terms are slices of their own beside the figures of the same period.
         var term = new AggregateDelta(TestData.Tenant, "W2026-48", "voice:org", "term", "callback", 3);
         // A tab or newline in an imported question id must not break how figures are stored.
         await Store.ApplyDeltasAsync([Delta("W2026-48", "n", 2), Delta("W2026-48", "odd\tbucket\n", 1), term, term with { Delta = -1 }], Token);
