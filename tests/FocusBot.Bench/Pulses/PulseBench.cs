@@ -15,7 +15,8 @@ namespace FocusBot.Bench.Pulses;
 /// <summary>
 /// Issue #4, on the real host over SQLite with the Connector simulator enforcing Teams' limits:
 /// one pulse fanned out to 10,000 personal chats (goal: elapsed / (recipients ÷ 50 RPS) ≤ 1.05, no duplicates, none lost),
-/// then 2,000 people answering it through POST /api/messages (goal: ≥ 1,000 answers/s, p99 invoke latency &lt; 100 ms).
+/// then three groups of 2,000 people answering it through POST /api/messages: all at once, arriving at 1,000/s, and from 64
+/// concurrent callers (goal: ≥ 1,000 answers/s, p99 invoke latency &lt; 100 ms).
 /// </summary>
 internal static class PulseBench
 {
@@ -44,10 +45,11 @@ internal static class PulseBench
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 4096 }) { BaseAddress = address };
         await AnswerBurstAsync(http, sim, pulse, questions, people.Take(Answerers).ToArray());
         await AnswerPacedAsync(http, sim, pulse, questions, people.Skip(Answerers).Take(Answerers).ToArray(), perSecond: 1000);
+        await AnswerConcurrentAsync(http, sim, pulse, questions, people.Skip(2 * Answerers).Take(Answerers).ToArray(), callers: 64);
 
         var ledger = PulseContent.LedgerOf(pulse);
         var answered = await host.Services.GetRequiredService<IDeliveryStore>().ListAsync(ledger, DeliveryStatus.Answered, default).CountAsync();
-        Console.WriteLine($"ledger rows marked answered: {answered} (expected {2 * Answerers})");
+        Console.WriteLine($"ledger rows marked answered: {answered} (expected {3 * Answerers})");
     }
 
     private static async Task InstallAsync(IServiceProvider services, ConnectorSimulator.ConnectorSimulator sim, string[] people)
@@ -127,6 +129,23 @@ internal static class PulseBench
         var results = await Task.WhenAll(inFlight);
         watch.Stop();
         Report($"paced: {people.Length:N0} answers arriving at {perSecond:N0}/s", people.Length, watch.Elapsed, latencies, results);
+    }
+
+    /// <summary>
+    /// Answers from a fixed number of concurrent callers (a closed loop, as load tools count concurrency): each caller
+    /// sends its next answer as soon as the previous one is answered.
+    /// </summary>
+    private static async Task AnswerConcurrentAsync(HttpClient http, ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions,
+        string[] people, int callers)
+    {
+        var bodies = people.Select(p => AnswerInvoke(sim, pulse, questions, p)).ToArray();
+        var latencies = new double[people.Length];
+        var results = new bool[people.Length];
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, bodies.Length), new ParallelOptions { MaxDegreeOfParallelism = callers },
+            async (i, _) => results[i] = await TimedPostAsync(http, bodies[i], latencies, i));
+        watch.Stop();
+        Report($"concurrent: {people.Length:N0} answers from {callers} callers at once", people.Length, watch.Elapsed, latencies, results);
     }
 
     private static async Task<bool> TimedPostAsync(HttpClient http, string body, double[] latencies, int index)
