@@ -11,7 +11,8 @@ namespace FocusBot.ConnectorSimulator;
 
 /// <summary>
 /// The simulator's whole HTTP pipeline: authorization, routing, blocked/removed conversations, injected faults,
-/// then the operation (validation, rate limit, recording), and finally a record of the request and its status.
+/// then the operation (validation, rate limit, recording), and a record of the request and its status, made as the response
+/// starts (or when the client hangs up first).
 /// </summary>
 internal sealed partial class ConnectorRequestHandler(
     ConversationDirectory directory,
