@@ -47,7 +47,7 @@ public sealed partial class PulseAnswerHandler(
 
         return verb switch
         {
-            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, ValuesOf(stored)).ToJsonElement()),
+            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, PulseBank.ValuesOf(stored)).ToJsonElement()),
             PulseCard.LaterVerb => await RemindLaterAsync(pulse, userId, cancellationToken),
             _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, cancellationToken),
         };
@@ -56,7 +56,7 @@ public sealed partial class PulseAnswerHandler(
     private async Task<AdaptiveCardInvokeResponse> SaveAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
         string userId, JsonElement data, IReadOnlyDictionary<string, Answer> stored, CancellationToken cancellationToken)
     {
-        var mine = ValuesOf(stored);
+        var mine = PulseBank.ValuesOf(stored);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in data.EnumerateObject())
         {
@@ -106,9 +106,6 @@ public sealed partial class PulseAnswerHandler(
             all[questionId] = value;
         return AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, questions, all, pulse.ClosesAt).ToJsonElement());
     }
-
-    private static Dictionary<string, string> ValuesOf(IReadOnlyDictionary<string, Answer> stored) =>
-        stored.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
 
     private async Task MarkAnsweredAsync(Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)
     {

@@ -6,8 +6,8 @@ using FocusBot.Domain.Questions;
 namespace FocusBot.Pulses;
 
 /// <summary>
-/// Reads pulses, their questions and a respondent's answers for the answer path, caching questions (they change only on import) so a burst of
-/// answers does not reread the bank for every click.
+/// Reads pulses, their questions and a respondent's answers for the answer path, caching questions (they change only on
+/// import) so a burst of answers does not reread the bank for every click.
 /// </summary>
 public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAnswerStore answers, TimeProvider timeProvider)
 {
@@ -61,4 +61,8 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAns
         var found = await Task.WhenAll(questions.Select(q => answers.GetAsync(pulse.Id, q.Id, pseudonym, cancellationToken)));
         return found.OfType<Answer>().ToDictionary(a => a.QuestionId, StringComparer.Ordinal);
     }
+
+    /// <summary>The answers' values by question id, as the pulse card shows them.</summary>
+    public static Dictionary<string, string> ValuesOf(IReadOnlyDictionary<string, Answer> answers) =>
+        answers.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
 }

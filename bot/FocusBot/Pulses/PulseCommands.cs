@@ -32,8 +32,7 @@ public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOpt
 
         var questions = await bank.QuestionsOfAsync(open, cancellationToken);
         var pseudonym = pseudonyms.For(open.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty);
-        var mine = (await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken))
-            .ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
+        var mine = PulseBank.ValuesOf(await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken));
         var card = mine.Count > 0 ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt) : PulseCard.Form(open.Id, questions);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), PulseCard.Summary(questions.Count)), cancellationToken);
     }

@@ -46,6 +46,8 @@ public sealed partial class TrendRecorder(IAnswerStore answers, IQuestionStore q
     /// </summary>
     public async Task RecordAnswerAsync(Pulse pulse, Question question, Answer? previous, Answer current, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(current);
         var others = await OtherAnswersAsync(pulse, current, cancellationToken);
         await OnAnswersAsync(pulse, [new AnswerChange(question, previous, current)], others, cancellationToken);
