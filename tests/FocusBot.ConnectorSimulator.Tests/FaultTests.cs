@@ -110,7 +110,7 @@ public sealed class FaultTests
 
         Assert.Equal(HttpStatusCode.Created, next.StatusCode);
         Assert.Equal(["after"], simulator.Sent.Select(a => a.Text));
-        await WaitUntilAsync(() => simulator.Requests.Any(r => r.StatusCode == RecordedRequest.ClientClosedRequest));
+        await simulator.WaitForRequestAsync(r => r.StatusCode == RecordedRequest.ClientClosedRequest, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -27,6 +27,24 @@ public sealed partial class ConnectorSimulator
     }
 
     /// <summary>
+    /// Waits until a recorded request matches <paramref name="match"/> (a request is recorded as its response starts, or
+    /// once the simulator notices the client hung up); throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            if (_log.Requests().FirstOrDefault(match) is { } found)
+                return found;
+            if (TimeProvider.System.GetElapsedTime(started) >= timeout)
+                throw new TimeoutException($"No matching request within {timeout}; {_log.Requests().Count} recorded.");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Waits until at least <paramref name="count"/> activities are recorded and returns them all; throws
     /// <see cref="TimeoutException"/> after <paramref name="timeout"/> of real time.
     /// </summary>

@@ -10,7 +10,6 @@ namespace FocusBot.EndToEnd.Playground;
 /// </summary>
 public sealed class PlaygroundFixture : IAsyncLifetime
 {
-    /// <summary>Cards in the chat, not cards nested in an Action.ShowCard.</summary>
     private readonly ConcurrentQueue<string> _browserConsole = new();
     private readonly ConcurrentQueue<string> _timeline = new();
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
