@@ -61,7 +61,7 @@ public sealed partial class PrivacyGate
     {
         var index = await ReadAsync(tenantId, TrendSlices.Index, period, period, cancellationToken);
         var names = index.Buckets(period.Key, TrendMeasure.SliceKey).Where(b => b.Value > 0).Select(b => b.Key).Append(TrendSlices.Org)
-            .Distinct(StringComparer.Ordinal).ToList();
+            .Append(TrendSlices.Groups).Distinct(StringComparer.Ordinal).ToList();
         var slices = new SliceCells[names.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
             async (i, token) => slices[i] = await ReadForSealAsync(tenantId, names[i], period, token));

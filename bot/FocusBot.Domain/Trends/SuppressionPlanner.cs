@@ -5,13 +5,13 @@ namespace FocusBot.Domain.Trends;
 /// figure with fewer respondents than the threshold. Secondary suppression then stops subtraction from recovering a
 /// hidden figure, along every way figures add up:
 /// <list type="bullet">
-/// <item>the organisation and its teams (people in no team form a "rest" that is never shown),</item>
+/// <item>the organisation and its teams, which may overlap: see <see cref="OverlapGuard"/>,</item>
 /// <item>the organisation and its programme levels, and its topic tags,</item>
 /// <item>an index and its questions (organisation only),</item>
 /// <item>a month and its weeks, a quarter and its months.</item>
 /// </list>
-/// In each family whose parent is shown, whatever subtraction reveals (the hidden children together with the rest)
-/// must be empty, or hold at least the threshold of respondents in one of its parts, and no hidden child may be the only
+/// In each other family whose parent is shown, whatever subtraction reveals (the hidden children) must be empty, or hold
+/// at least the threshold of respondents in one of its parts, and no hidden child may be the only
 /// unknown (it would be recovered exactly, undoing a suppression made to protect another family). Otherwise the
 /// smallest shown child is hidden too, or for a period family the parent period. Rules repeat until nothing changes.
 /// </summary>
@@ -48,6 +48,7 @@ public static class SuppressionPlanner
             changed = period.Kind != PeriodKind.Week && HideParentsOfLoneHiddenChildren(period, slices, figures, hidden, thresholds);
             foreach (var family in families)
                 changed |= Settle(family, figures, hidden, thresholds);
+            changed |= SettleTeams(weeks, slices, figures, hidden, thresholds);
         }
         while (changed);
 
@@ -76,21 +77,18 @@ public static class SuppressionPlanner
         }
     }
 
-    private sealed record Family((string Slice, string Measure) Parent, IReadOnlyList<(string Slice, string Measure)> Children, bool HasRest);
+    private sealed record Family((string Slice, string Measure) Parent, IReadOnlyList<(string Slice, string Measure)> Children);
 
     private static List<Family> Families(IEnumerable<(string Slice, string Measure)> present)
     {
         var all = present.ToList();
         var families = new List<Family>();
-        foreach (var measure in TrendMeasure.SliceMeasures)
-            families.Add(new Family((TrendSlices.Org, measure), [.. all.Where(f => f.Measure == measure && TrendSlices.IsTeam(f.Slice))], HasRest: true));
         foreach (var measure in s_scoredIndices)
         {
-            families.Add(new Family((TrendSlices.Org, measure), [.. all.Where(f => f.Measure == measure && TrendSlices.IsLevel(f.Slice))], HasRest: false));
-            families.Add(new Family((TrendSlices.Org, measure), [.. all.Where(f => f.Measure == measure && TrendSlices.IsTag(f.Slice))], HasRest: false));
+            families.Add(new Family((TrendSlices.Org, measure), [.. all.Where(f => f.Measure == measure && TrendSlices.IsLevel(f.Slice))]));
+            families.Add(new Family((TrendSlices.Org, measure), [.. all.Where(f => f.Measure == measure && TrendSlices.IsTag(f.Slice))]));
             families.Add(new Family((TrendSlices.Org, measure),
-                [.. all.Where(f => f.Slice == TrendSlices.Org && TrendMeasure.IsQuestion(f.Measure) && TrendMeasure.QuestionParts(f.Measure).Index == measure)],
-                HasRest: false));
+                [.. all.Where(f => f.Slice == TrendSlices.Org && TrendMeasure.IsQuestion(f.Measure) && TrendMeasure.QuestionParts(f.Measure).Index == measure)]));
         }
 
         return [.. families.Where(f => f.Children.Count > 0)];
@@ -99,15 +97,14 @@ public static class SuppressionPlanner
     /// <summary>Hides children of one family until subtraction reveals nothing smaller than the threshold.</summary>
     private static bool Settle(Family family, Dictionary<(string, string), long> figures, HashSet<(string, string)> hidden, PrivacyThresholds thresholds)
     {
-        if (!figures.TryGetValue(family.Parent, out var parentRespondents) || hidden.Contains(family.Parent))
+        if (!figures.ContainsKey(family.Parent) || hidden.Contains(family.Parent))
             return false;
         var threshold = thresholds.For(family.Parent.Measure);
         var changed = false;
         while (true)
         {
             var hiddenChildren = family.Children.Where(hidden.Contains).Select(c => figures[c]).ToList();
-            var rest = family.HasRest ? Math.Max(0, parentRespondents - family.Children.Sum(c => figures[c])) : 0;
-            if (IsSafe(hiddenChildren, rest, threshold))
+            if (IsSafe(hiddenChildren, 0, threshold))
                 return changed;
             var smallestShown = family.Children.Where(c => !hidden.Contains(c)).OrderBy(c => figures[c]).ThenBy(c => c.Item1, StringComparer.Ordinal)
                 .ThenBy(c => c.Item2, StringComparer.Ordinal).Cast<(string, string)?>().FirstOrDefault();
@@ -117,6 +114,47 @@ public static class SuppressionPlanner
             hidden.Add(smallestShown.Value);
             changed = true;
         }
+    }
+
+    /// <summary>
+    /// The organisation and its teams, measure by measure: teams overlap, so the respondents per exact combination of
+    /// teams (<see cref="Memberships"/>) decide what subtraction can isolate (<see cref="OverlapGuard"/>). Without those
+    /// counts every team of the measure is hidden: not knowing how teams overlap, no team figure is safe to show.
+    /// </summary>
+    private static bool SettleTeams(IReadOnlyList<TrendPeriod> weeks, IReadOnlyDictionary<string, SliceCells> slices,
+        Dictionary<(string Slice, string Measure), long> figures, HashSet<(string, string)> hidden, PrivacyThresholds thresholds)
+    {
+        var changed = false;
+        slices.TryGetValue(TrendSlices.Groups, out var groups);
+        foreach (var measure in TrendMeasure.SliceMeasures)
+        {
+            var teams = figures.Where(f => f.Key.Measure == measure && TrendSlices.IsTeam(f.Key.Slice)).ToDictionary(f => f.Key.Slice, f => f.Value, StringComparer.Ordinal);
+            if (teams.Count == 0)
+                continue;
+            // A person is counted once per pulse, so over a month the most respondents a combination had in one week is
+            // the number of people it surely holds.
+            var atoms = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var week in weeks)
+            {
+                foreach (var (signature, people) in groups?.Buckets(week.Key, measure) ?? new Dictionary<string, long>())
+                    atoms[signature] = Math.Max(atoms.GetValueOrDefault(signature), people);
+            }
+
+            var hiddenTeams = teams.Keys.Where(t => hidden.Contains((t, measure))).ToHashSet(StringComparer.Ordinal);
+            var before = hiddenTeams.Count;
+            if (atoms.Count == 0)
+                hiddenTeams.UnionWith(teams.Keys);
+            else
+                OverlapGuard.Settle(atoms, teams, figures.ContainsKey((TrendSlices.Org, measure)) && !hidden.Contains((TrendSlices.Org, measure)), hiddenTeams,
+                    thresholds.For(measure));
+            if (hiddenTeams.Count == before)
+                continue;
+            foreach (var team in hiddenTeams)
+                hidden.Add((team, measure));
+            changed = true;
+        }
+
+        return changed;
     }
 
     /// <summary>Whether what subtraction reveals in a family (its hidden children and the rest) is safe to reveal.</summary>

@@ -16,7 +16,8 @@ public static class TrendContributions
     /// Everything one respondent's answers to one pulse add: per period of the pulse, to the org slice, each of their
     /// teams, the question's level and tags: the index buckets, one "people" per slice and index they answered, one
     /// "answered" (participation) per org/team slice, the question's own buckets (org only), Voice terms (org and
-    /// teams), and the index slice that lists which slices have data.
+    /// teams), the index slice that lists which slices have data, and one per measure in the respondent's combination of
+    /// teams (<see cref="Memberships"/>), so the privacy gate knows how teams overlap.
     /// </summary>
     public static Dictionary<CellId, long> OfRespondent(Pulse pulse, IEnumerable<(Question Question, Answer Answer)> answers)
     {
@@ -31,8 +32,13 @@ public static class TrendContributions
             if (AnswerScore.Of(question, answer.Value) is not { } score)
                 continue;
             var teams = answer.TeamIds.Distinct(StringComparer.Ordinal).Select(TrendSlices.Team).ToList();
-            answeredIn.Add(TrendSlices.Org);
-            answeredIn.UnionWith(teams);
+            // Participation is answering the pulse's questions: a "one thing" comment, sent at any time to a week with no
+            // delivery of its own, would otherwise count people who were never sent anything.
+            if (score.Measure != TrendMeasure.Voice)
+            {
+                answeredIn.Add(TrendSlices.Org);
+                answeredIn.UnionWith(teams);
+            }
 
             List<string> slices = [TrendSlices.Org, .. teams];
             if (score.Measure != TrendMeasure.Voice)
@@ -75,12 +81,18 @@ public static class TrendContributions
                 Add(cells, new CellId(period, slice, TrendMeasure.Participation, TrendBuckets.Answered), 1);
             foreach (var slice in present.Select(p => p.Slice).Distinct(StringComparer.Ordinal))
                 Add(cells, new CellId(period, TrendSlices.Index, TrendMeasure.SliceKey, slice), 1);
+            foreach (var measure in present.Where(p => p.Slice == TrendSlices.Org).Select(p => p.Measure))
+            {
+                var teamsOfMeasure = present.Where(p => p.Measure == measure && TrendSlices.IsTeam(p.Slice)).Select(p => TrendSlices.TeamIdOf(p.Slice));
+                Add(cells, new CellId(period, TrendSlices.Groups, measure, Memberships.Signature(teamsOfMeasure)), 1);
+            }
         }
 
         return cells;
     }
 
-    /// <summary>One more person sent the pulse: the participation denominator of the org slice and each of their teams.</summary>
+    /// <summary>One more person sent the pulse: the participation denominator of the org slice and each of their teams, and
+    /// one in their combination of teams (participation's groups are the people sent the pulse).</summary>
     public static Dictionary<CellId, long> OfDelivery(Pulse pulse, IEnumerable<string> teamIds)
     {
         ArgumentNullException.ThrowIfNull(pulse);
@@ -94,6 +106,8 @@ public static class TrendContributions
                 Add(cells, new CellId(period.Key, slice, TrendMeasure.Participation, TrendBuckets.Delivered), 1);
                 Add(cells, new CellId(period.Key, TrendSlices.Index, TrendMeasure.SliceKey, slice), 1);
             }
+
+            Add(cells, new CellId(period.Key, TrendSlices.Groups, TrendMeasure.Participation, Memberships.Signature(teamIds)), 1);
         }
 
         return cells;

@@ -13,6 +13,9 @@ public static class TrendSlices
     /// <summary>Per period, one cell per slice that has data: the privacy gate's list of siblings to check together.</summary>
     public const string Index = "index";
 
+    /// <summary>Per period, respondents per combination of teams (<see cref="Memberships"/>), read only when sealing.</summary>
+    public const string Groups = "groups";
+
     public const string TeamPrefix = "team:";
     public const string LevelPrefix = "level:";
     public const string TagPrefix = "tag:";

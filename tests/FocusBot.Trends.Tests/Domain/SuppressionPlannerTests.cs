@@ -23,6 +23,11 @@ public sealed class SuppressionPlannerTests
     private static AggregateCell Cell(string slice, TrendPeriod period, string key, string bucket, long count) =>
         new() { TenantId = "t", Period = period.Key, Slice = slice, Key = key, Bucket = bucket, Count = count };
 
+    /// <summary>Knowledge respondents per combination of teams when teams do not overlap: each team's people, and the rest of the organisation in none.</summary>
+    private static SliceCells Disjoint(TrendPeriod period, long organisation, params (string Team, long People)[] teams) =>
+        new(TrendSlices.Groups, teams.Select(t => Cell(TrendSlices.Groups, period, "K", Memberships.Signature([TrendSlices.TeamIdOf(t.Team)]), t.People))
+            .Append(Cell(TrendSlices.Groups, period, "K", Memberships.NoTeam, organisation - teams.Sum(t => t.People))));
+
     private static Dictionary<string, SliceCells> Slices(params SliceCells[] slices) => slices.ToDictionary(s => s.Slice);
 
     private static HashSet<(string, string)> Plan(TrendPeriod period, params SliceCells[] slices) => SuppressionPlanner.Plan(period, Slices(slices), s_thresholds);
@@ -30,13 +35,15 @@ public sealed class SuppressionPlannerTests
     [Fact]
     public void Plan_EveryGroupLargeEnough_HidesNothing()
     {
-        Assert.Empty(Plan(s_week, Knowledge("org", (s_week, 20)), Knowledge("team:a", (s_week, 10)), Knowledge("team:b", (s_week, 10))));
+        Assert.Empty(Plan(s_week, Knowledge("org", (s_week, 20)), Knowledge("team:a", (s_week, 10)), Knowledge("team:b", (s_week, 10)),
+            Disjoint(s_week, 20, ("team:a", 10), ("team:b", 10))));
     }
 
     [Fact]
     public void Plan_TeamOfFour_IsHidden()
     {
-        var hidden = Plan(s_week, Knowledge("org", (s_week, 30)), Knowledge("team:a", (s_week, 10)), Knowledge("team:small", (s_week, 4)));
+        var hidden = Plan(s_week, Knowledge("org", (s_week, 30)), Knowledge("team:a", (s_week, 10)), Knowledge("team:small", (s_week, 4)),
+            Disjoint(s_week, 30, ("team:a", 10), ("team:small", 4)));
 
         Assert.Contains(("team:small", "K"), hidden);
     }
@@ -45,7 +52,8 @@ public sealed class SuppressionPlannerTests
     public void Plan_SmallTeamWhoseSiblingsAddUpToTheOrganisation_HidesASiblingToo()
     {
         // org 14 = a 10 + small 4: showing org and a would give small = org - a.
-        var hidden = Plan(s_week, Knowledge("org", (s_week, 14)), Knowledge("team:a", (s_week, 10)), Knowledge("team:small", (s_week, 4)));
+        var hidden = Plan(s_week, Knowledge("org", (s_week, 14)), Knowledge("team:a", (s_week, 10)), Knowledge("team:small", (s_week, 4)),
+            Disjoint(s_week, 14, ("team:a", 10), ("team:small", 4)));
 
         Assert.Equal([("team:a", "K"), ("team:small", "K")], hidden.Order());
     }
@@ -54,7 +62,8 @@ public sealed class SuppressionPlannerTests
     public void Plan_SmallTeamMixedWithALargeRestOfTheOrganisation_HidesOnlyTheSmallTeam()
     {
         // org 30 = a 10 + small 4 + 16 people in no team: org - a = small + 16 others, which isolates nobody.
-        var hidden = Plan(s_week, Knowledge("org", (s_week, 30)), Knowledge("team:a", (s_week, 10)), Knowledge("team:small", (s_week, 4)));
+        var hidden = Plan(s_week, Knowledge("org", (s_week, 30)), Knowledge("team:a", (s_week, 10)), Knowledge("team:small", (s_week, 4)),
+            Disjoint(s_week, 30, ("team:a", 10), ("team:small", 4)));
 
         Assert.Equal([("team:small", "K")], hidden);
     }
@@ -63,18 +72,31 @@ public sealed class SuppressionPlannerTests
     public void Plan_TeamWhoseComplementInTheOrganisationIsUnderTheThreshold_IsHidden()
     {
         // org 12, one team of 10: org - team = 2 people outside any team.
-        var hidden = Plan(s_week, Knowledge("org", (s_week, 12)), Knowledge("team:a", (s_week, 10)));
+        var hidden = Plan(s_week, Knowledge("org", (s_week, 12)), Knowledge("team:a", (s_week, 10)), Disjoint(s_week, 12, ("team:a", 10)));
 
         Assert.Equal([("team:a", "K")], hidden);
     }
 
     [Fact]
-    public void Plan_TwoSmallTeamsOnly_HidesTheSmallestLargeTeamAsWell()
+    public void Plan_TwoSmallTeamsOfTheSameThreePeople_HidesTheLargeTeamAsWell()
     {
-        // org 18 = a 3 + b 3 + c 12: hiding a and b still lets subtraction reveal "a + b", maybe the same 3 people.
-        var hidden = Plan(s_week, Knowledge("org", (s_week, 18)), Knowledge("team:a", (s_week, 3)), Knowledge("team:b", (s_week, 3)), Knowledge("team:c", (s_week, 12)));
+        // org 15 = c 12 + 3 people who are in both a and b: org - c would be those 3.
+        var groups = new SliceCells(TrendSlices.Groups, [Cell(TrendSlices.Groups, s_week, "K", Memberships.Signature(["a", "b"]), 3),
+            Cell(TrendSlices.Groups, s_week, "K", Memberships.Signature(["c"]), 12)]);
+
+        var hidden = Plan(s_week, Knowledge("org", (s_week, 15)), Knowledge("team:a", (s_week, 3)), Knowledge("team:b", (s_week, 3)), Knowledge("team:c", (s_week, 12)), groups);
 
         Assert.Equal([("team:a", "K"), ("team:b", "K"), ("team:c", "K")], hidden.Order());
+    }
+
+    [Fact]
+    public void Plan_TwoSmallTeamsOfSixDifferentPeople_LeavesTheLargeTeamShown()
+    {
+        // org 18 = a 3 + b 3 + c 12, no overlaps: org - c reveals a and b together, six people, never fewer.
+        var hidden = Plan(s_week, Knowledge("org", (s_week, 18)), Knowledge("team:a", (s_week, 3)), Knowledge("team:b", (s_week, 3)), Knowledge("team:c", (s_week, 12)),
+            Disjoint(s_week, 18, ("team:a", 3), ("team:b", 3), ("team:c", 12)));
+
+        Assert.Equal([("team:a", "K"), ("team:b", "K")], hidden.Order());
     }
 
     [Fact]
@@ -129,9 +151,13 @@ public sealed class SuppressionPlannerTests
         foreach (var week in weeks.Take(4))
             large.AddRange(Cells("team:b", week, "K", 10));
 
-        var hidden = Plan(july, new SliceCells("team:a", small), new SliceCells("team:b", large), Knowledge("org", (july, 100), (weeks[0], 30)));
+        var groups = new SliceCells(TrendSlices.Groups, weeks.Take(4).SelectMany(week => Disjoint(week, 30, ("team:a", 3), ("team:b", 10)).Buckets(week.Key, "K")
+            .Select(b => Cell(TrendSlices.Groups, week, "K", b.Key, b.Value))));
+
+        var hidden = Plan(july, new SliceCells("team:a", small), new SliceCells("team:b", large), Knowledge("org", (july, 100), (weeks[0], 30)), groups);
 
         Assert.Contains(("team:a", "K"), hidden);
+        Assert.DoesNotContain(("team:b", "K"), hidden);
         Assert.DoesNotContain(("org", "K"), hidden);
     }
 

@@ -42,6 +42,26 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TeamOfSixHoldingATeamOfFivePlusOne_TheirDifferenceNeverShows()
+    {
+        // "six" holds every member of "five" plus one person; 10 more people are in no team.
+        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Quiz, TrendWorld.Agreement);
+        await _world.CohortAsync(pulse, TrendWorld.Agreement, "both", ["4", "4", "5", "3", "2"], "six", "five");
+        await _world.CohortAsync(pulse, TrendWorld.Agreement, "one", ["1"], "six");
+        await _world.CohortAsync(pulse, TrendWorld.Agreement, "free", ["4", "4", "4", "4", "4", "4", "5", "5", "5", "5"]);
+        await _world.CloseAsync(pulse);
+        await _world.SealAsync();
+
+        var report = await _world.ReportAsync();
+
+        foreach (var measure in (string[])["A", "P"])
+        {
+            var shown = report.Teams.Where(t => t[measure].Latest.IsShown).ToList();
+            Assert.True(shown.Count <= 1, $"{measure}: both nested teams shown");
+        }
+    }
+
+    [Fact]
     public async Task OrganisationMinusTheOtherTeam_CannotRevealTheSmallTeam()
     {
         // Everyone is in team big (10) or small (4): org and big shown would give small = org - big.
