@@ -35,7 +35,7 @@ public sealed partial class PrivacyGate
             }
         }
 
-        var sealedKeys = await SealedPeriodsAsync(tenantId, byPeriod.Keys, cancellationToken);
+        var sealedKeys = await SealedAmongAsync(tenantId, byPeriod.Keys, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var done = new List<TrendPeriod>();
         var hidden = 0;
@@ -105,7 +105,18 @@ public sealed partial class PrivacyGate
         return new SliceCells(slice, cells);
     }
 
-    private async Task<HashSet<string>> SealedPeriodsAsync(string tenantId, IEnumerable<TrendPeriod> periods, CancellationToken cancellationToken)
+    /// <summary>
+    /// The week that figures arriving now belong to: this week, or the next once this one is sealed, so nothing that
+    /// arrives late (a "one thing" comment, say) can change a sealed week and be read off the change.
+    /// </summary>
+    public async Task<TrendPeriod> OpenWeekAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var week = TrendPeriod.WeekOf(DateOnly.FromDateTime(now.UtcDateTime));
+        return (await SealedAmongAsync(tenantId, [week], cancellationToken)).Count > 0 ? week.Next() : week;
+    }
+
+    /// <summary>The keys of the sealed periods among <paramref name="periods"/>.</summary>
+    public async Task<HashSet<string>> SealedAmongAsync(string tenantId, IEnumerable<TrendPeriod> periods, CancellationToken cancellationToken)
     {
         var sealedKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in periods.GroupBy(p => p.Kind))

@@ -108,8 +108,10 @@ public sealed partial class PrivacyGate(
         if (!cells.HasData(period.Key, measure))
         {
             // A team with no answers where the organisation has some is a count of people (zero), so it is hidden like
-            // any small group. A level or topic with no answers only means none of its questions was asked.
-            var zeroPeople = TrendSlices.IsTeam(cells.Slice) && org.HasData(period.Key, measure);
+            // any small group; so is a group with no comments (comments are optional: "none" must look like "a few").
+            // A level or topic with no answers only means none of its questions was asked.
+            var peopleSlice = cells.Slice == TrendSlices.Org || TrendSlices.IsTeam(cells.Slice);
+            var zeroPeople = (TrendSlices.IsTeam(cells.Slice) && org.HasData(period.Key, measure)) || (peopleSlice && measure == TrendMeasure.Voice);
             return new PublishedFigure(period, measure, zeroPeople ? FigureStatus.Hidden : FigureStatus.NotAvailable);
         }
 

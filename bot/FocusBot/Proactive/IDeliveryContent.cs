@@ -20,13 +20,3 @@ public interface IDeliveryContent
     /// <summary>Called once the message is in the recipient's chat.</summary>
     Task OnSentAsync(Delivery delivery, CancellationToken cancellationToken) => Task.CompletedTask;
 }
-
-/// <summary>Ledger ids: "{kind}:{id}".</summary>
-public static class LedgerIds
-{
-    public static string For(string kind, string id) => $"{kind}:{id}";
-
-    public static string KindOf(string ledgerId) => ledgerId[..Math.Max(0, ledgerId.IndexOf(':', StringComparison.Ordinal))];
-
-    public static string IdOf(string ledgerId) => ledgerId[(ledgerId.IndexOf(':', StringComparison.Ordinal) + 1)..];
-}

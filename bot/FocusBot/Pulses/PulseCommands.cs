@@ -5,7 +5,9 @@ using FocusBot.Commands;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
+using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
+using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Privacy;
 using FocusBot.Protocol.Activities;
@@ -54,23 +56,14 @@ public sealed class PauseCommand(ISettingsStore settings, bool pause) : ICommand
 
 /// <summary>
 /// `one thing`: "What one thing could we do better for our customers?", answered at any time. One answer per person per
-/// week (a later one replaces it), filed like a pulse answer under the person's pseudonym.
+/// week (a later one replaces it), filed like a pulse answer under the person's pseudonym, with their teams so team
+/// themes can be counted, in the week still open for figures (<see cref="VoicePulses"/>).
 /// </summary>
-public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answers, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
+public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answers, IRosterStore roster, Pseudonyms pseudonyms, PrivacyGate gate,
     IEnumerable<IPulseListener> listeners, TimeProvider timeProvider) : ICommandHandler, ICardActionHandler
 {
     public const string SubmitVerb = "voice.submit";
     private const string InputId = "oneThing";
-
-    public static readonly Question Fallback = new()
-    {
-        Id = "v-one-thing",
-        Text = "What one thing could we do better for our customers?",
-        Dimension = QuestionDimension.Voice,
-        Level = 1,
-        Kind = QuestionKind.FreeText,
-        CreatedAt = DateTimeOffset.UnixEpoch,
-    };
 
     public BotCommand Command => CommandCatalog.OneThing;
 
@@ -103,17 +96,9 @@ public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answe
             return $"That is {text.Length} characters; please keep it under {AnswerScales.FreeTextMaxLength}. Nothing was saved.";
         var now = timeProvider.GetUtcNow();
         var question = await VoiceQuestionAsync(cancellationToken);
-        var cycle = new PulseCalendar(options.Value).CycleAt(now);
-        // Voice answers have no pulse of their own: a weekly "voice" pulse id groups them, for the same period rules.
-        var pulse = new Domain.Pulses.Pulse
-        {
-            Id = $"voice-{cycle.Week}.{turn.TenantId}",
-            TenantId = turn.TenantId,
-            QuestionIds = [question.Id],
-            OpensAt = now,
-            ClosesAt = cycle.ClosesAt,
-            Status = PulseStatus.Open,
-        };
+        var pulse = VoicePulses.For(turn.TenantId, question.Id, await gate.OpenWeekAsync(turn.TenantId, now, cancellationToken));
+        var userId = turn.Activity.From?.Id ?? string.Empty;
+        var teams = userId.Length == 0 ? [] : await roster.ListTeamsForUserAsync(turn.TenantId, userId, cancellationToken);
         var answer = new Answer
         {
             PulseId = pulse.Id,
@@ -121,6 +106,7 @@ public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answe
             RespondentPseudonym = pseudonyms.For(turn.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty),
             TenantId = turn.TenantId,
             Value = text,
+            TeamIds = teams,
             AnsweredAt = now,
         };
         var previous = await answers.UpsertAsync(answer, cancellationToken);
@@ -130,7 +116,7 @@ public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answe
     }
 
     private async Task<Question> VoiceQuestionAsync(CancellationToken cancellationToken) =>
-        (await questions.ListAsync(includeInactive: false, cancellationToken)).FirstOrDefault(q => q.Dimension == QuestionDimension.Voice) ?? Fallback;
+        (await questions.ListAsync(includeInactive: false, cancellationToken)).FirstOrDefault(q => q.Dimension == QuestionDimension.Voice) ?? VoicePulses.FallbackQuestion;
 
     private static AdaptiveCard FormCard(string question, string? problem) => new()
     {

@@ -11,11 +11,11 @@ namespace FocusBot.Pulses;
 public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsStore settings, IRosterStore roster, IEnumerable<IPulseListener> listeners)
     : IDeliveryContent
 {
-    public const string LedgerKind = "pulse";
+    public const string LedgerKind = LedgerIds.PulseKind;
 
     public string Kind => LedgerKind;
 
-    public static string LedgerOf(Domain.Pulses.Pulse pulse) => LedgerIds.For(LedgerKind, pulse.Id);
+    public static string LedgerOf(Domain.Pulses.Pulse pulse) => LedgerIds.Of(pulse);
 
     public async IAsyncEnumerable<string> ListOpenLedgersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -62,6 +62,29 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoCommentsAndAFewComments_LookTheSame()
+    {
+        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Agreement, TrendWorld.Voice);
+        await _world.CohortAsync(pulse, TrendWorld.Agreement, "p", ["4", "4", "5", "3", "2", "4"], "team");
+        await _world.CloseAsync(pulse);
+        await _world.SealAsync();
+        var none = await _world.ReportAsync();
+        var pulse2 = await _world.OpenPulseAsync(1, TrendWorld.Agreement, TrendWorld.Voice);
+        await _world.CohortAsync(pulse2, TrendWorld.Agreement, "p", ["4", "4", "5", "3", "2", "4"], "team");
+        await _world.AnswerAsync(pulse2, TrendWorld.Voice, "p0", "answer the phone sooner", "team");
+        await _world.CloseAsync(pulse2);
+        await _world.SealAsync();
+        var few = await _world.ReportAsync();
+
+        var withNone = none.Organisation["V"].Latest;
+        var withFew = few.Organisation["V"].Latest;
+        Assert.Equal(withNone.Status, withFew.Status);
+        AssertRevealsNothing(withNone);
+        AssertRevealsNothing(withFew);
+        Assert.Equal(none.Teams.Single()["V"].Latest.Status, few.Teams.Single()["V"].Latest.Status);
+    }
+
+    [Fact]
     public async Task OrganisationMinusTheOtherTeam_CannotRevealTheSmallTeam()
     {
         // Everyone is in team big (10) or small (4): org and big shown would give small = org - big.

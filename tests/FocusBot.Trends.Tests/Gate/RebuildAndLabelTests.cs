@@ -11,8 +11,11 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _world.DisposeAsync();
 
-    [Fact]
-    public async Task Rebuild_AfterAnswersAndChanges_GivesTheSameCellsAsTheIncrementalPath()
+    private static readonly string[] s_slices =
+        ["org", "team:a", "team:b", "team:c", "level:1", "tag:who-is-a-customer", "tag:listening", "voice:org", "voice:team:a", "voice:team:c", "index", "groups"];
+
+    /// <summary>Six weekly pulses to 24 people in overlapping teams, with changes of mind and "one thing" comments.</summary>
+    private async Task PlaySixWeeksAsync()
     {
         var random = new Random(7);
         for (var week = 0; week < 6; week++)
@@ -22,6 +25,8 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
             {
                 string[] teams = person % 3 == 0 ? ["a", "b"] : person % 3 == 1 ? ["a"] : ["c"];
                 await _world.DeliverAsync(pulse, "p" + person, teams);
+                if (random.NextDouble() < 0.3)
+                    await _world.CommentAsync("p" + person, "call customers back the same day", teams);
                 if (random.NextDouble() < 0.2)
                     continue;
                 foreach (var question in TrendWorld.Bank.Where(q => pulse.QuestionIds.Contains(q.Id)))
@@ -39,17 +44,78 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
         }
 
         _world.Clock.Advance(TimeSpan.FromDays(80));
-        await _world.SealAsync();
-        string[] slices = ["org", "team:a", "team:b", "team:c", "level:1", "tag:who-is-a-customer", "tag:listening", "voice:org", "voice:team:a", "voice:team:c", "index"];
-        var incremental = await _world.SnapshotAsync(slices);
+    }
+
+    private static SortedDictionary<string, long> Figures(SortedDictionary<string, long> cells) =>
+        new(cells.Where(c => !c.Key.Contains("|gate|", StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
+
+    [Fact]
+    public async Task Rebuild_BeforeSealing_GivesTheSameCellsAsTheIncrementalPath_ParticipationAndCommentsIncluded()
+    {
+        await PlaySixWeeksAsync();
+        var incremental = await _world.SnapshotAsync(s_slices);
 
         var result = await _world.Rebuilder.RebuildAsync(TrendWorld.Tenant, CancellationToken.None);
-        var rebuilt = await _world.SnapshotAsync(slices);
+        var rebuilt = Figures(await _world.SnapshotAsync(s_slices));
 
         Assert.False(result.Refused);
         Assert.Equal(6, result.Pulses);
         Assert.True(incremental.Count > 500, $"only {incremental.Count} cells");
+        Assert.Contains(incremental, c => c.Key.Contains("|P|delivered", StringComparison.Ordinal));
+        Assert.Contains(incremental, c => c.Key.StartsWith("voice:team:a|", StringComparison.Ordinal));
         Assert.Equal(incremental, rebuilt);
+    }
+
+    [Fact]
+    public async Task Rebuild_AfterSealing_FindsEverySealedPeriodEqualAndChangesNothing()
+    {
+        await PlaySixWeeksAsync();
+        await _world.SealAsync();
+        var incremental = await _world.SnapshotAsync(s_slices);
+
+        var result = await _world.Rebuilder.RebuildAsync(TrendWorld.Tenant, CancellationToken.None);
+
+        Assert.Equal(0, result.SealedPeriodsDiffering);
+        Assert.Equal(incremental, await _world.SnapshotAsync(s_slices));
+    }
+
+    [Fact]
+    public async Task ErasureThenRebuild_LeavesSealedFiguresAsTheyWereAndCountsThePeriodsThatDiffer()
+    {
+        await PlaySixWeeksAsync();
+        await _world.SealAsync();
+        var sealedFigures = await _world.SnapshotAsync(s_slices);
+        var reportBefore = await _world.ReportAsync();
+
+        await _world.EraseAsync("p0");
+        var result = await _world.Rebuilder.RebuildAsync(TrendWorld.Tenant, CancellationToken.None);
+
+        Assert.Equal(sealedFigures, await _world.SnapshotAsync(s_slices));
+        Assert.True(result.SealedPeriodsDiffering > 0);
+        var reportAfter = await _world.ReportAsync();
+        Assert.Equal(reportBefore.Organisation["A"].Points.Select(p => p.Value), reportAfter.Organisation["A"].Points.Select(p => p.Value));
+    }
+
+    private async Task<Dictionary<string, long>> SealedWeekAsync(TrendPeriod week) =>
+        (await _world.SnapshotAsync(["org", "voice:org", "groups"])).Where(c => c.Key.Contains("|" + week.Key + "|", StringComparison.Ordinal)).ToDictionary();
+
+    [Fact]
+    public async Task CommentAfterTheWeekIsSealed_CountsTowardTheNextWeek_AndTheSealedWeekStaysAsItWas()
+    {
+        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Agreement);
+        await _world.CohortAsync(pulse, TrendWorld.Agreement, "p", ["4", "4", "5", "3", "2", "4"]);
+        for (var i = 0; i < 12; i++)
+            await _world.CommentAsync("p" + i, "faster replies to customer emails");
+        await _world.CloseAsync(pulse);
+        await _world.SealAsync();
+        var week = TrendPeriod.WeekOf(DateOnly.FromDateTime(pulse.OpensAt.UtcDateTime));
+        var before = await SealedWeekAsync(week);
+
+        await _world.CommentAsync("p12", "a newest comment with words nobody else used");
+
+        Assert.Equal(before, await SealedWeekAsync(week));
+        var nextWeek = await _world.Aggregates.ListAsync(TrendWorld.Tenant, "org", week.Next().Key, week.Next().Key, CancellationToken.None);
+        Assert.Contains(nextWeek, c => c.Key == "V" && c.Bucket == "n" && c.Count == 1);
     }
 
     [Fact]

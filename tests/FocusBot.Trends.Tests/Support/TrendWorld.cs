@@ -1,6 +1,7 @@
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -197,6 +198,30 @@ public sealed class TrendWorld : IAsyncDisposable
         await Recorder.RecordAnswerAsync(pulse, question, previous, answer, CancellationToken.None);
     }
 
+    /// <summary>A "one thing" comment sent now, filed as the command files it.</summary>
+    public async Task CommentAsync(string person, string text, params string[] teams)
+    {
+        var question = VoicePulses.FallbackQuestion;
+        var pulse = VoicePulses.For(Tenant, question.Id, await Gate.OpenWeekAsync(Tenant, Clock.GetUtcNow(), CancellationToken.None));
+        var answer = new Answer
+        {
+            PulseId = pulse.Id,
+            QuestionId = question.Id,
+            RespondentPseudonym = "ps-" + person,
+            TenantId = Tenant,
+            Value = text,
+            TeamIds = teams,
+            AnsweredAt = Clock.GetUtcNow(),
+        };
+        var previous = await _services.GetRequiredService<IAnswerStore>().UpsertAsync(answer, CancellationToken.None);
+        await Recorder.RecordAnswerAsync(pulse, question, previous, answer, CancellationToken.None);
+    }
+
+    /// <summary>Erases a person's answers as the Admin's `erase` does.</summary>
+    public Task EraseAsync(string person) =>
+        _services.GetRequiredService<IPersonalDataEraser>().EraseAsync(new ErasureSubject { TenantId = Tenant, UserId = "29:" + person, Pseudonyms = ["ps-" + person] },
+            CancellationToken.None);
+
     /// <summary>Records a delivery in the ledger and the aggregates; the person's teams go on the roster for rebuilds.</summary>
     public async Task DeliverAsync(Pulse pulse, string person, params string[] teams)
     {
@@ -205,7 +230,7 @@ public sealed class TrendWorld : IAsyncDisposable
         [
             new Delivery
             {
-                PulseId = pulse.Id, RecipientKey = RecipientKeys.For(Tenant, userId), TenantId = Tenant, UserId = userId, Status = DeliveryStatus.Sent,
+                PulseId = LedgerIds.Of(pulse), RecipientKey = RecipientKeys.For(Tenant, userId), TenantId = Tenant, UserId = userId, Status = DeliveryStatus.Sent,
                 SendAfter = pulse.OpensAt, UpdatedAt = pulse.OpensAt,
             },
         ], CancellationToken.None);

@@ -1,0 +1,24 @@
+namespace FocusBot.Domain.Pulses;
+
+/// <summary>
+/// Ids of delivery ledgers, "{kind}:{id}": one ledger per thing sent to many people (a pulse, an insight, a recognition),
+/// so <see cref="Delivery.PulseId"/> holds a ledger id, not always a pulse's.
+/// </summary>
+public static class LedgerIds
+{
+    /// <summary>The kind of a pulse's ledger.</summary>
+    public const string PulseKind = "pulse";
+
+    public static string For(string kind, string id) => $"{kind}:{id}";
+
+    /// <summary>The ledger of a pulse's deliveries.</summary>
+    public static string Of(Pulse pulse)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        return For(PulseKind, pulse.Id);
+    }
+
+    public static string KindOf(string ledgerId) => ledgerId[..Math.Max(0, ledgerId.IndexOf(':', StringComparison.Ordinal))];
+
+    public static string IdOf(string ledgerId) => ledgerId[(ledgerId.IndexOf(':', StringComparison.Ordinal) + 1)..];
+}

@@ -1,0 +1,48 @@
+using FocusBot.Domain.Questions;
+using FocusBot.Domain.Trends;
+
+namespace FocusBot.Domain.Pulses;
+
+/// <summary>
+/// "One thing" comments sent at any time have no pulse of their own: each ISO week has a Voice pulse that groups them,
+/// never stored, rebuilt from its id. A comment goes to the week still open for figures: the current week, or the next
+/// one once the current week is sealed, so nothing changes a sealed week.
+/// </summary>
+public static class VoicePulses
+{
+    private const string Prefix = "voice-";
+
+    /// <summary>The question comments are filed under when the bank has no Voice question.</summary>
+    public static readonly Question FallbackQuestion = new()
+    {
+        Id = "v-one-thing",
+        Text = "What one thing could we do better for our customers?",
+        Dimension = QuestionDimension.Voice,
+        Level = 1,
+        Kind = QuestionKind.FreeText,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    public static Pulse For(string tenantId, string questionId, TrendPeriod week)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        if (week.Kind != PeriodKind.Week)
+            throw new ArgumentException("A Voice pulse belongs to a week.", nameof(week));
+        return new Pulse
+        {
+            Id = $"{Prefix}{week.Key}.{tenantId}",
+            TenantId = tenantId,
+            QuestionIds = [questionId],
+            OpensAt = new DateTimeOffset(week.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            ClosesAt = week.EndsAt,
+            Status = PulseStatus.Open,
+        };
+    }
+
+    /// <summary>The Voice pulses of the weeks from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public static IEnumerable<Pulse> Between(string tenantId, string questionId, TrendPeriod first, TrendPeriod last)
+    {
+        for (var week = first; week <= last; week = week.Next())
+            yield return For(tenantId, questionId, week);
+    }
+}
