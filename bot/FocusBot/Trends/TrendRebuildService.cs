@@ -41,7 +41,9 @@ public sealed partial class TrendRebuildService(TrendRebuildRequests queue, Tren
             return result.Refused
                 ? $"I did not rebuild the trend figures: {result.RefusedBecause}."
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"Trend figures rebuilt from {result.Answers} answers in {result.Pulses} closed pulses; {result.PeriodsSealed} periods checked for privacy and published.");
+                    $"Trend figures rebuilt from {result.Answers} answers in {result.Pulses} closed pulses; {result.PeriodsSealed} periods checked for privacy and published.")
+                    + (result.SealedPeriodsDiffering == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+                        $" {result.SealedPeriodsDiffering} sealed periods would come out differently from today's answers (after an erasure, say); sealed figures are final, so they stay as they were."));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
