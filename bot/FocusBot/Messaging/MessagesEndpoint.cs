@@ -35,7 +35,9 @@ public static partial class MessagesEndpoint
         }
         catch (JsonException ex)
         {
-            return Problem(StatusCodes.Status400BadRequest, $"The body is not a valid activity: {ex.Message}");
+            // Where, not what: the exception's message names our own types.
+            return Problem(StatusCodes.Status400BadRequest,
+                $"The body is not a valid activity at {ex.Path ?? "$"} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
