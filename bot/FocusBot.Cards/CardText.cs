@@ -13,9 +13,20 @@ public static class CardText
     /// <summary>Appended when text is cut to its bound.</summary>
     public const string Ellipsis = "…";
 
+    /// <summary>The bound <see cref="Escape"/> applies: far above any name, well under a card's 28 KB.</summary>
+    public const int MaxEscapedLength = 2000;
+
     // CommonMark lets a backslash make any ASCII punctuation literal. These can start or end markup anywhere in a line:
     // emphasis, code, links and images, autolinks and <at> mentions, strikethrough, tables, and markdown-it-attrs' {...}.
     private const string AlwaysEscaped = "\\`*_[]<>~|{}";
+
+    // Escaped in card text besides: parentheses (a link's target half), and & (a typed "&lt;b&gt;" must not be decoded
+    // into a tag, nor "&amp;" into "&"). "\&" and "\(" render as the plain character, so "Sales & Support" reads as typed.
+    private const string AlsoEscapedInText = "()&";
+
+    // After an escaped "<": a word joiner, so that even a client that ignored the backslash could not read a tag or an
+    // autolink (both need a letter, "/" or "!" right after the "<").
+    private const char WordJoiner = '\u2060';
 
     /// <summary>
     /// Text for a TextBlock or Fact: cleaned, bounded to <paramref name="maxLength"/> characters (before escaping),
@@ -35,6 +46,12 @@ public static class CardText
 
         return output.ToString();
     }
+
+    /// <summary>
+    /// <see cref="Markdown(string?, int)"/> for a string with no bound of its own (a team, channel or person name, a
+    /// theme): the one escape every Teams- or user-supplied string goes through on its way into a TextBlock or Fact.
+    /// </summary>
+    public static string Escape(string? text) => Markdown(text, MaxEscapedLength);
 
     /// <summary>
     /// Text that is not rendered as markdown (input values, choice titles, fallback text, notification summaries):
@@ -148,7 +165,11 @@ public static class CardText
         for (var i = start; i < line.Length; i++)
         {
             var c = line[i];
-            if (AlwaysEscaped.Contains(c, StringComparison.Ordinal))
+            if (c == '<')
+            {
+                output.Append('\\').Append(c).Append(WordJoiner);
+            }
+            else if (AlwaysEscaped.Contains(c, StringComparison.Ordinal) || AlsoEscapedInText.Contains(c, StringComparison.Ordinal))
             {
                 output.Append('\\').Append(c);
             }

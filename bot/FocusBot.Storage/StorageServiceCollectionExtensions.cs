@@ -2,6 +2,7 @@ using System.Globalization;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Inbound;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Privacy;
@@ -68,6 +69,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteAggregateStore>();
         services.AddSingleton<IAggregateStore>(provider => new CoalescingAggregateStore(provider.GetRequiredService<SqliteAggregateStore>()));
         services.AddSingleton<ILeaseStore, SqliteLeaseStore>();
+        services.AddSingleton<IInboundActivityStore, SqliteInboundActivityStore>();
         services.AddSingleton<IPersonalDataEraser, SqlitePersonalDataEraser>();
     }
 
@@ -102,6 +104,7 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<TableClient>(), provider.GetRequiredService<AzureTableNames>(), Logger<AzureAggregateStore>(provider)));
         services.AddSingleton<IAggregateStore>(provider => new CoalescingAggregateStore(provider.GetRequiredService<AzureAggregateStore>()));
         services.AddSingleton<ILeaseStore, AzureLeaseStore>();
+        services.AddSingleton<IInboundActivityStore, AzureInboundActivityStore>();
         services.AddSingleton<IPersonalDataEraser, AzurePersonalDataEraser>();
     }
 

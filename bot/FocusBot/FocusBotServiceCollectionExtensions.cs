@@ -28,6 +28,8 @@ public static class FocusBotServiceCollectionExtensions
         services.AddFocusBotStorage(configuration);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddSingleton<ActivityRouter>();
+        services.AddSingleton<ReplayGuard>();
+        services.AddHostedService<InboundActivityPurgeService>();
         services.AddOptions<RolesOptions>().Bind(configuration.GetSection(RolesOptions.Section));
         services.AddSingleton<RoleResolver>();
 

@@ -1,5 +1,6 @@
 using FocusBot;
 using FocusBot.Domain.Storage;
+using FocusBot.Errors;
 using FocusBot.Health;
 using FocusBot.Legal;
 using FocusBot.Messaging;
@@ -24,6 +25,7 @@ catch (StorageUnavailableException ex)
 if (await DemoSeeder.RunIfRequestedAsync(app, args) is { } demoExitCode)
     return demoExitCode;
 
+app.UseErrorResponses();
 app.MapBotMessages();
 app.MapHealth();
 app.MapLegalPages();

@@ -35,6 +35,7 @@ internal sealed partial class AzureTableNames
         AggregatePeriods = prefix + "AggregatePeriods";
         AggregateTerms = prefix + "AggregateTerms";
         Leases = prefix + "Leases";
+        InboundActivities = prefix + "InboundActivities";
     }
 
     public string Conversations { get; }
@@ -81,11 +82,13 @@ internal sealed partial class AzureTableNames
 
     public string Leases { get; }
 
+    public string InboundActivities { get; }
+
     public IReadOnlyList<string> All =>
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
         Ledgers, Answers, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks, Roles,
-        Settings, AggregatePeriods, AggregateTerms, Leases,
+        Settings, AggregatePeriods, AggregateTerms, Leases, InboundActivities,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

@@ -19,7 +19,7 @@ public static partial class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, BotRequestAuthenticator authenticator, ActivityRouter router,
+    private static async Task<IResult> HandleAsync(HttpContext http, BotRequestAuthenticator authenticator, ActivityRouter router, ReplayGuard replays,
         ConnectorClient connector, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint));
@@ -35,7 +35,9 @@ public static partial class MessagesEndpoint
         }
         catch (JsonException ex)
         {
-            return Problem(StatusCodes.Status400BadRequest, $"The body is not a valid activity: {ex.Message}");
+            // Where, not what: the exception's message names our own types.
+            return Problem(StatusCodes.Status400BadRequest,
+                $"The body is not a valid activity at {ex.Path ?? "$"} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -56,7 +58,7 @@ public static partial class MessagesEndpoint
         if (activity.Conversation?.Id is null || string.IsNullOrEmpty(activity.ServiceUrl))
             return Problem(StatusCodes.Status400BadRequest, "The activity has no conversation id or serviceUrl.");
 
-        var result = await router.RouteAsync(new TurnContext(activity, connector), cancellationToken);
+        var result = await replays.RouteOnceAsync(new TurnContext(activity, connector), router.RouteAsync, cancellationToken);
         return result.InvokeResponse is { } invoke
             ? Results.Json(invoke, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse, statusCode: result.StatusCode)
             : Results.StatusCode(result.StatusCode);

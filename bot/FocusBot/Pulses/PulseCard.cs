@@ -66,24 +66,24 @@ public static class PulseCard
         };
         foreach (var question in questions)
         {
-            body.Add(new TextBlock(question.Text) { Weight = "Bolder", Spacing = "Medium" });
+            body.Add(new TextBlock(CardText.Escape(question.Text)) { Weight = "Bolder", Spacing = "Medium" });
             if (!answers.TryGetValue(question.Id, out var value))
             {
                 body.Add(new TextBlock("Not answered") { IsSubtle = true });
                 continue;
             }
 
-            body.Add(new TextBlock($"Your answer: {AnswerScales.LabelOf(question, value)}"));
+            body.Add(new TextBlock($"Your answer: {CardText.Escape(AnswerScales.LabelOf(question, value))}"));
             if (question.Kind == QuestionKind.Quiz && question.CorrectOption is { } correct)
             {
                 var right = value == correct.ToString(CultureInfo.InvariantCulture);
-                body.Add(new TextBlock(right ? "Correct" : $"Not quite: the answer is \"{question.Options[correct]}\"")
+                body.Add(new TextBlock(right ? "Correct" : $"Not quite: the answer is \"{CardText.Escape(question.Options[correct])}\"")
                 {
                     Color = right ? "Good" : "Attention",
                     Weight = "Bolder",
                 });
                 if (question.Explanation is { Length: > 0 } why)
-                    body.Add(new TextBlock(why) { IsSubtle = true });
+                    body.Add(new TextBlock(CardText.Escape(why)) { IsSubtle = true });
             }
         }
 

@@ -123,7 +123,7 @@ public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answe
         FallbackText = question,
         Body =
         [
-            new TextBlock(question) { Size = "Medium", Weight = "Bolder" },
+            new TextBlock(CardText.Escape(question)) { Size = "Medium", Weight = "Bolder" },
             .. problem is null ? Array.Empty<CardElement>() : [new TextBlock(problem) { Color = "Attention" }],
             new TextInput { Id = InputId, IsMultiline = true, MaxLength = AnswerScales.FreeTextMaxLength, Placeholder = "One thing we could do better..." },
             new ActionSet([ExecuteAction.WithSubmitFallback("Send", SubmitVerb, new JsonObject())]),

@@ -29,7 +29,8 @@ public static class ImportProblemsCard
         var bytes = 0;
         foreach (var problem in problems.Take(MaxShown))
         {
-            var text = "- " + Cut(problem.ToString());
+            // The "- " is our list marker; the problem quotes the imported file, which is not ours to format.
+            var text = "- " + CardText.Escape(Cut(problem.ToString()));
             bytes += JsonEncodedText.Encode(text).EncodedUtf8Bytes.Length;
             if (shown > 0 && bytes > TextBudgetBytes)
                 break;

@@ -67,13 +67,13 @@ public static class QuestionListCard
 
     private static Container QuestionItem(Question question) => new(
     [
-        new TextBlock($"{question.Id} · {question.Dimension} · level {question.Level} · {question.Kind}")
+        new TextBlock($"{CardText.Escape(question.Id)} · {question.Dimension} · level {question.Level} · {question.Kind}")
         {
             Size = "Small",
             IsSubtle = true,
             Wrap = true,
         },
-        new TextBlock(question.Text) { Spacing = "None" },
+        new TextBlock(CardText.Escape(question.Text)) { Spacing = "None" },
     ])
     {
         Spacing = "Medium",

@@ -18,8 +18,10 @@ public static class TrendCard
     public static AdaptiveCard Create(TrendReport report, string? dimension, Uri? reportUrl, Uri? csvUrl, string? heading = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var title = heading ?? $"{Title}: {report.Focus.Name}";
-        List<CardElement> body = [new TextBlock(title) { Size = "Medium", Weight = "Bolder" }];
+        // A team's name comes from Teams and can hold markdown; the fallback text is not rendered, so it stays plain.
+        var title = heading ?? $"{Title}: {CardText.Plain(report.Focus.Name, CardText.MaxEscapedLength)}";
+        var shownTitle = heading is null ? $"{Title}: {CardText.Escape(report.Focus.Name)}" : CardText.Escape(heading);
+        List<CardElement> body = [new TextBlock(shownTitle) { Size = "Medium", Weight = "Bolder" }];
         if (report.IsEmpty)
         {
             body.Add(new TextBlock("No results yet. Figures appear once a pulse has closed and its results have been checked for privacy.") { IsSubtle = true });
@@ -92,7 +94,7 @@ public static class TrendCard
         List<string> measures = [.. indices, TrendMeasure.Participation];
         yield return Row("Team", [.. measures.Select(ShortName)], header: true);
         foreach (var row in rows)
-            yield return Row(row.Name, [.. measures.Select(m => TrendText.Value(row[m].Latest))], header: false);
+            yield return Row(CardText.Escape(row.Name), [.. measures.Select(m => TrendText.Value(row[m].Latest))], header: false);
         if (report.Focus.Slice == TrendSlices.Org && report.Teams.Count > MaxTeamRows)
             yield return new TextBlock($"and {report.Teams.Count - MaxTeamRows} more teams in the full report") { IsSubtle = true, Size = "Small" };
     }
@@ -118,6 +120,6 @@ public static class TrendCard
         yield return new TextBlock("What people say we could do better for customers") { Weight = "Bolder", Spacing = "Medium", Separator = true };
         yield return report.Themes.Count == 0
             ? new TextBlock($"Themes appear once at least {report.MinimumCommentGroupSize} people in this group have commented.") { IsSubtle = true }
-            : new TextBlock(string.Join(" · ", report.Themes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Term} ({t.Mentions})"))));
+            : new TextBlock(string.Join(" · ", report.Themes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{CardText.Escape(t.Term)} ({t.Mentions})"))));
     }
 }

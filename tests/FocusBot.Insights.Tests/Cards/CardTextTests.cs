@@ -6,13 +6,15 @@ public sealed class CardTextTests
 {
     [Theory]
     [InlineData("**bold** and _italic_", "\\*\\*bold\\*\\* and \\_italic\\_")]
-    [InlineData("[click me](https://evil.example)", "\\[click me\\](https:\u2060//evil.example)")]
-    [InlineData("![img](https://evil.example/x.png)", "!\\[img\\](https:\u2060//evil.example/x.png)")]
-    [InlineData("<at>Megan Bowen</at>", "\\<at\\>Megan Bowen\\</at\\>")]
-    [InlineData("<https://evil.example>", "\\<https:\u2060//evil.example\\>")]
+    [InlineData("[click me](https://evil.example)", "\\[click me\\]\\(https:\u2060//evil.example\\)")]
+    [InlineData("![img](https://evil.example/x.png)", "!\\[img\\]\\(https:\u2060//evil.example/x.png\\)")]
+    [InlineData("<at>Megan Bowen</at>", "\\<\u2060at\\>Megan Bowen\\<\u2060/at\\>")]
+    [InlineData("<b>bold</b> <img src=x onerror=alert(1)>", "\\<\u2060b\\>bold\\<\u2060/b\\> \\<\u2060img src=x onerror=alert\\(1\\)\\>")]
+    [InlineData("&lt;b&gt;", "\\&lt;b\\&gt;")]
+    [InlineData("<https://evil.example>", "\\<\u2060https:\u2060//evil.example\\>")]
     [InlineData("`code`", "\\`code\\`")]
     [InlineData("~~gone~~", "\\~\\~gone\\~\\~")]
-    [InlineData("{{DATE(2026-01-01T00:00:00Z, SHORT)}}", "\\{\\{DATE(2026-01-01T00:00:00Z, SHORT)\\}\\}")]
+    [InlineData("{{DATE(2026-01-01T00:00:00Z, SHORT)}}", "\\{\\{DATE\\(2026-01-01T00:00:00Z, SHORT\\)\\}\\}")]
     [InlineData("text{.hidden style=display:none}", "text\\{.hidden style=display:none\\}")]
     [InlineData("a | b", "a \\| b")]
     [InlineData("# Heading", "\\# Heading")]
@@ -31,8 +33,17 @@ public sealed class CardTextTests
     }
 
     [Theory]
+    [InlineData("Sales & Support", "Sales \\& Support")]
+    [InlineData("Field Service (North)", "Field Service \\(North\\)")]
+    public void Escape_AmpersandAndParentheses_AreEscapedSoTheyRenderAsTyped(string typed, string expected)
+    {
+        // CommonMark renders "\\&" and "\\(" as the character itself: Teams shows "Sales & Support".
+        Assert.Equal(expected, CardText.Escape(typed));
+    }
+
+    [Theory]
     [InlineData("Plain words, 3.5% up - fine", "Plain words, 3.5% up - fine")]
-    [InlineData("Customer's \"quote\" & notes", "Customer's \"quote\" & notes")]
+    [InlineData("Customer's \"quote\" and O'Brien's notes", "Customer's \"quote\" and O'Brien's notes")]
     [InlineData("Café ☕ 😀", "Café ☕ 😀")]
     public void Markdown_OrdinaryText_IsUnchanged(string typed, string expected)
     {

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using FocusBot.Cards;
+using FocusBot.Trends.Tests.Support;
+
+namespace FocusBot.Trends.Tests.Host;
+
+/// <summary>
+/// Team names come from Teams and Voice themes from what people typed: on the trends card and the HR digest they must
+/// show as typed, never as a link, bold text or an HTML tag.
+/// </summary>
+public sealed class HostileNameTests
+{
+    private const string Hostile = "**Sales** [win](https://evil.example) <b>big</b> _Support_ &amp; `x`";
+
+    [Fact]
+    public async Task TrendCards_TeamNamedWithMarkup_ShowTheNameEscapedEverywhere()
+    {
+        await using var world = await TrendWorld.CreateAsync();
+        for (var team = 0; team < 3; team++)
+            await world.NameTeamAsync("t" + team, $"{Hostile} {team}");
+        var pulse = await world.OpenPulseAsync(0, TrendWorld.Quiz, TrendWorld.Agreement);
+        for (var team = 0; team < 3; team++)
+        {
+            foreach (var question in new[] { TrendWorld.Quiz, TrendWorld.Agreement })
+                await world.CohortAsync(pulse, question, $"t{team}q{question.Id}-", ["1", "2", "3", "4", "1", "3"], "t" + team);
+        }
+
+        await world.CloseAsync(pulse);
+        await world.SealAsync();
+        var org = await world.ReportAsync();
+        var team0 = await world.ReportAsync("team:t0");
+
+        var cards = new[]
+        {
+            TrendCard.Create(org, null, null, null),
+            TrendCard.Create(team0, null, null, null),
+            TrendCard.Create(org, null, null, null, TrendDigestService.DigestTitle + ": W02 2026"),
+        };
+
+        foreach (var card in cards)
+        {
+            var texts = CardTexts(card.ToJsonElement()).ToList();
+            Assert.Contains(texts, t => t.Contains("\\*\\*Sales\\*\\*", StringComparison.Ordinal));
+            Assert.All(texts, AssertNoLiveMarkup);
+        }
+    }
+
+    /// <summary>Every string a TextBlock or a Fact renders as markdown.</summary>
+    private static IEnumerable<string> CardTexts(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var type = element.TryGetProperty("type", out var t) ? t.GetString() : null;
+                if (type == "TextBlock" && element.TryGetProperty("text", out var text))
+                    yield return text.GetString()!;
+                if (type == "FactSet")
+                {
+                    foreach (var fact in element.GetProperty("facts").EnumerateArray())
+                    {
+                        yield return fact.GetProperty("title").GetString()!;
+                        yield return fact.GetProperty("value").GetString()!;
+                    }
+                }
+
+                foreach (var property in element.EnumerateObject())
+                {
+                    foreach (var inner in CardTexts(property.Value))
+                        yield return inner;
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    foreach (var inner in CardTexts(item))
+                        yield return inner;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>No markup character that could start bold, a link, code or an entity, and no tag, unless escaped.</summary>
+    private static void AssertNoLiveMarkup(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('*' or '_' or '[' or ']' or '`' or '<' or '&' or '~'))
+                continue;
+            var backslashes = 0;
+            for (var j = i - 1; j >= 0 && text[j] == '\\'; j--)
+                backslashes++;
+            Assert.True(backslashes % 2 == 1, $"Unescaped '{text[i]}' at {i} in: {text}");
+            if (text[i] == '<')
+                Assert.False(i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!'), $"A tag can start at {i} in: {text}");
+        }
+    }
+}
