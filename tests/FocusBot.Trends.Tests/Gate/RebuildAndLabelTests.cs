@@ -96,6 +96,25 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
         Assert.Equal(reportBefore.Organisation["A"].Points.Select(p => p.Value), reportAfter.Organisation["A"].Points.Select(p => p.Value));
     }
 
+    [Fact]
+    public async Task OneThingComments_DoNotCountAsAnsweringThePulse()
+    {
+        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Agreement);
+        for (var i = 0; i < 8; i++)
+            await _world.DeliverAsync(pulse, "p" + i);
+        for (var i = 0; i < 6; i++)
+            await _world.AnswerAsync(pulse, TrendWorld.Agreement, "p" + i, "4");
+        for (var i = 0; i < 8; i++)
+            await _world.CommentAsync("p" + i, "reply to customers the same day");
+        await _world.CloseAsync(pulse);
+        await _world.SealAsync();
+
+        var participation = (await _world.ReportAsync()).Organisation["P"].Latest;
+
+        Assert.Equal(6, participation.Answered);
+        Assert.Equal(75, participation.Value!.Value, 3);
+    }
+
     private async Task<Dictionary<string, long>> SealedWeekAsync(TrendPeriod week) =>
         (await _world.SnapshotAsync(["org", "voice:org", "groups"])).Where(c => c.Key.Contains("|" + week.Key + "|", StringComparison.Ordinal)).ToDictionary();
 
