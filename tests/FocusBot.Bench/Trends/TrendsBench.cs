@@ -55,7 +55,7 @@ internal static class TrendsBench
             }
 
             var hidden = await CountHiddenAsync(services);
-            Console.WriteLine($"SQLite: figures hidden by the privacy gate in this data: {hidden} (teams of 25: none expected)");
+            Console.WriteLine($"SQLite: figures hidden by the privacy gate in this data: {hidden} (one person in five in a second team at random: overlaps of 1-3 people)");
 
             await RequestsAsync("SQLite", services, Requests);
             await NaiveScanAsync("SQLite", services, runs: 3);
@@ -105,8 +105,9 @@ internal static class TrendsBench
         async Task<int> OneAsync(int team)
         {
             var report = await gate.PublishAsync(new TrendRequest { TenantId = TrendsBenchData.Tenant, Slice = TrendSlices.Team(TrendsBenchData.TeamId(team)), Kind = PeriodKind.Week, Count = 52 }, default);
-            if (report.Periods.Count != 52 || !report.Focus[TrendMeasure.Knowledge].Points.All(p => p.IsShown))
-                throw new InvalidOperationException($"{name}: the report is not the 52 published weeks the data holds.");
+            // Teams overlap at random here, so the gate hides many team figures: each week must be decided, shown or hidden.
+            if (report.Periods.Count != 52 || report.Focus[TrendMeasure.Knowledge].Points.Any(p => p.Status == FigureStatus.NotAvailable))
+                throw new InvalidOperationException($"{name}: the report is not the 52 sealed weeks the data holds.");
             return TrendCard.Create(report, null, new Uri("https://focusbot.example/r"), new Uri("https://focusbot.example/c")).ToUtf8Bytes().Length;
         }
 
@@ -136,6 +137,17 @@ internal static class TrendsBench
 
         orgTimes.Sort();
         Console.WriteLine($"{name}: `trends` (organisation, 12 weeks, table of all 200 teams) x{orgTimes.Count}: p50 {Percentile(orgTimes, 0.5):F1} ms, max {orgTimes[^1]:F1} ms");
+
+        var pageTimes = new List<double>();
+        for (var i = 0; i < Math.Max(3, organisationRequests / 4); i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await gate.PublishAsync(new TrendRequest { TenantId = TrendsBenchData.Tenant, Count = 52, TeamPeriods = 52, IncludeBreakdowns = true }, default);
+            pageTimes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        pageTimes.Sort();
+        Console.WriteLine($"{name}: organisation report page (52 weeks, all 200 teams by week, levels, tags, questions) x{pageTimes.Count}: p50 {Percentile(pageTimes, 0.5):F1} ms, max {pageTimes[^1]:F1} ms (goal < 1 s)");
     }
 
     /// <summary>What a report without aggregates would do: read every answer of 52 pulses and score one team's.</summary>
@@ -199,9 +211,9 @@ internal static class TrendsBench
         await services.GetRequiredService<IQuestionStore>().ReplaceBankAsync(TrendsBenchData.Questions, default);
         var roster = services.GetRequiredService<IRosterStore>();
         var conversations = services.GetRequiredService<IConversationStore>();
-        foreach (var team in TrendsBenchData.People().GroupBy(p => p.TeamId))
+        foreach (var team in TrendsBenchData.Rosters())
         {
-            await roster.ReplaceTeamRosterAsync(TrendsBenchData.Tenant, team.Key, [.. team.Select(p => new TeamMember { TenantId = TrendsBenchData.Tenant, TeamId = team.Key, UserId = p.UserId })], default);
+            await roster.ReplaceTeamRosterAsync(TrendsBenchData.Tenant, team.Key, [.. team.Select(user => new TeamMember { TenantId = TrendsBenchData.Tenant, TeamId = team.Key, UserId = user })], default);
             await conversations.UpsertAsync(new ConversationRecord
             {
                 TenantId = TrendsBenchData.Tenant,
@@ -245,11 +257,8 @@ internal static class TrendsBench
             var pulse = TrendsBenchData.Pulse(week);
             foreach (var respondent in TrendsBenchData.Answers(pulse, week).GroupBy(a => a.RespondentPseudonym))
                 TrendContributions.Accumulate(cells, TrendContributions.OfRespondent(pulse, respondent.Select(a => (bank[a.QuestionId], a))));
-            foreach (var team in TrendsBenchData.People().GroupBy(p => p.TeamId))
-            {
-                foreach (var _ in team)
-                    TrendContributions.Accumulate(cells, TrendContributions.OfDelivery(pulse, [team.Key]));
-            }
+            foreach (var person in TrendsBenchData.People())
+                TrendContributions.Accumulate(cells, TrendContributions.OfDelivery(pulse, person.TeamIds));
         }
 
         return cells;
@@ -270,12 +279,13 @@ internal static class TrendsBench
             await gate.SealPeriodAsync(TrendsBenchData.Tenant, TrendPeriod.WeekOf(DateOnly.FromDateTime(TrendsBenchData.Pulse(week).OpensAt.UtcDateTime)), default);
     }
 
-    private static async Task<int> CountHiddenAsync(ServiceProvider services)
+    private static async Task<string> CountHiddenAsync(ServiceProvider services)
     {
         var report = await services.GetRequiredService<PrivacyGate>().PublishAsync(
             new TrendRequest { TenantId = TrendsBenchData.Tenant, Count = 52, TeamPeriods = 52, IncludeBreakdowns = true }, default);
-        return report.Teams.Append(report.Organisation).Concat(report.Levels).Concat(report.Tags)
-            .SelectMany(s => s.Measures.Where(m => m.Measure != TrendMeasure.Voice)).SelectMany(m => m.Points).Count(p => p.Status == FigureStatus.Hidden);
+        var points = report.Teams.Append(report.Organisation).Concat(report.Levels).Concat(report.Tags)
+            .SelectMany(s => s.Measures.Where(m => m.Measure != TrendMeasure.Voice)).SelectMany(m => m.Points).ToList();
+        return $"{points.Count(p => p.Status == FigureStatus.Hidden):N0} of {points.Count:N0}";
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

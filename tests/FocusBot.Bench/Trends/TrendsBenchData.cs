@@ -8,7 +8,7 @@ namespace FocusBot.Bench.Trends;
 
 /// <summary>
 /// 52 weekly pulses for 200 teams of 25 people, each answering 4 questions (quiz, frequency, agreement, then advocacy
-/// every fourth week or a Voice comment): 1,040,000 answers, deterministic.
+/// every fourth week or a Voice comment): 1,040,000 answers, deterministic. One person in five is also in a second team.
 /// </summary>
 internal static class TrendsBenchData
 {
@@ -42,17 +42,27 @@ internal static class TrendsBenchData
         };
     }
 
-    public static IEnumerable<(string UserId, string Pseudonym, string TeamId)> People()
+    /// <summary>Share of people who are also in a second team, picked at random.</summary>
+    public const double InTwoTeams = 0.2;
+
+    /// <summary>Everyone with their home team first; one in five is also in another team chosen at random.</summary>
+    public static IEnumerable<(string UserId, string Pseudonym, string TeamId, IReadOnlyList<string> TeamIds)> People()
     {
+        var random = new Random(42);
         for (var team = 0; team < Teams; team++)
         {
             for (var person = 0; person < PeoplePerTeam; person++)
             {
                 var user = string.Create(CultureInfo.InvariantCulture, $"29:bench-{team:D3}-{person:D2}");
-                yield return (user, "ps-" + user[3..], TeamId(team));
+                var second = random.NextDouble() < InTwoTeams ? (team + 1 + random.Next(Teams - 1)) % Teams : -1;
+                yield return (user, "ps-" + user[3..], TeamId(team), second < 0 ? [TeamId(team)] : [TeamId(team), TeamId(second)]);
             }
         }
     }
+
+    /// <summary>Each team with its members: its own people and those who joined it as their second team.</summary>
+    public static IEnumerable<IGrouping<string, string>> Rosters() =>
+        People().SelectMany(p => p.TeamIds.Select(team => (Team: team, p.UserId))).GroupBy(m => m.Team, m => m.UserId).OrderBy(g => g.Key, StringComparer.Ordinal);
 
     /// <summary>Every answer of one pulse; values drift upwards through the year, each team a little differently.</summary>
     public static List<Answer> Answers(Pulse pulse, int week)
@@ -60,7 +70,7 @@ internal static class TrendsBenchData
         var random = new Random(1000 + week);
         var bank = Questions.ToDictionary(q => q.Id);
         var answers = new List<Answer>(Teams * PeoplePerTeam * 4);
-        foreach (var (_, pseudonym, team) in People())
+        foreach (var (_, pseudonym, team, teams) in People())
         {
             var teamShift = (int.Parse(team.AsSpan(team.Length - 3), CultureInfo.InvariantCulture) * 37 % 100 / 100.0 * 0.2) - 0.1;
             foreach (var id in pulse.QuestionIds)
@@ -82,7 +92,7 @@ internal static class TrendsBenchData
                     RespondentPseudonym = pseudonym,
                     TenantId = Tenant,
                     Value = value,
-                    TeamIds = [team],
+                    TeamIds = teams,
                     AnsweredAt = pulse.OpensAt.AddHours(3),
                 });
             }
@@ -94,7 +104,7 @@ internal static class TrendsBenchData
     public static List<Delivery> Deliveries(Pulse pulse) =>
         [.. People().Select(p => new Delivery
         {
-            PulseId = pulse.Id, RecipientKey = RecipientKeys.For(Tenant, p.UserId), TenantId = Tenant, UserId = p.UserId, Status = DeliveryStatus.Answered,
+            PulseId = LedgerIds.Of(pulse), RecipientKey = RecipientKeys.For(Tenant, p.UserId), TenantId = Tenant, UserId = p.UserId, Status = DeliveryStatus.Answered,
             SendAfter = pulse.OpensAt, UpdatedAt = pulse.OpensAt, Attempts = 1,
         })];
 
