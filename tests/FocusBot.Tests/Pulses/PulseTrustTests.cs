@@ -77,15 +77,15 @@ public abstract class PulseTrustTests : IAsyncLifetime
         var pulse = await OpenAndSendAsync();
         var person = People[0];
 
-        var first = await AnswerAsync(person, pulse.Id, new() { ["k-quiz-1"] = "0", ["a-agree-1"] = "2" });
+        var first = await AnswerAsync(person, pulse.Id, new() { ["k-quiz-1"] = "1", ["a-agree-1"] = "2" }); // wrong: 0 is right
         Assert.Contains("Not quite", first.GetRawText(), StringComparison.Ordinal); // the solution is shown
         var edit = await InvokeAsync(person, PulseCard.EditVerb, new JsonObject { ["pulseId"] = pulse.Id });
-        var gamed = await AnswerAsync(person, pulse.Id, new() { ["k-quiz-1"] = "1", ["a-agree-1"] = "5" });
+        var gamed = await AnswerAsync(person, pulse.Id, new() { ["k-quiz-1"] = "0", ["a-agree-1"] = "5" });
 
         Assert.DoesNotContain("\"id\":\"q.k-quiz-1\"", edit.GetRawText(), StringComparison.Ordinal); // shown as locked, not as an input
         Assert.Contains("first answer counts", gamed.GetRawText(), StringComparison.OrdinalIgnoreCase);
         var stored = await Store<IAnswerStore>().ListByPulseAsync(pulse.Id, CancellationToken.None).ToListAsync();
-        Assert.Equal("0", stored.Single(a => a.QuestionId == "k-quiz-1").Value);
+        Assert.Equal("1", stored.Single(a => a.QuestionId == "k-quiz-1").Value);
         Assert.Equal("5", stored.Single(a => a.QuestionId == "a-agree-1").Value);
     }
 
@@ -115,7 +115,7 @@ public abstract class PulseTrustTests : IAsyncLifetime
             var stored = (await Store<IAnswerStore>().ListByPulseAsync(pulse.Id, CancellationToken.None).ToListAsync())
                 .Where(a => a.QuestionId == "k-quiz-1").Select(a => a.Value).ToList();
             Assert.Equal(round + 1, stored.Count);
-            var right = stored.Count(v => v == "1");
+            var right = stored.Count(v => v == "0");
             // Every reply shows the one answer that counts: "Correct" in all three or in none.
             var correct = replies.Count(r => r.GetRawText().Contains("\"Correct\"", StringComparison.Ordinal));
             Assert.True(correct is 0 or 3, $"round {round}: {correct} of 3 replies said Correct");
