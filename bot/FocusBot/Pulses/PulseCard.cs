@@ -107,7 +107,8 @@ public static class PulseCard
 
         body.Add(new TextBlock(questions.Any(q => q.Kind == QuestionKind.Quiz)
             ? $"You can change your other answers until {closesAt:dddd d MMMM}; a knowledge check counts its first answer."
-            : $"You can change your answers until {closesAt:dddd d MMMM}.") { IsSubtle = true, Spacing = "Medium" });
+            : $"You can change your answers until {closesAt:dddd d MMMM}.")
+        { IsSubtle = true, Spacing = "Medium" });
         body.Add(new ActionSet([ExecuteAction.WithSubmitFallback("Change answers", EditVerb, new JsonObject { ["pulseId"] = pulseId })]));
         return new AdaptiveCard { FallbackText = "Your pulse answers", Body = body };
     }
