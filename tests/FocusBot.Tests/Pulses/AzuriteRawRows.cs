@@ -2,7 +2,7 @@ using System.Globalization;
 using FocusBot.Storage.AzureTables;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace FocusBot.Tests.Support;
+namespace FocusBot.Tests.Pulses;
 
 /// <summary>
 /// A table as someone holding the storage account key sees it: every entity with every property, its ETag and the
