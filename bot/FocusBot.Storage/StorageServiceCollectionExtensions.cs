@@ -13,6 +13,7 @@ using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Storage.AzureTables;
+using FocusBot.Storage.Privacy;
 using FocusBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,8 @@ namespace FocusBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
+    private const string DevelopmentSecret = "focusbot-development-only-secret";
+
     /// <summary>
     /// Registers every store for the backend named by Storage:Provider (Sqlite, the default, or AzureTables) and an
     /// <see cref="IStorageInitializer"/> the host must run before serving traffic. README.md lists the settings.
@@ -34,6 +37,10 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var storage = configuration.GetSection("Storage");
         services.TryAddSingleton(TimeProvider.System);
+        // Fields that would link answers to people are encrypted under a key derived from the pseudonym secret (the
+        // host refuses to start without one outside Development; Development falls back as Pseudonyms does).
+        var secret = configuration["Privacy:PseudonymSecret"];
+        services.TryAddSingleton<IFieldProtector>(AesGcmFieldProtector.FromSecret(string.IsNullOrEmpty(secret) ? DevelopmentSecret : secret));
         var provider = storage["Provider"];
         if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -62,6 +69,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPulseStore, SqlitePulseStore>();
         services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
         services.AddSingleton<IAnswerStore, SqliteAnswerStore>();
+        services.AddSingleton<ICountedAnswersStore, SqliteCountedAnswersStore>();
+        services.AddSingleton<IAnsweredMarkStore, SqliteAnsweredMarkStore>();
         services.AddSingleton<IInsightStore, SqliteInsightStore>();
         services.AddSingleton<IRecognitionStore, SqliteRecognitionStore>();
         services.AddSingleton<IRoleStore, SqliteRoleStore>();
@@ -92,6 +101,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryStore>(provider => provider.GetRequiredService<AzureDeliveryStore>());
         services.AddSingleton<AzureAnswerStore>();
         services.AddSingleton<IAnswerStore>(provider => provider.GetRequiredService<AzureAnswerStore>());
+        services.AddSingleton<AzureCountedAnswersStore>();
+        services.AddSingleton<ICountedAnswersStore>(provider => provider.GetRequiredService<AzureCountedAnswersStore>());
+        services.AddSingleton<AzureAnsweredMarkStore>();
+        services.AddSingleton<IAnsweredMarkStore>(provider => provider.GetRequiredService<AzureAnsweredMarkStore>());
         services.AddSingleton<AzureInsightStore>();
         services.AddSingleton<IInsightStore>(provider => provider.GetRequiredService<AzureInsightStore>());
         services.AddSingleton<AzureRecognitionStore>();

@@ -6,6 +6,9 @@ namespace FocusBot.Storage;
 /// <summary>Checks both backends make the same way before writing, so a bad import fails before anything changes.</summary>
 internal static class StoreArguments
 {
+    /// <summary>Midnight UTC of the day: the only answer time either backend keeps (see Answer.AnsweredAt).</summary>
+    public static DateTimeOffset DayOf(DateTimeOffset time) => new(time.UtcDateTime.Date, TimeSpan.Zero);
+
     public static void EnsureValidBank(IReadOnlyList<Question> questions)
     {
         ArgumentNullException.ThrowIfNull(questions);

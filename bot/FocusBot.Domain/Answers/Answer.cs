@@ -18,9 +18,16 @@ public sealed record Answer
     /// <summary>A scale number, a quiz option index, or free text, depending on the question kind.</summary>
     public required string Value { get; init; }
 
-    /// <summary>The respondent's teams when they answered, so team slices can be counted.</summary>
+    /// <summary>
+    /// The respondent's teams when they answered, so team slices can be counted. Stored encrypted (a team set is as
+    /// good as a name for someone holding the roster); readers get them in clear.
+    /// </summary>
     public IReadOnlyList<string> TeamIds { get; init; } = [];
 
+    /// <summary>
+    /// The UTC day of the answer: stores keep midnight only, since a finer time lines an answer up with whatever else
+    /// the person did at that moment.
+    /// </summary>
     public required DateTimeOffset AnsweredAt { get; init; }
 
     /// <summary>1 for the first answer; the store raises it each time a later answer replaces the stored one.</summary>

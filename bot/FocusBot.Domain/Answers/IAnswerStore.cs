@@ -13,6 +13,13 @@ public interface IAnswerStore
     Task<Answer?> UpsertAsync(Answer answer, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores the answer only when the respondent has none to that question yet, atomically: returns null when it was
+    /// stored, or the answer already there (left unchanged). Of two racing first answers exactly one is kept, which is
+    /// what makes "the first quiz answer counts" hold.
+    /// </summary>
+    Task<Answer?> InsertIfAbsentAsync(Answer answer, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores many answers of one pulse in batches; returns the replaced answer (or null) for each input, in order.
     /// Each (question, respondent) may appear once.
     /// </summary>

@@ -21,6 +21,12 @@ public sealed record ErasureSubject
     /// </summary>
     public IReadOnlyList<string> Pseudonyms { get; init; } = [];
 
+    /// <summary>
+    /// The person's "answered" markers, as (pulse id, marker): FocusBot computes them with its key for every pulse of
+    /// the tenant, since the stored markers name nobody.
+    /// </summary>
+    public IReadOnlyList<(string PulseId, string Marker)> AnsweredMarkers { get; init; } = [];
+
     /// <summary>Throws when the subject names nobody.</summary>
     public void Validate()
     {

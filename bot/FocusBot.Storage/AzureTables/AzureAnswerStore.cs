@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Serialization;
 
@@ -11,9 +12,11 @@ namespace FocusBot.Storage.AzureTables;
 /// in a pulse are one range in one partition, so erasure walks the pulse ids (recorded in <see cref="AzureLedgers"/>
 /// before a pulse's first answer, Voice sets included) instead of scanning answers.
 /// Replacing an answer is read + write with If-Match: of two racing answers one wins and the other re-reads, so each
-/// caller gets back exactly the answer it replaced.
+/// caller gets back exactly the answer it replaced. AnsweredAt is the UTC day and TeamIds are encrypted. The service's
+/// own Timestamp on each entity still says when it was last written: on its own that names nobody, since no write that
+/// names a person (a delivery row) happens at answer time.
 /// </summary>
-internal sealed class AzureAnswerStore(TableClient client, AzureTableNames tables, AzureLedgers ledgers, AzurePulseStore pulses) : IAnswerStore
+internal sealed class AzureAnswerStore(TableClient client, AzureTableNames tables, AzureLedgers ledgers, AzurePulseStore pulses, IFieldProtector protector) : IAnswerStore
 {
     internal const int Buckets = 16;
     private const int MaxRaceAttempts = 20;
@@ -37,6 +40,30 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
             catch (TableRequestException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
             {
                 await TableClientExtensions.BackOffAsync(attempt, cancellationToken);
+            }
+        }
+
+        throw new ConcurrencyException("The answer kept changing while it was saved.");
+    }
+
+    public async Task<Answer?> InsertIfAbsentAsync(Answer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        await ledgers.RecordAsync(AzureLedgers.Answers, [answer.PulseId], cancellationToken);
+        for (var attempt = 0; attempt < MaxRaceAttempts; attempt++)
+        {
+            try
+            {
+                await client.ExecuteAsync(tables.Answers, TableOperation.Insert(ToEntity(answer with { Revision = 1 })), cancellationToken);
+                return null;
+            }
+            catch (TableRequestException exception) when (exception.IsConflict)
+            {
+                // The insert is the atomic step: 409 means an answer is there, and it stays.
+                if (await GetAsync(answer.PulseId, answer.QuestionId, answer.RespondentPseudonym, cancellationToken) is { } existing)
+                {
+                    return existing;
+                }
             }
         }
 
@@ -170,26 +197,26 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
         TableFilter.PartitionIs(Partition(pulseId, respondentPseudonym)),
         TableFilter.StartsWith("RowKey", TableKeys.Encode(respondentPseudonym) + TableKeys.Separator));
 
-    private static TableEntity ToEntity(Answer answer) => new(Partition(answer.PulseId, answer.RespondentPseudonym), Row(answer.RespondentPseudonym, answer.QuestionId))
+    private TableEntity ToEntity(Answer answer) => new(Partition(answer.PulseId, answer.RespondentPseudonym), Row(answer.RespondentPseudonym, answer.QuestionId))
     {
         [nameof(Answer.PulseId)] = answer.PulseId,
         [nameof(Answer.QuestionId)] = answer.QuestionId,
         [nameof(Answer.RespondentPseudonym)] = answer.RespondentPseudonym,
         [nameof(Answer.TenantId)] = answer.TenantId,
         [nameof(Answer.Value)] = answer.Value,
-        [nameof(Answer.TeamIds)] = StringListJson.Encode(answer.TeamIds),
-        [nameof(Answer.AnsweredAt)] = answer.AnsweredAt,
+        [nameof(Answer.TeamIds)] = protector.Protect(StringListJson.Encode(answer.TeamIds)),
+        [nameof(Answer.AnsweredAt)] = StoreArguments.DayOf(answer.AnsweredAt),
         [nameof(Answer.Revision)] = answer.Revision,
     };
 
-    private static Answer FromEntity(TableEntity entity) => new()
+    private Answer FromEntity(TableEntity entity) => new()
     {
         PulseId = entity.GetRequiredString(nameof(Answer.PulseId)),
         QuestionId = entity.GetRequiredString(nameof(Answer.QuestionId)),
         RespondentPseudonym = entity.GetRequiredString(nameof(Answer.RespondentPseudonym)),
         TenantId = entity.GetRequiredString(nameof(Answer.TenantId)),
         Value = entity.GetString(nameof(Answer.Value)) ?? string.Empty,
-        TeamIds = StringListJson.Decode(entity.GetString(nameof(Answer.TeamIds))),
+        TeamIds = StringListJson.Decode(entity.GetString(nameof(Answer.TeamIds)) is { } teams ? protector.Unprotect(teams) : null),
         AnsweredAt = entity.GetRequiredDateTime(nameof(Answer.AnsweredAt)),
         Revision = entity.GetInt32(nameof(Answer.Revision)) ?? 1,
     };

@@ -13,6 +13,8 @@ internal sealed class AzurePersonalDataEraser(
     AzureRosterStore roster,
     AzureDeliveryStore deliveries,
     AzureAnswerStore answers,
+    AzureCountedAnswersStore counted,
+    AzureAnsweredMarkStore answeredMarks,
     AzureInsightStore insights,
     AzureRecognitionStore recognitions,
     AzurePersonMarks marks,
@@ -81,7 +83,13 @@ internal sealed class AzurePersonalDataEraser(
             }
 
             answerCount += await answers.EraseRespondentAsync(key, cancellationToken);
+            // Derived from the answers (what the aggregates counted): erased with them, not counted separately.
+            await counted.EraseRespondentAsync(key, cancellationToken);
         }
+
+        // Markers name nobody: FocusBot computed the person's for each pulse (ErasureSubject.AnsweredMarkers).
+        await TableClientExtensions.ForEachAsync(
+            subject.AnsweredMarkers, async (mark, token) => await answeredMarks.RemoveAsync(mark.PulseId, mark.Marker, token), cancellationToken);
 
         return new ErasureResult
         {

@@ -24,6 +24,8 @@ internal sealed partial class AzureTableNames
         Deliveries = prefix + "Deliveries";
         Ledgers = prefix + "Ledgers";
         Answers = prefix + "Answers";
+        CountedAnswers = prefix + "CountedAnswers";
+        AnsweredMarks = prefix + "AnsweredMarks";
         Insights = prefix + "Insights";
         InsightsByTenant = prefix + "InsightsByTenant";
         Recognitions = prefix + "Recognitions";
@@ -60,6 +62,10 @@ internal sealed partial class AzureTableNames
 
     public string Answers { get; }
 
+    public string CountedAnswers { get; }
+
+    public string AnsweredMarks { get; }
+
     public string Insights { get; }
 
     public string InsightsByTenant { get; }
@@ -87,8 +93,8 @@ internal sealed partial class AzureTableNames
     public IReadOnlyList<string> All =>
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
-        Ledgers, Answers, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks, Roles,
-        Settings, AggregatePeriods, AggregateTerms, Leases, InboundActivities,
+        Ledgers, Answers, CountedAnswers, AnsweredMarks, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks,
+        Roles, Settings, AggregatePeriods, AggregateTerms, Leases, InboundActivities,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

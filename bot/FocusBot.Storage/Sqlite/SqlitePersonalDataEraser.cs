@@ -15,6 +15,8 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
     private const string Roster = "roster_members WHERE tenant_id = $tenant AND (user_id = $user OR aad_object_id = $aad)";
     private const string Deliveries = "deliveries WHERE recipient_key = $recipient";
     private const string Answers = "answers WHERE respondent = $key";
+    // Derived from the answers (what the aggregates counted), so erased with them and not counted separately.
+    private const string Counted = "counted_answers WHERE respondent = $key";
     private const string GotIt = "insight_got_it WHERE user_key = $key";
     // Applause on a recognition of the person goes with that recognition, so it is not counted twice.
     private const string Applause = "recognition_applause WHERE user_key = $key AND recognition_id NOT IN (SELECT id FROM " + Recognitions + ")";
@@ -60,6 +62,13 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
                     Bind(writer.Command("UPDATE recognitions SET applause_count = applause_count - 1 WHERE id IN (SELECT recognition_id FROM " + Applause + ");"), subject, key).ExecuteNonQuery();
                     applause += Delete(writer, Applause, subject, key);
                     answers += Delete(writer, Answers, subject, key);
+                    Delete(writer, Counted, subject, key);
+                }
+
+                // Markers name nobody: FocusBot computed the person's for each pulse (ErasureSubject.AnsweredMarkers).
+                foreach (var (pulseId, marker) in subject.AnsweredMarkers)
+                {
+                    writer.Command("DELETE FROM answered_marks WHERE pulse_id = $pulse AND marker = $marker;").With("$pulse", pulseId).With("$marker", marker).ExecuteNonQuery();
                 }
 
                 return new ErasureResult

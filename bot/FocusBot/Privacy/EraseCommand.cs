@@ -24,6 +24,7 @@ public sealed partial class EraseCommand(
     IRecognitionStore recognitions,
     IConversationStore conversations,
     Pseudonyms pseudonyms,
+    Domain.Pulses.IPulseStore pulses,
     ErasureReply reply,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
@@ -90,7 +91,7 @@ public sealed partial class EraseCommand(
 
     private async Task<AdaptiveCard> ConfirmCardAsync(string tenantId, ErasureTarget target, CancellationToken cancellationToken)
     {
-        var found = await eraser.CountAsync(target.ToSubject(tenantId, pseudonyms), cancellationToken);
+        var found = await eraser.CountAsync(target.ToSubject(tenantId, pseudonyms, await PulseIdsAsync(tenantId, cancellationToken)), cancellationToken);
         LogPreview(logger, found.Total);
         return ErasureCard.Confirm(target, found);
     }
@@ -99,7 +100,7 @@ public sealed partial class EraseCommand(
     {
         // Found before the erasure, which deletes them: their channel posts name the person too.
         var posted = await recognitions.ListForRecipientAsync(turn.TenantId, target.UserId, target.AadObjectId, cancellationToken);
-        var removed = await eraser.EraseAsync(target.ToSubject(turn.TenantId, pseudonyms), cancellationToken);
+        var removed = await eraser.EraseAsync(target.ToSubject(turn.TenantId, pseudonyms, await PulseIdsAsync(turn.TenantId, cancellationToken)), cancellationToken);
         var postsDeleted = await DeletePostsAsync(turn.Connector, posted, cancellationToken);
         LogErased(logger, removed.Total, postsDeleted);
         return (removed, postsDeleted);
@@ -159,6 +160,10 @@ public sealed partial class EraseCommand(
             LogReportFailed(logger, ex.GetType().Name);
         }
     }
+
+    // Every pulse of the tenant, for the person's "answered" markers (a bound is needed; TrendRebuilder uses the same).
+    private async Task<IEnumerable<string>> PulseIdsAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await pulses.ListRecentAsync(Domain.Trends.TrendRebuilder.MaxPulses, cancellationToken)).Where(p => p.TenantId == tenantId).Select(p => p.Id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erasure preview: {Rows} rows found")]
     private static partial void LogPreview(ILogger logger, int rows);

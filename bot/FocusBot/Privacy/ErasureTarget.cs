@@ -38,15 +38,18 @@ public sealed record ErasureTarget(string? UserId, string? AadObjectId, string N
     }
 
     /// <summary>What the stores look the person up by; their pseudonyms come from both ids, as answers and marks use either.</summary>
-    public ErasureSubject ToSubject(string tenantId, Pseudonyms pseudonyms)
+    /// <param name="pulseIds">The tenant's pulses: their "answered" markers for this person are computed here, since the stored ones name nobody.</param>
+    public ErasureSubject ToSubject(string tenantId, Pseudonyms pseudonyms, IEnumerable<string>? pulseIds = null)
     {
         ArgumentNullException.ThrowIfNull(pseudonyms);
+        var recipient = UserId is null ? null : Domain.Pulses.RecipientKeys.For(tenantId, UserId);
         return new ErasureSubject
         {
             TenantId = tenantId,
             UserId = UserId,
             AadObjectId = AadObjectId,
             Pseudonyms = [.. new[] { AadObjectId, UserId }.OfType<string>().Select(id => pseudonyms.For(tenantId, id)).Distinct(StringComparer.Ordinal)],
+            AnsweredMarkers = recipient is null ? [] : [.. (pulseIds ?? []).Select(id => (id, pseudonyms.AnsweredMarker(id, recipient)))],
         };
     }
 

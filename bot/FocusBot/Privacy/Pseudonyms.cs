@@ -10,16 +10,27 @@ namespace FocusBot.Privacy;
 /// </summary>
 public sealed class Pseudonyms
 {
+    private static readonly byte[] s_answeredLabel = Encoding.UTF8.GetBytes("FocusBot answered markers v1");
     private readonly byte[] _key;
+    private readonly byte[] _answeredKey;
 
     public Pseudonyms(IOptions<PrivacyOptions> options, IHostEnvironment environment)
     {
         // Start-up validation (PrivacyOptions) refuses to run outside Development without a secret.
         var secret = options.Value.PseudonymSecret;
         _key = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(secret) && environment.IsDevelopment() ? "focusbot-development-only-secret" : secret!);
+        // A key of its own (HKDF, as report links do), so a marker can never equal or reveal a pseudonym.
+        _answeredKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, salt: [], info: s_answeredLabel);
     }
 
     /// <summary>The respondent's pseudonym: stable per person and tenant, not reversible without the secret.</summary>
     public string For(string tenantId, string userId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{tenantId}|{userId}")));
+
+    /// <summary>
+    /// "This recipient answered this pulse", as only the bot can compute it: no user id, and unrelated to the pseudonym
+    /// the answers are filed under, so neither the delivery ledger nor the answers can be matched to it without the secret.
+    /// </summary>
+    public string AnsweredMarker(string pulseId, string recipientKey) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_answeredKey, Encoding.UTF8.GetBytes($"answered|{pulseId}|{recipientKey}")));
 }

@@ -15,12 +15,15 @@ namespace FocusBot.Pulses;
 /// Answers given in the pulse card. Every answer is stored durably before the invoke is acknowledged, under the
 /// respondent's pseudonym, with their teams at answer time; the card is replaced with their answers and "change" until the
 /// pulse closes. A replayed submit changes nothing; a submit for a closed pulse, an unknown question or an out-of-range value
-/// is answered with a clear message and stores nothing.
+/// is answered with a clear message and stores nothing. A quiz item counts its first answer only (the card shows the
+/// solution once answered): a later different value is ignored with a notice. Answering writes nothing that names the
+/// person: the delivery ledger is left alone and an opaque "answered" marker tells reminders to skip them.
 /// </summary>
 public sealed partial class PulseAnswerHandler(
     PulseBank bank,
     IAnswerStore answers,
     IDeliveryStore deliveries,
+    IAnsweredMarkStore answeredMarks,
     IRosterStore roster,
     Pseudonyms pseudonyms,
     IEnumerable<IPulseListener> listeners,
@@ -77,8 +80,10 @@ public sealed partial class PulseAnswerHandler(
             return Problem(pulse, questions, mine, "Please answer at least one question.");
 
         var teams = await roster.ListTeamsForUserAsync(pulse.TenantId, userId, cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        var toStore = given.Where(g => !mine.TryGetValue(g.Key, out var previousValue) || previousValue != g.Value) // a replay changes nothing
+        // The day only: a finer time would line the answer up with whatever else the person did at that moment.
+        var day = new DateTimeOffset(timeProvider.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var locked = given.Keys.Where(id => IsQuiz(questions, id) && mine.ContainsKey(id) && mine[id] != given[id]).ToList();
+        var toStore = given.Where(g => !mine.TryGetValue(g.Key, out var previousValue) || (previousValue != g.Value && !locked.Contains(g.Key))) // a replay changes nothing
             .Select(g => new Answer
             {
                 PulseId = pulse.Id,
@@ -87,45 +92,45 @@ public sealed partial class PulseAnswerHandler(
                 TenantId = pulse.TenantId,
                 Value = g.Value,
                 TeamIds = teams,
-                AnsweredAt = now,
+                AnsweredAt = day,
             }).ToList();
-        // Each answer is its own row: storing them side by side keeps the invoke well inside Teams' 5 seconds.
-        var previous = await Task.WhenAll(toStore.Select(a => answers.UpsertAsync(a, cancellationToken)));
-        var changes = toStore.Select((a, i) => new AnswerChange(questions.First(q => q.Id == a.QuestionId), previous[i], a)).ToList();
+        // Each answer is its own row: storing them side by side keeps the invoke well inside Teams' 5 seconds. A first quiz
+        // answer is inserted only if none is there, so of two racing first answers exactly one counts.
+        var results = await Task.WhenAll(toStore.Select(a => IsQuiz(questions, a.QuestionId)
+            ? answers.InsertIfAbsentAsync(a, cancellationToken)
+            : answers.UpsertAsync(a, cancellationToken)));
+        var all = new Dictionary<string, string>(mine, StringComparer.Ordinal);
+        var changes = new List<AnswerChange>();
+        for (var i = 0; i < toStore.Count; i++)
+        {
+            var question = questions.First(q => q.Id == toStore[i].QuestionId);
+            if (question.Kind == QuestionKind.Quiz && results[i] is { } first)
+            {
+                all[question.Id] = first.Value; // another submission's first answer won
+                if (first.Value != toStore[i].Value)
+                    locked.Add(question.Id);
+                continue;
+            }
+
+            all[question.Id] = toStore[i].Value;
+            changes.Add(new AnswerChange(question, results[i], toStore[i]));
+        }
+
         if (changes.Count > 0)
         {
-            var unchanged = questions.Where(q => stored.ContainsKey(q.Id) && !toStore.Any(a => a.QuestionId == q.Id)).Select(q => (q, stored[q.Id])).ToList();
+            var unchanged = questions.Where(q => stored.ContainsKey(q.Id) && !changes.Any(c => c.Question.Id == q.Id)).Select(q => (q, stored[q.Id])).ToList();
             foreach (var listener in listeners)
                 await listener.OnAnswersAsync(pulse, changes, unchanged, cancellationToken);
         }
 
-        await MarkAnsweredAsync(pulse, userId, cancellationToken);
+        await answeredMarks.AddAsync(pulse.Id, pseudonyms.AnsweredMarker(pulse.Id, RecipientKeys.For(pulse.TenantId, userId)), cancellationToken);
         LogAnswered(logger, given.Count);
-        var all = new Dictionary<string, string>(mine, StringComparer.Ordinal);
-        foreach (var (questionId, value) in given)
-            all[questionId] = value;
-        return AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, questions, all, pulse.ClosesAt).ToJsonElement());
+        var notice = locked.Count == 0 ? null : "Knowledge check: your first answer counts, so the change to it was not saved; your other answers were.";
+        return AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, questions, all, pulse.ClosesAt, notice).ToJsonElement());
     }
 
-    private async Task MarkAnsweredAsync(Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)
-    {
-        var key = RecipientKeys.For(pulse.TenantId, userId);
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var delivery = await deliveries.GetAsync(PulseContent.LedgerOf(pulse), key, cancellationToken);
-            if (delivery is null || delivery.Status == DeliveryStatus.Answered)
-                return;
-            try
-            {
-                await deliveries.UpdateAsync(delivery with { Status = DeliveryStatus.Answered, UpdatedAt = timeProvider.GetUtcNow() }, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyException)
-            {
-                // the sender was recording the send at the same moment: read again
-            }
-        }
-    }
+    private static bool IsQuiz(IReadOnlyList<Question> questions, string questionId) =>
+        questions.FirstOrDefault(q => q.Id == questionId)?.Kind == QuestionKind.Quiz;
 
     private async Task<AdaptiveCardInvokeResponse> RemindLaterAsync(Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)
     {

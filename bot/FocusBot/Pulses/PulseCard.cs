@@ -13,6 +13,7 @@ public static class PulseCard
     public const string LaterVerb = "pulse.later";
     public const string Title = "Your weekly customer pulse";
     public const string InputPrefix = "q.";
+    public const string FirstAnswerCounts = "Knowledge check: your first answer counts and cannot be changed.";
 
     public static string Summary(int questions) => $"{Title}: {questions} quick questions";
 
@@ -34,6 +35,20 @@ public static class PulseCard
             var label = $"{i + 1}. {question.Text}";
             string? value = null;
             current?.TryGetValue(question.Id, out value);
+            if (question.Kind == QuestionKind.Quiz)
+            {
+                // Said before submitting, and once answered shown as text: the solution is on the answered card, so an
+                // editable quiz item would let anyone turn a wrong answer into a right one.
+                if (value is not null)
+                {
+                    body.Add(new TextBlock(label) { Weight = "Bolder", Spacing = "Medium" });
+                    body.Add(new TextBlock($"Your answer: {AnswerScales.LabelOf(question, value)}. Locked: the first answer counts.") { IsSubtle = true });
+                    continue;
+                }
+
+                body.Add(new TextBlock(FirstAnswerCounts) { IsSubtle = true, Spacing = "Medium" });
+            }
+
             body.Add(question.Kind == QuestionKind.FreeText
                 ? new TextInput { Id = id, Label = label, IsMultiline = true, MaxLength = AnswerScales.FreeTextMaxLength, Value = value, Placeholder = "Your answer (optional)", Spacing = "Medium" }
                 : new ChoiceSetInput
@@ -58,12 +73,15 @@ public static class PulseCard
         return new AdaptiveCard { FallbackText = Title, Body = body };
     }
 
-    public static AdaptiveCard Answered(string pulseId, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> answers, DateTimeOffset closesAt)
+    public static AdaptiveCard Answered(string pulseId, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> answers, DateTimeOffset closesAt,
+        string? notice = null)
     {
         var body = new List<CardElement>
         {
             new TextBlock("Thank you, your answers are in") { Size = "Large", Weight = "Bolder" },
         };
+        if (notice is not null)
+            body.Add(new TextBlock(notice) { Color = "Attention" });
         foreach (var question in questions)
         {
             body.Add(new TextBlock(CardText.Escape(question.Text)) { Weight = "Bolder", Spacing = "Medium" });
@@ -87,7 +105,10 @@ public static class PulseCard
             }
         }
 
-        body.Add(new TextBlock($"You can change your answers until {closesAt:dddd d MMMM}.") { IsSubtle = true, Spacing = "Medium" });
+        body.Add(new TextBlock(questions.Any(q => q.Kind == QuestionKind.Quiz)
+            ? $"You can change your other answers until {closesAt:dddd d MMMM}; a knowledge check counts its first answer."
+            : $"You can change your answers until {closesAt:dddd d MMMM}.")
+        { IsSubtle = true, Spacing = "Medium" });
         body.Add(new ActionSet([ExecuteAction.WithSubmitFallback("Change answers", EditVerb, new JsonObject { ["pulseId"] = pulseId })]));
         return new AdaptiveCard { FallbackText = "Your pulse answers", Body = body };
     }

@@ -22,6 +22,8 @@ public sealed partial class PulseScheduler(
     IPulseStore pulses,
     IQuestionStore questions,
     IDeliveryStore deliveries,
+    IAnsweredMarkStore answeredMarks,
+    Privacy.Pseudonyms pseudonyms,
     IConversationStore conversations,
     IRosterStore roster,
     ISettingsStore settings,
@@ -169,6 +171,7 @@ public sealed partial class PulseScheduler(
     private async Task RemindAsync(Domain.Pulses.Pulse pulse, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reminders = options.Value.Reminders.Take(2).ToArray();
+        var answered = await answeredMarks.ListAsync(pulse.Id, cancellationToken);
         await foreach (var delivery in deliveries.ListAsync(PulseContent.LedgerOf(pulse), DeliveryStatus.Sent, cancellationToken))
         {
             if (delivery.RemindersSent >= reminders.Length || now < delivery.SendAfter + reminders[delivery.RemindersSent]
@@ -185,7 +188,9 @@ public sealed partial class PulseScheduler(
                 continue; // answered meanwhile
             }
 
-            if (await TargetAsync(claimed, cancellationToken) is not { } target)
+            // Those who answered have their reminder slot counted like everyone else's, just not sent: a ledger where only
+            // non-answerers' rows moved would tell who answered.
+            if (HasAnswered(answered, pulse, delivery) || await TargetAsync(claimed, cancellationToken) is not { } target)
                 continue;
             try
             {
@@ -202,6 +207,7 @@ public sealed partial class PulseScheduler(
     private async Task CloseAsync(Domain.Pulses.Pulse pulse, CancellationToken cancellationToken)
     {
         var closed = await pulses.UpdateAsync(pulse with { Status = PulseStatus.Closed }, cancellationToken);
+        var answered = await answeredMarks.ListAsync(pulse.Id, cancellationToken);
         var updated = 0;
         foreach (var status in new[] { DeliveryStatus.Sent, DeliveryStatus.Answered })
         {
@@ -211,7 +217,8 @@ public sealed partial class PulseScheduler(
                     continue;
                 try
                 {
-                    var card = PulseCard.Closed(closed.ClosesAt, status == DeliveryStatus.Answered).ToJsonElement();
+                    // Answered rows are from before answered markers; they still mean what they said.
+                    var card = PulseCard.Closed(closed.ClosesAt, status == DeliveryStatus.Answered || HasAnswered(answered, closed, delivery)).ToJsonElement();
                     await connector.UpdateActivityAsync(target, delivery.ActivityId, Activity.CreateCardMessage(card), cancellationToken);
                     updated++;
                 }
@@ -224,6 +231,9 @@ public sealed partial class PulseScheduler(
 
         LogClosed(logger, closed.Id, updated);
     }
+
+    private bool HasAnswered(IReadOnlySet<string> answered, Domain.Pulses.Pulse pulse, Delivery delivery) =>
+        answered.Contains(pseudonyms.AnsweredMarker(pulse.Id, delivery.RecipientKey));
 
     private async Task<ConversationTarget?> TargetAsync(Delivery delivery, CancellationToken cancellationToken)
     {

@@ -299,7 +299,7 @@ internal static class TrendsBench
             .AddSingleton(new PrivacyThresholds())
             .AddSingleton<PrivacyGate>()
             .AddSingleton<TrendRebuilder>()
-            .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(),
+            .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(), sp.GetRequiredService<ICountedAnswersStore>(),
                 NullLogger<TrendRecorder>.Instance));
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();

@@ -81,6 +81,44 @@ public abstract class AnswerStoreContract(Func<StorageBackend> backend) : StoreC
     }
 
     [Fact]
+    public async Task InsertIfAbsentAsync_FirstStores_LaterKeepsTheFirstAndReturnsIt()
+    {
+        var first = TestData.Answer("2026-W48", "k1", "pseudo-1", "0");
+
+        var none = await Store.InsertIfAbsentAsync(first, Token);
+        var existing = await Store.InsertIfAbsentAsync(first with { Value = "1" }, Token);
+
+        Assert.Null(none);
+        Same.Answer(first, existing);
+        Same.Answer(first, await Store.GetAsync("2026-W48", "k1", "pseudo-1", Token));
+    }
+
+    [Fact]
+    public async Task InsertIfAbsentAsync_RacingFirstAnswers_KeepExactlyOne_AndEveryLoserIsToldWhich()
+    {
+        var values = Enumerable.Range(0, 8).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        var results = await Task.WhenAll(values.Select(value => Task.Run(() => Store.InsertIfAbsentAsync(TestData.Answer("2026-W48", "k1", "pseudo-race", value), Token), Token)));
+
+        var kept = await Store.GetAsync("2026-W48", "k1", "pseudo-race", Token);
+        Assert.Single(results, r => r is null);
+        Assert.All(results.OfType<Answer>(), r => Assert.Equal(kept!.Value, r.Value));
+        Assert.Equal(1, kept!.Revision);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_KeepsTheDayOnly_AndTeamsUnreadableButReadBack()
+    {
+        var answer = TestData.Answer("2026-W48", "a3", "pseudo-1", "4") with { AnsweredAt = TestData.Monday.AddHours(13).AddMilliseconds(417) };
+
+        await Store.UpsertAsync(answer, Token);
+
+        var stored = await Store.GetAsync("2026-W48", "a3", "pseudo-1", Token);
+        Assert.Equal(new DateTimeOffset(TestData.Monday.UtcDateTime.Date, TimeSpan.Zero), stored!.AnsweredAt);
+        Assert.Equal(answer.TeamIds, stored.TeamIds);
+    }
+
+    [Fact]
     public async Task ListByRespondentAsync_AnswersInSeveralPulses_ReturnsOnlyThatRespondents()
     {
         await Store.UpsertAsync(TestData.Answer("2026-W47", "k1", TestData.AwkwardId, "1"), Token);

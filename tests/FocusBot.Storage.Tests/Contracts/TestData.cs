@@ -94,7 +94,7 @@ internal static class TestData
         TenantId = Tenant,
         Value = value,
         TeamIds = ["team-a", "team-b"],
-        AnsweredAt = Monday.AddHours(10),
+        AnsweredAt = Monday.Date, // stores keep the UTC day only
     };
 
     public static Insight Insight(string id, DateTimeOffset createdAt, string tenantId = Tenant) => new()

@@ -128,7 +128,7 @@ public sealed class TrendWorld : IAsyncDisposable
             .AddSingleton(thresholds ?? new PrivacyThresholds())
             .AddSingleton<PrivacyGate>()
             .AddSingleton<TrendRebuilder>()
-            .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(),
+            .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(), sp.GetRequiredService<ICountedAnswersStore>(),
                 NullLogger<TrendRecorder>.Instance))
             .BuildServiceProvider();
         await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
