@@ -1,3 +1,6 @@
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
+
 namespace FocusBot.Domain.Answers;
 
 /// <summary>
@@ -18,6 +21,23 @@ public sealed record CountedAnswers
 
     /// <summary>Opaque version of the stored record; null before it is stored.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>The counted answers as answers to <paramref name="pulse"/>, for the questions in <paramref name="known"/>.</summary>
+    public List<(Question Question, Answer Answer)> AsAnswers(Pulse pulse, IDictionary<string, Question> known)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentNullException.ThrowIfNull(known);
+        return [.. Answers.Where(a => known.ContainsKey(a.Key)).Select(a => (known[a.Key], new Answer
+        {
+            PulseId = pulse.Id,
+            QuestionId = a.Key,
+            RespondentPseudonym = RespondentPseudonym,
+            TenantId = pulse.TenantId,
+            Value = a.Value.Value,
+            TeamIds = a.Value.TeamIds,
+            AnsweredAt = pulse.OpensAt,
+        }))];
+    }
 }
 
 /// <summary>One counted answer: its value and the respondent's teams it was counted in.</summary>

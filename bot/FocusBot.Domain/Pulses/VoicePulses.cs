@@ -10,7 +10,7 @@ namespace FocusBot.Domain.Pulses;
 /// </summary>
 public static class VoicePulses
 {
-    private const string Prefix = "voice-";
+    public const string Prefix = "voice-";
 
     /// <summary>The question comments are filed under when the bank has no Voice question.</summary>
     public static readonly Question FallbackQuestion = new()

@@ -25,6 +25,7 @@ public sealed partial class EraseCommand(
     IConversationStore conversations,
     Pseudonyms pseudonyms,
     Domain.Pulses.IPulseStore pulses,
+    Domain.Trends.TrendRetraction retraction,
     ErasureReply reply,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
@@ -100,7 +101,10 @@ public sealed partial class EraseCommand(
     {
         // Found before the erasure, which deletes them: their channel posts name the person too.
         var posted = await recognitions.ListForRecipientAsync(turn.TenantId, target.UserId, target.AadObjectId, cancellationToken);
-        var removed = await eraser.EraseAsync(target.ToSubject(turn.TenantId, pseudonyms, await PulseIdsAsync(turn.TenantId, cancellationToken)), cancellationToken);
+        var subject = target.ToSubject(turn.TenantId, pseudonyms, await PulseIdsAsync(turn.TenantId, cancellationToken));
+        // Out of the figures not yet sealed first (their answers are needed to know what to take out), then deleted.
+        await retraction.RetractAsync(turn.TenantId, subject.UserId, subject.Pseudonyms, cancellationToken);
+        var removed = await eraser.EraseAsync(subject, cancellationToken);
         var postsDeleted = await DeletePostsAsync(turn.Connector, posted, cancellationToken);
         LogErased(logger, removed.Total, postsDeleted);
         return (removed, postsDeleted);

@@ -49,7 +49,7 @@ public sealed partial class TrendRecorder(IAnswerStore answers, IQuestionStore q
             var current = await CurrentAnswersAsync(pulse, respondentPseudonym, known, cancellationToken);
             var delta = TrendContributions.Difference(
                 TrendContributions.OfRespondent(pulse, current),
-                TrendContributions.OfRespondent(pulse, AsAnswers(pulse, respondentPseudonym, before, known)));
+                TrendContributions.OfRespondent(pulse, before?.AsAnswers(pulse, known) ?? []));
             var next = current.ToDictionary(a => a.Question.Id, a => new CountedAnswer(a.Answer.Value, a.Answer.TeamIds), StringComparer.Ordinal);
             if (before is not null && SameAnswers(before.Answers, next))
                 return; // already counted: a replay, or a concurrent submission counted this one too
@@ -109,18 +109,6 @@ public sealed partial class TrendRecorder(IAnswerStore answers, IQuestionStore q
 
         return current;
     }
-
-    private static List<(Question, Answer)> AsAnswers(Pulse pulse, string respondentPseudonym, CountedAnswers? counted, IDictionary<string, Question> known) =>
-        counted is null ? [] : [.. counted.Answers.Where(a => known.ContainsKey(a.Key)).Select(a => (known[a.Key], new Answer
-        {
-            PulseId = pulse.Id,
-            QuestionId = a.Key,
-            RespondentPseudonym = respondentPseudonym,
-            TenantId = pulse.TenantId,
-            Value = a.Value.Value,
-            TeamIds = a.Value.TeamIds,
-            AnsweredAt = pulse.OpensAt,
-        }))];
 
     private static bool SameAnswers(IReadOnlyDictionary<string, CountedAnswer> a, Dictionary<string, CountedAnswer> b) =>
         a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && other.Value == pair.Value.Value && other.TeamIds.SequenceEqual(pair.Value.TeamIds));

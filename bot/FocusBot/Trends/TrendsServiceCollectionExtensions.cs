@@ -24,6 +24,7 @@ public static class TrendsServiceCollectionExtensions
         services.AddSingleton<ReportAccess>();
         services.AddSingleton<PrivacyGate>();
         services.AddSingleton<TrendRebuilder>();
+        services.AddSingleton<TrendRetraction>();
         services.AddSingleton<TrendRecorder>();
         services.AddSingleton<IPulseListener>(sp => sp.GetRequiredService<TrendRecorder>());
         services.AddSingleton<DemoSeeder>();
