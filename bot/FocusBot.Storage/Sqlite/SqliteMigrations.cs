@@ -14,6 +14,7 @@ internal static class SqliteMigrations
     [
         (1, SqliteSchemaV1.Sql),
         (2, SqliteSchemaV2.Sql),
+        (3, SqliteSchemaV3.Sql),
     ];
 
     public static int LatestVersion => Scripts[^1].Version;
