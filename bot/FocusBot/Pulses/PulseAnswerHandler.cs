@@ -28,6 +28,7 @@ public sealed partial class PulseAnswerHandler(
     Pseudonyms pseudonyms,
     IEnumerable<IPulseListener> listeners,
     IOptions<PulseOptions> options,
+    IOptions<Trends.TrendPrivacyOptions> privacy,
     TimeProvider timeProvider,
     ILogger<PulseAnswerHandler> logger) : ICardActionHandler
 {
@@ -50,7 +51,7 @@ public sealed partial class PulseAnswerHandler(
 
         return verb switch
         {
-            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, PulseBank.ValuesOf(stored)).ToJsonElement()),
+            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, PulseBank.ValuesOf(stored)).ToJsonElement()),
             PulseCard.LaterVerb => await RemindLaterAsync(turn, pulse, userId, cancellationToken),
             _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, cancellationToken),
         };
@@ -189,8 +190,8 @@ public sealed partial class PulseAnswerHandler(
         return day == today.AddDays(1) ? time + " tomorrow" : time + " on " + local.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
     }
 
-    private static AdaptiveCardInvokeResponse Problem(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> mine, string problem) =>
-        AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, mine, problem).ToJsonElement());
+    private AdaptiveCardInvokeResponse Problem(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> mine, string problem) =>
+        AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, mine, problem).ToJsonElement());
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
