@@ -13,6 +13,7 @@ using FocusBot.Recognition;
 using FocusBot.Roles;
 using FocusBot.Storage;
 using FocusBot.Trends;
+using Microsoft.Extensions.Options;
 
 namespace FocusBot;
 
@@ -30,7 +31,8 @@ public static class FocusBotServiceCollectionExtensions
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<ReplayGuard>();
         services.AddHostedService<InboundActivityPurgeService>();
-        services.AddOptions<RolesOptions>().Bind(configuration.GetSection(RolesOptions.Section));
+        services.AddOptions<RolesOptions>().Bind(configuration.GetSection(RolesOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RolesOptions>, RolesOptionsValidator>();
         services.AddSingleton<RoleResolver>();
 
         services.AddSingleton<HelpCommand>();

@@ -1,6 +1,7 @@
 using FocusBot.Cards;
 using FocusBot.Commands;
 using FocusBot.Domain.Questions;
+using FocusBot.Domain.Trends;
 using FocusBot.Help;
 using FocusBot.Pulses;
 using FocusBot.Recognition;
@@ -18,12 +19,12 @@ public static class CardCatalog
 
     public static IReadOnlyDictionary<string, Func<AdaptiveCard>> All { get; } = new Dictionary<string, Func<AdaptiveCard>>
     {
-        ["HelpCard"] = () => HelpCard.Create(CommandCatalog.All),
-        ["WelcomeCard"] = WelcomeCard.Create,
+        ["HelpCard"] = () => HelpCard.Create(CommandCatalog.All, PrivacyThresholds.DefaultMinimumGroupSize),
+        ["WelcomeCard"] = () => WelcomeCard.Create(PrivacyThresholds.DefaultMinimumGroupSize),
         ["RefusalCard"] = () => RefusalCard.Create(CommandCatalog.All.First(c => c.AllowedRoles.Count > 0)),
-        ["PulseCard.Form"] = () => PulseCard.Form("2026-w48", SamplePulse.Questions),
+        ["PulseCard.Form"] = () => PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize),
         ["PulseCard.FormWithAnswersAndProblem"] = () =>
-            PulseCard.Form("2026-w48", SamplePulse.Questions, SamplePulse.Answers, problem: "Please answer every question."),
+            PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, SamplePulse.Answers, problem: "Please answer every question."),
         ["PulseCard.Answered"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Answers, s_closes),
         ["PulseCard.Closed"] = () => PulseCard.Closed(s_closes, answered: true),
         ["RecognitionFormCard.NoTeam"] = RecognitionFormCard.NoTeam,

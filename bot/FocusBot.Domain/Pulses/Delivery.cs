@@ -28,7 +28,11 @@ public sealed record Delivery
 
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Scheduled reminders sent so far (Pulse:Reminders); "Remind me later" does not count here.</summary>
     public int RemindersSent { get; init; }
+
+    /// <summary>When the one reminder the person asked for with "Remind me later" falls due; null when none is pending.</summary>
+    public DateTimeOffset? RemindLaterAt { get; init; }
 
     /// <summary>Opaque version of the stored delivery; null before it is stored.</summary>
     public string? ETag { get; init; }

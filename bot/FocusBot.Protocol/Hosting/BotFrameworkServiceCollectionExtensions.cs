@@ -25,7 +25,7 @@ public static class BotFrameworkServiceCollectionExtensions
             .Validate(o => IsAllowedMetadataUrl(o.BotOpenIdMetadata), "BotOpenIdMetadata must be https (http only on a loopback address).")
             .ValidateOnStart();
         services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section));
-        services.AddOptions<TeamsRateLimitOptions>().Bind(configuration.GetSection(TeamsRateLimitOptions.Section));
+        services.AddOptions<TeamsRateLimitOptions>().BindReplacingLists(configuration.GetSection(TeamsRateLimitOptions.Section));
 
         services.AddHttpClient<BotSigningKeys>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<BotRequestAuthenticator>();

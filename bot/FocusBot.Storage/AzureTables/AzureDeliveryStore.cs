@@ -125,6 +125,7 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         [nameof(Delivery.SendAfter)] = delivery.SendAfter,
         [nameof(Delivery.UpdatedAt)] = delivery.UpdatedAt,
         [nameof(Delivery.RemindersSent)] = delivery.RemindersSent,
+        [nameof(Delivery.RemindLaterAt)] = delivery.RemindLaterAt,
     };
 
     private static Delivery FromEntity(TableEntity entity) => new()
@@ -141,6 +142,7 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         SendAfter = entity.GetRequiredDateTime(nameof(Delivery.SendAfter)),
         UpdatedAt = entity.GetRequiredDateTime(nameof(Delivery.UpdatedAt)),
         RemindersSent = entity.GetInt32(nameof(Delivery.RemindersSent)) ?? 0,
+        RemindLaterAt = entity.GetDateTime(nameof(Delivery.RemindLaterAt)),
         ETag = entity.ETag,
     };
 }

@@ -16,6 +16,7 @@ internal static class SqliteMigrations
         (2, SqliteSchemaV2.Sql),
         (3, SqliteSchemaV3.Sql),
         (4, SqliteSchemaV4.Sql),
+        (5, SqliteSchemaV5.Sql),
     ];
 
     public static int LatestVersion => Scripts[^1].Version;

@@ -18,11 +18,15 @@ public static class RolesCard
     /// <summary>Grants listed with a button; a card must stay under 28 KB.</summary>
     public const int MaxGrantsShown = 15;
 
+    /// <summary>Teams listed with their ids; a card must stay under 28 KB.</summary>
+    public const int MaxTeamsShown = 15;
+
     public static AdaptiveCard Create(
         IReadOnlyList<RoleAssignment> grants,
         IReadOnlyDictionary<string, string> names,
         int configuredAdmins,
         IReadOnlyDictionary<Role, string> roleTeams,
+        IReadOnlyDictionary<string, string> teams,
         IReadOnlyList<RosterPerson> people,
         string? done = null,
         IReadOnlyList<string>? problems = null)
@@ -40,8 +44,17 @@ public static class RolesCard
 
         body.Add(new TextBlock("From configuration") { Weight = "Bolder", Spacing = "Medium" });
         List<Fact> configured = [new("Admins (Bot:AdminAadObjectIds)", configuredAdmins.ToString(CultureInfo.InvariantCulture))];
-        configured.AddRange(roleTeams.OrderBy(r => r.Key).Select(r => new Fact(r.Key.ToString(), $"everyone in the team \"{CardText.Markdown(r.Value, 80)}\"")));
+        configured.AddRange(roleTeams.OrderBy(r => r.Key).Select(r => new Fact(r.Key.ToString(), CardText.Markdown("everyone in the team " + TeamLabel(r.Value, teams), 300))));
         body.Add(new FactSet(configured));
+        if (teams.Count > 0)
+        {
+            // Bot:RoleTeams takes a team's id, which Teams shows nowhere plainly: this is where an Admin finds it.
+            body.Add(new TextBlock("Teams FocusBot is in, with the id to use in Bot:RoleTeams") { Size = "Small", IsSubtle = true, Spacing = "Small" });
+            body.Add(new FactSet([.. teams.OrderBy(t => t.Value, StringComparer.CurrentCultureIgnoreCase).Take(MaxTeamsShown)
+                .Select(t => new Fact(CardText.Markdown(t.Value.Length > 0 ? t.Value : "(no name)", 80), CardText.Markdown(t.Key, 120)))]));
+            if (teams.Count > MaxTeamsShown)
+                body.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture, $"And {teams.Count - MaxTeamsShown} more.")) { Size = "Small", IsSubtle = true });
+        }
 
         body.Add(new TextBlock("Granted with this command") { Weight = "Bolder", Spacing = "Medium" });
         if (grants.Count == 0)
@@ -100,6 +113,12 @@ public static class RolesCard
             Actions = [ExecuteAction.WithSubmitFallback("Grant", RolesCommand.GrantVerb)],
         };
     }
+
+    /// <summary>A configured team as plain text, "Name" (id), or the id alone while FocusBot is not installed in that team.</summary>
+    public static string TeamLabel(string teamId, IReadOnlyDictionary<string, string> teams) =>
+        teams.TryGetValue(teamId.Trim(), out var name) && name.Length > 0
+            ? $"\"{CardText.Plain(name, 80)}\" ({CardText.Plain(teamId.Trim(), 120)})"
+            : $"{CardText.Plain(teamId.Trim(), 120)} (FocusBot is not in this team yet)";
 
     private static string NameOf(string aadObjectId, IReadOnlyDictionary<string, string> names) =>
         names.TryGetValue(aadObjectId, out var name) ? name : aadObjectId;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FocusBot.Cards;
 using FocusBot.Commands;
+using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roles;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
@@ -17,6 +18,7 @@ namespace FocusBot.Admin;
 public sealed partial class RolesCommand(
     IRoleStore roles,
     PeoplePicker people,
+    IConversationStore conversations,
     IOptionsMonitor<RolesOptions> options,
     TimeProvider timeProvider,
     ILogger<RolesCommand> logger) : ICommandHandler, ICardActionHandler
@@ -109,8 +111,12 @@ public sealed partial class RolesCommand(
 
         if (chosen == Role.Admin && options.CurrentValue.Admins.Contains(aadObjectId))
             return (null, [$"{name} is Admin through configuration (Bot:AdminAadObjectIds); change it there."]);
-        if (options.CurrentValue.RoleTeams.TryGetValue(chosen, out var team))
-            return (null, [$"{name} holds no granted {chosen} role. Members of the team \"{team}\" are {chosen} through configuration (Bot:RoleTeams)."]);
+        if (options.CurrentValue.RoleTeams.TryGetValue(chosen, out var teamId))
+        {
+            var teams = await TeamsAsync(tenantId, cancellationToken);
+            return (null, [$"{name} holds no granted {chosen} role. Members of the team {RolesCard.TeamLabel(teamId, teams)} are {chosen} through configuration (Bot:RoleTeams)."]);
+        }
+
         return (null, [$"{name} does not have the {chosen} role."]);
     }
 
@@ -149,7 +155,21 @@ public sealed partial class RolesCommand(
         var names = await people.NamesByObjectIdAsync(tenantId, grants.Select(g => g.AadObjectId), cancellationToken);
         var (listed, _) = await people.ListAsync(tenantId, PeoplePicker.MaxChoices, cancellationToken);
         var settings = options.CurrentValue;
-        return RolesCard.Create(grants, names, settings.Admins.Count, settings.RoleTeams, listed, done, problems);
+        var teams = await TeamsAsync(tenantId, cancellationToken);
+        return RolesCard.Create(grants, names, settings.Admins.Count, settings.RoleTeams, teams, listed, done, problems);
+    }
+
+    /// <summary>Team id to the name Teams last reported, for the tenant's teams FocusBot is installed in.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> TeamsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var teams = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var channel in conversations.ListTeamsAsync(cancellationToken))
+        {
+            if (channel.TenantId == tenantId && channel.TeamId is { } teamId && (!teams.ContainsKey(teamId) || channel.TeamName is not null))
+                teams[teamId] = channel.TeamName ?? teams.GetValueOrDefault(teamId) ?? string.Empty;
+        }
+
+        return teams;
     }
 
     private sealed record Target(string? AadObjectId, string? Name, string? Problem);

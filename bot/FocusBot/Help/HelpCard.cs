@@ -8,7 +8,8 @@ public static class HelpCard
 {
     public const string Title = "FocusBot helps us keep customers at the heart of our work";
 
-    public static AdaptiveCard Create(IEnumerable<BotCommand> commands) => new()
+    /// <param name="minimumGroupSize">Privacy:MinimumGroupSize: the card promises what the reports keep.</param>
+    public static AdaptiveCard Create(IEnumerable<BotCommand> commands, int minimumGroupSize) => new()
     {
         FallbackText = Title,
         Body =
@@ -16,7 +17,7 @@ public static class HelpCard
             new TextBlock(Title) { Size = "Medium", Weight = "Bolder" },
             new TextBlock("Every week you get a one-minute pulse in this chat: a few questions about our customers that you answer " +
                 "right in the card. Your answers are confidential: they are stored under a pseudonym, and results are only ever " +
-                "shown for groups of at least five people.") { IsSubtle = true },
+                $"shown for groups of at least {minimumGroupSize} people.") { IsSubtle = true },
             new TextBlock("Commands") { Weight = "Bolder", Spacing = "Medium" },
             new FactSet([.. commands.Select(c => new Fact(c.Name, c.Description))]),
         ],

@@ -1,15 +1,19 @@
+using FocusBot.Trends;
+using Microsoft.Extensions.Options;
+
 namespace FocusBot.Legal;
 
 /// <summary>GET /privacy and /terms: the pages the Teams manifest links to, in plain HTML.</summary>
 public static class LegalEndpoints
 {
-    private const string Privacy = """
+    // The thresholds are the configured ones (Privacy:MinimumGroupSize, MinimumCommentGroupSize): the page promises what the reports keep.
+    private static string Privacy(TrendPrivacyOptions privacy) => $"""
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>FocusBot privacy</title></head><body>
         <h1>FocusBot privacy</h1>
         <ul>
         <li>Your pulse answers are stored under a pseudonym (a keyed hash of your tenant and user id), never your name.</li>
-        <li>Nobody can read one person's answers through FocusBot. Scores are only shown for groups of at least five people,
-        comments only for groups of at least ten, and a group is hidden when it could be worked out by subtracting two others.</li>
+        <li>Nobody can read one person's answers through FocusBot. Scores are only shown for groups of at least {privacy.MinimumGroupSize} people,
+        comments only for groups of at least {privacy.MinimumCommentGroupSize}, and a group is hidden when it could be worked out by subtracting two others.</li>
         <li>FocusBot knows who was sent a pulse and who answered, only to remind and to avoid duplicates; it never shows that per person.</li>
         <li>Your organisation's FocusBot admins can erase your conversation reference, delivery records and answers on request.</li>
         </ul></body></html>
@@ -24,7 +28,8 @@ public static class LegalEndpoints
 
     public static IEndpointRouteBuilder MapLegalPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/privacy", () => Results.Content(Privacy, "text/html; charset=utf-8"));
+        endpoints.MapGet("/privacy", (IOptions<TrendPrivacyOptions> privacy) => Results.Content(
+            Privacy(privacy.Value), "text/html; charset=utf-8"));
         endpoints.MapGet("/terms", () => Results.Content(Terms, "text/html; charset=utf-8"));
         return endpoints;
     }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -25,9 +27,11 @@ public sealed partial class PulseAnswerHandler(
     IDeliveryStore deliveries,
     IAnsweredMarkStore answeredMarks,
     IRosterStore roster,
+    IConversationStore conversations,
     Pseudonyms pseudonyms,
     IEnumerable<IPulseListener> listeners,
     IOptions<PulseOptions> options,
+    IOptions<Trends.TrendPrivacyOptions> privacy,
     TimeProvider timeProvider,
     ILogger<PulseAnswerHandler> logger) : ICardActionHandler
 {
@@ -50,8 +54,8 @@ public sealed partial class PulseAnswerHandler(
 
         return verb switch
         {
-            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, PulseBank.ValuesOf(stored)).ToJsonElement()),
-            PulseCard.LaterVerb => await RemindLaterAsync(pulse, userId, cancellationToken),
+            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, PulseBank.ValuesOf(stored)).ToJsonElement()),
+            PulseCard.LaterVerb => await RemindLaterAsync(turn, pulse, userId, stored.Count > 0, cancellationToken),
             _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, cancellationToken),
         };
     }
@@ -132,29 +136,71 @@ public sealed partial class PulseAnswerHandler(
     private static bool IsQuiz(IReadOnlyList<Question> questions, string questionId) =>
         questions.FirstOrDefault(q => q.Id == questionId)?.Kind == QuestionKind.Quiz;
 
-    private async Task<AdaptiveCardInvokeResponse> RemindLaterAsync(Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Exactly one reminder about Pulse:RemindLaterAfter from now, kept apart from the scheduled reminders so it uses none
+    /// of them up and comes even after both were sent. The answer names the local time, or says the pulse closes first.
+    /// </summary>
+    private async Task<AdaptiveCardInvokeResponse> RemindLaterAsync(TurnContext turn, Domain.Pulses.Pulse pulse, string userId, bool answered,
+        CancellationToken cancellationToken)
     {
-        var delivery = await deliveries.GetAsync(PulseContent.LedgerOf(pulse), RecipientKeys.For(pulse.TenantId, userId), cancellationToken);
-        var after = options.Value.RemindLaterAfter;
-        if (delivery is { Status: DeliveryStatus.Sent })
+        // Answering leaves the delivery row alone (see PulseScheduler), so the person's own stored answers tell.
+        if (answered)
+            return AdaptiveCardInvokeResponse.Message("Your answers are in already, so there is nothing to remind you of.");
+        var now = timeProvider.GetUtcNow();
+        var at = now + options.Value.RemindLaterAfter;
+        var zone = await ZoneOfAsync(turn, pulse.TenantId, userId, cancellationToken);
+        if (at >= pulse.ClosesAt)
         {
-            // Reminders count from SendAfter: moving it makes the next reminder fall due "later" from now.
-            var next = options.Value.Reminders.ElementAtOrDefault(delivery.RemindersSent);
+            return AdaptiveCardInvokeResponse.Message(
+                $"This pulse closes at {LocalTime(pulse.ClosesAt, now, zone)}, before I could remind you. Answer it here whenever suits you until then.");
+        }
+
+        var key = RecipientKeys.For(pulse.TenantId, userId);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var delivery = await deliveries.GetAsync(PulseContent.LedgerOf(pulse), key, cancellationToken);
+            if (delivery is { Status: DeliveryStatus.Answered })
+                return AdaptiveCardInvokeResponse.Message("Your answers are in already, so there is nothing to remind you of.");
+            if (delivery is not { Status: DeliveryStatus.Sent })
+            {
+                return AdaptiveCardInvokeResponse.Message(
+                    $"I can't set a reminder for this card. Type pulse before {LocalTime(pulse.ClosesAt, now, zone)} to get it again.");
+            }
+
             try
             {
-                await deliveries.UpdateAsync(delivery with { SendAfter = timeProvider.GetUtcNow() + after - next }, cancellationToken);
+                await deliveries.UpdateAsync(delivery with { RemindLaterAt = at, UpdatedAt = now }, cancellationToken);
+                return AdaptiveCardInvokeResponse.Message($"OK, I'll remind you around {LocalTime(at, now, zone)}.");
             }
             catch (ConcurrencyException)
             {
-                // answered or reminded meanwhile; nothing to move
+                // a reminder or the sender wrote the row at the same moment: read again
             }
         }
 
-        return AdaptiveCardInvokeResponse.Message($"OK, I'll remind you in about {after.TotalHours:0} hours.");
+        return AdaptiveCardInvokeResponse.Message("I couldn't set the reminder just now. Please press Remind me later again.");
     }
 
-    private static AdaptiveCardInvokeResponse Problem(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> mine, string problem) =>
-        AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, mine, problem).ToJsonElement());
+    private async Task<TimeZoneInfo> ZoneOfAsync(TurnContext turn, string tenantId, string userId, CancellationToken cancellationToken)
+    {
+        var id = turn.Activity.SenderTimeZone ?? (await conversations.GetPersonalForUserAsync(tenantId, userId, cancellationToken))?.TimeZone;
+        return PulseCalendar.FindZone(id) ?? PulseCalendar.FindZone(options.Value.DefaultTimeZone) ?? TimeZoneInfo.Utc;
+    }
+
+    /// <summary>"15:00", "09:00 tomorrow" or "15:00 on Saturday 5 December", in the person's time zone.</summary>
+    private static string LocalTime(DateTimeOffset instant, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        var time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        if (day == today)
+            return time;
+        return day == today.AddDays(1) ? time + " tomorrow" : time + " on " + local.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+    }
+
+    private AdaptiveCardInvokeResponse Problem(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> mine, string problem) =>
+        AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, mine, problem).ToJsonElement());
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 

@@ -12,6 +12,10 @@ public sealed class PulseCalendar(PulseOptions options)
     private static readonly TimeSpan EarliestOffset = TimeSpan.FromHours(14);
     private static readonly TimeSpan LatestOffset = TimeSpan.FromHours(-12);
 
+    // Cadence counts weeks from a fixed Monday rather than from ISO week numbers: years have 52 or 53 ISO weeks, so
+    // any formula on (year, week) skips or doubles a pulse at some year end.
+    private static readonly DateTime CadenceEpoch = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+
     /// <summary>The cycle that contains <paramref name="now"/>: the ISO week whose send day it falls near.</summary>
     public PulseCycle CycleAt(DateTimeOffset now)
     {
@@ -22,7 +26,7 @@ public sealed class PulseCalendar(PulseOptions options)
         var sendDate = DateOnly.FromDateTime(monday.AddDays(((int)options.SendDay + 6) % 7));
         var firstSend = new DateTimeOffset(sendDate.ToDateTime(options.SendTime), EarliestOffset);
         var lastSend = new DateTimeOffset(sendDate.ToDateTime(options.SendTime), LatestOffset);
-        var onCadence = options.CadenceWeeks <= 1 || ((year * 53) + week) % options.CadenceWeeks == 0;
+        var onCadence = options.CadenceWeeks <= 1 || WeeksSinceEpoch(monday) % options.CadenceWeeks == 0;
         return new PulseCycle($"{year}-W{week:00}", sendDate, firstSend, lastSend.AddDays(options.CloseAfterDays), onCadence);
     }
 
@@ -36,6 +40,9 @@ public sealed class PulseCalendar(PulseOptions options)
             local = local.AddMinutes(30);
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
+
+    /// <summary>Whole weeks from the epoch Monday to <paramref name="monday"/>: one continuous count across year ends.</summary>
+    public static int WeeksSinceEpoch(DateTime monday) => (int)((monday.Date - CadenceEpoch).TotalDays / 7);
 
     public static TimeZoneInfo? FindZone(string? id)
     {

@@ -17,13 +17,14 @@ public static class PulseCard
 
     public static string Summary(int questions) => $"{Title}: {questions} quick questions";
 
-    public static AdaptiveCard Form(string pulseId, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string>? current = null,
+    /// <param name="minimumGroupSize">Privacy:MinimumGroupSize: the card promises what the reports keep.</param>
+    public static AdaptiveCard Form(string pulseId, IReadOnlyList<Question> questions, int minimumGroupSize, IReadOnlyDictionary<string, string>? current = null,
         string? problem = null)
     {
         var body = new List<CardElement>
         {
             new TextBlock(Title) { Size = "Large", Weight = "Bolder" },
-            new TextBlock($"{questions.Count} questions, about a minute. Confidential: results are only shown for groups of five or more.") { IsSubtle = true },
+            new TextBlock($"{questions.Count} questions, about a minute. Confidential: results are only shown for groups of {minimumGroupSize} or more.") { IsSubtle = true },
         };
         if (problem is not null)
             body.Add(new TextBlock(problem) { Color = "Attention", Weight = "Bolder" });

@@ -17,7 +17,7 @@ namespace FocusBot.Pulses;
 
 /// <summary>`pulse`: show me my open pulse (or my answers to it).</summary>
 public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
-    TimeProvider timeProvider) : ICommandHandler
+    IOptions<Trends.TrendPrivacyOptions> privacy, TimeProvider timeProvider) : ICommandHandler
 {
     public BotCommand Command => CommandCatalog.Pulse;
 
@@ -35,7 +35,7 @@ public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOpt
         var questions = await bank.QuestionsOfAsync(open, cancellationToken);
         var pseudonym = pseudonyms.For(open.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty);
         var mine = PulseBank.ValuesOf(await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken));
-        var card = mine.Count > 0 ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt) : PulseCard.Form(open.Id, questions);
+        var card = mine.Count > 0 ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt) : PulseCard.Form(open.Id, questions, privacy.Value.MinimumGroupSize);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), PulseCard.Summary(questions.Count)), cancellationToken);
     }
 }

@@ -4,11 +4,14 @@ using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
+using FocusBot.Trends;
+using Microsoft.Extensions.Options;
 
 namespace FocusBot.Pulses;
 
 /// <summary>The pulse card each recipient receives through the delivery ledger.</summary>
-public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsStore settings, IRosterStore roster, IEnumerable<IPulseListener> listeners)
+public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsStore settings, IRosterStore roster, IEnumerable<IPulseListener> listeners,
+    IOptions<TrendPrivacyOptions> privacy)
     : IDeliveryContent
 {
     public const string LedgerKind = LedgerIds.PulseKind;
@@ -32,7 +35,7 @@ public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsSt
         if (pulse is null || pulse.Status == PulseStatus.Closed || await settings.IsPausedAsync(delivery.TenantId, delivery.UserId, cancellationToken))
             return null;
         var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
-        return Activity.CreateCardMessage(PulseCard.Form(pulse.Id, questions).ToJsonElement(), PulseCard.Summary(questions.Count));
+        return Activity.CreateCardMessage(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize).ToJsonElement(), PulseCard.Summary(questions.Count));
     }
 
     public async Task OnSentAsync(Delivery delivery, CancellationToken cancellationToken)

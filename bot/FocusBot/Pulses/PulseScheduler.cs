@@ -174,14 +174,32 @@ public sealed partial class PulseScheduler(
         var answered = await answeredMarks.ListAsync(pulse.Id, cancellationToken);
         await foreach (var delivery in deliveries.ListAsync(PulseContent.LedgerOf(pulse), DeliveryStatus.Sent, cancellationToken))
         {
-            if (delivery.RemindersSent >= reminders.Length || now < delivery.SendAfter + reminders[delivery.RemindersSent]
-                || await settings.IsPausedAsync(delivery.TenantId, delivery.UserId, cancellationToken))
+            var askedFor = delivery.RemindLaterAt is { } later && now >= later;
+            var scheduled = delivery.RemindersSent < reminders.Length && now >= delivery.SendAfter + reminders[delivery.RemindersSent];
+            // A scheduled reminder falling due while the person's "Remind me later" is pending waits for it: they asked for later.
+            if (scheduled && delivery.RemindLaterAt is { } pending && now < pending)
+                scheduled = false;
+            if (!(askedFor || scheduled) || await settings.IsPausedAsync(delivery.TenantId, delivery.UserId, cancellationToken))
                 continue;
+
+            // One message at a time: the asked-for reminder also stands for scheduled ones that fell due while it was pending;
+            // scheduled reminders due later still come.
+            var remindersSent = delivery.RemindersSent;
+            if (!askedFor)
+                remindersSent++;
+            while (askedFor && remindersSent < reminders.Length && now >= delivery.SendAfter + reminders[remindersSent])
+                remindersSent++;
+
             Delivery claimed;
             try
             {
                 // Count the reminder first: a crash after this loses one reminder rather than sending it twice.
-                claimed = await deliveries.UpdateAsync(delivery with { RemindersSent = delivery.RemindersSent + 1, UpdatedAt = now }, cancellationToken);
+                claimed = await deliveries.UpdateAsync(delivery with
+                {
+                    RemindersSent = remindersSent,
+                    RemindLaterAt = askedFor ? null : delivery.RemindLaterAt,
+                    UpdatedAt = now,
+                }, cancellationToken);
             }
             catch (ConcurrencyException)
             {
@@ -194,8 +212,9 @@ public sealed partial class PulseScheduler(
                 continue;
             try
             {
+                var opening = askedFor ? "A reminder, as you asked" : "A reminder";
                 await connector.SendToConversationAsync(target, Activity.CreateTextMessage(
-                    $"A reminder: your weekly customer pulse is waiting above. It takes a minute and closes on {pulse.ClosesAt:dddd d MMMM}."), cancellationToken);
+                    $"{opening}: your weekly customer pulse is waiting above. It takes a minute and closes on {pulse.ClosesAt:dddd d MMMM}."), cancellationToken);
             }
             catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException)
             {

@@ -1,6 +1,7 @@
 using FocusBot.Messaging;
 using FocusBot.Privacy;
 using FocusBot.Proactive;
+using FocusBot.Protocol.Hosting;
 
 namespace FocusBot.Pulses;
 
@@ -9,7 +10,7 @@ public static class PulseServiceCollectionExtensions
 {
     public static IServiceCollection AddPulse(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddOptions<PulseOptions>().Bind(configuration.GetSection(PulseOptions.Section))
+        services.AddOptions<PulseOptions>().BindReplacingLists(configuration.GetSection(PulseOptions.Section))
             .Validate(o => o.Size is >= 3 and <= 5, "Pulse:Size must be 3-5.")
             .Validate(o => o.Reminders.Count <= 2, "Pulse:Reminders allows at most two reminders.")
             .Validate(o => PulseCalendar.FindZone(o.DefaultTimeZone) is not null, "Pulse:DefaultTimeZone is not a known IANA time zone.")

@@ -1,4 +1,3 @@
-using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,7 @@ namespace FocusBot.Roles;
 /// Decides which roles a person holds: Admins from configuration, grants made with the `roles` command, and membership
 /// of a team configured to confer a role. Everyone is Staff, which needs no grant.
 /// </summary>
-public sealed class RoleResolver(IOptionsMonitor<RolesOptions> options, IRoleStore roles, IRosterStore roster, IConversationStore conversations)
+public sealed class RoleResolver(IOptionsMonitor<RolesOptions> options, IRoleStore roles, IRosterStore roster)
 {
     public async Task<IReadOnlySet<Role>> GetRolesAsync(string tenantId, string? aadObjectId, string? userId, CancellationToken cancellationToken)
     {
@@ -23,17 +22,11 @@ public sealed class RoleResolver(IOptionsMonitor<RolesOptions> options, IRoleSto
 
         if (settings.RoleTeams.Count > 0 && !string.IsNullOrEmpty(userId))
         {
-            var teamNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            // By team id only, as Teams reports it in the roster: a team's name is chosen by whoever created the team.
             var memberOf = (await roster.ListTeamsForUserAsync(tenantId, userId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            await foreach (var team in conversations.ListTeamsAsync(cancellationToken))
+            foreach (var (role, teamId) in settings.RoleTeams)
             {
-                if (team.TenantId == tenantId && team.TeamId is { } teamId && memberOf.Contains(teamId) && team.TeamName is { } name)
-                    teamNames.Add(name);
-            }
-
-            foreach (var (role, teamName) in settings.RoleTeams)
-            {
-                if (teamNames.Contains(teamName))
+                if (memberOf.Contains(teamId.Trim()))
                     held.Add(role);
             }
         }

@@ -10,7 +10,10 @@ public sealed class RolesOptions
     /// <summary>Entra object ids of the first Admins (comma-separated in App Service settings).</summary>
     public string AdminAadObjectIds { get; set; } = string.Empty;
 
-    /// <summary>Team names whose members hold a role, e.g. Bot:RoleTeams:Executive = "Leadership".</summary>
+    /// <summary>
+    /// Teams whose members hold a role, by Teams team id, e.g. Bot:RoleTeams:Executive = "19:…@thread.tacv2". Never a team
+    /// name: anyone can create a team and name it like the configured one (<see cref="RolesOptionsValidator"/>).
+    /// </summary>
     public Dictionary<Role, string> RoleTeams { get; set; } = [];
 
     public IReadOnlySet<string> Admins => AdminAadObjectIds

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocusBot.Commands;
+using FocusBot.Domain.Trends;
 using FocusBot.Help;
 
 namespace FocusBot.Cards.Tests.Validation;
@@ -40,15 +41,15 @@ public static class BrokenCards
                 () => WithBodyElement(Welcome(), new JsonObject { ["type"] = "Input.Text", ["id"] = "idea", ["isRequired"] = true, ["errorMessage"] = "Required" }),
                 "renderer: RequiredInputsShouldHaveLabel"),
             ["Oversized"] = (
-                () => JsonNode.Parse(HelpCard.Create(ManyCommands(500)).ToUtf8Bytes())!,
+                () => JsonNode.Parse(HelpCard.Create(ManyCommands(500), PrivacyThresholds.DefaultMinimumGroupSize).ToUtf8Bytes())!,
                 "size: "),
         };
 
     public static TheoryData<string> Names => [.. All.Keys];
 
-    private static JsonNode Welcome() => JsonNode.Parse(WelcomeCard.Create().ToUtf8Bytes())!;
+    private static JsonNode Welcome() => JsonNode.Parse(WelcomeCard.Create(PrivacyThresholds.DefaultMinimumGroupSize).ToUtf8Bytes())!;
 
-    private static JsonNode Help() => JsonNode.Parse(HelpCard.Create(CommandCatalog.All).ToUtf8Bytes())!;
+    private static JsonNode Help() => JsonNode.Parse(HelpCard.Create(CommandCatalog.All, PrivacyThresholds.DefaultMinimumGroupSize).ToUtf8Bytes())!;
 
     private static JsonNode WithBodyElement(JsonNode card, JsonObject element) => Mutate(card, c => c["body"]!.AsArray().Add(element));
 

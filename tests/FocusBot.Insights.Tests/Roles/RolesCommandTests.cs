@@ -127,13 +127,25 @@ public abstract class RolesCommandTests(StorageKind storage, AzuriteFixture azur
     [Fact]
     public async Task TeamRole_MembersOfTheConfiguredTeamHoldIt_OthersDoNot()
     {
-        await using var scenario = await StartAsync(new Dictionary<string, string?> { ["Bot:RoleTeams:Executive"] = "Leadership" }, grantRoles: false);
+        await using var scenario = await StartAsync(new Dictionary<string, string?> { ["Bot:RoleTeams:Executive"] = BotScenario.LeadershipTeam }, grantRoles: false);
 
         await scenario.SayAsync(Person.Ruth, "recognize");
         await scenario.SayAsync(Person.Sam, "recognize");
 
         Assert.Contains(RecognitionFormCard.Title, CardJson.AllText(scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
         Assert.Equal(RefusalCard.Create(CommandCatalog.Recognize).ToJsonElement().GetRawText(), scenario.LastCardTo(Person.Sam).GetRawText());
+    }
+
+    [Fact]
+    public async Task Roles_WithATeamRole_ShowsTheTeamsNameBesideItsId_AndTheIdOfEveryTeamFocusBotIsIn()
+    {
+        await using var scenario = await StartAsync(new Dictionary<string, string?> { ["Bot:RoleTeams:Executive"] = BotScenario.LeadershipTeam });
+
+        await scenario.SayAsync(Person.Ada, "roles");
+
+        var texts = CardJson.Texts(scenario.LastCardTo(Person.Ada)).Select(CardJson.Visible).ToList();
+        Assert.Contains($"Executive: everyone in the team \"Leadership\" ({BotScenario.LeadershipTeam})", texts);
+        Assert.Contains($"Service Desk: {BotScenario.ServiceDeskTeam}", texts);
     }
 }
 

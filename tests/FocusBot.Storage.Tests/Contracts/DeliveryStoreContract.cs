@@ -44,6 +44,21 @@ public abstract class DeliveryStoreContract(Func<StorageBackend> backend) : Stor
     }
 
     [Fact]
+    public async Task UpdateAsync_RemindLaterAtSetThenCleared_IsStoredEachTime()
+    {
+        var delivery = TestData.Delivery("2026-W48", "29:remind") with { RemindLaterAt = null };
+        await Store.CreateIfMissingAsync([delivery], Token);
+        var read = (await Store.GetAsync("2026-W48", delivery.RecipientKey, Token))!;
+        Assert.Null(read.RemindLaterAt);
+
+        var asked = await Store.UpdateAsync(read with { RemindLaterAt = TestData.Monday.AddHours(13) }, Token);
+        Assert.Equal(TestData.Monday.AddHours(13), (await Store.GetAsync("2026-W48", delivery.RecipientKey, Token))!.RemindLaterAt);
+        await Store.UpdateAsync(asked with { RemindLaterAt = null }, Token);
+
+        Assert.Null((await Store.GetAsync("2026-W48", delivery.RecipientKey, Token))!.RemindLaterAt);
+    }
+
+    [Fact]
     public async Task UpdateAsync_TwoSendersWithTheSameETag_OneWinsTheOtherGetsConcurrencyException()
     {
         var delivery = TestData.Delivery("2026-W48", "29:ann");

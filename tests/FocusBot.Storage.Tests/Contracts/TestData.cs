@@ -84,6 +84,7 @@ internal static class TestData
         Status = DeliveryStatus.Pending,
         SendAfter = Monday.AddHours(8),
         UpdatedAt = Monday,
+        RemindLaterAt = Monday.AddHours(11),
     };
 
     public static Answer Answer(string pulseId, string questionId, string respondent, string value) => new()
