@@ -116,11 +116,21 @@ public sealed class TrendWorld : IAsyncDisposable
 
     public static IReadOnlyList<Question> Bank { get; } = [Quiz, Quiz2, Frequency, Agreement, Advocacy, Voice];
 
-    public static async Task<TrendWorld> CreateAsync(PrivacyThresholds? thresholds = null)
+    /// <param name="thresholds">The privacy thresholds; the defaults when null.</param>
+    /// <param name="azureTablesConnectionString">An Azurite connection string to store in Azure tables; SQLite when null.</param>
+    public static async Task<TrendWorld> CreateAsync(PrivacyThresholds? thresholds = null, string? azureTablesConnectionString = null)
     {
         var directory = Directory.CreateTempSubdirectory("focusbot-trends-").FullName;
         var clock = new FakeTimeProvider(Start);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:DataDirectory"] = directory }).Build();
+        var settings = azureTablesConnectionString is null
+            ? new Dictionary<string, string?> { ["Storage:Sqlite:DataDirectory"] = directory }
+            : new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "AzureTables",
+                ["Storage:AzureTables:ConnectionString"] = azureTablesConnectionString,
+                ["Storage:AzureTables:TablePrefix"] = "w" + Guid.NewGuid().ToString("N")[..12],
+            };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddLogging()
@@ -128,6 +138,7 @@ public sealed class TrendWorld : IAsyncDisposable
             .AddSingleton(thresholds ?? new PrivacyThresholds())
             .AddSingleton<PrivacyGate>()
             .AddSingleton<TrendRebuilder>()
+            .AddSingleton<TrendRetraction>()
             .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(), sp.GetRequiredService<ICountedAnswersStore>(),
                 NullLogger<TrendRecorder>.Instance))
             .BuildServiceProvider();
@@ -217,10 +228,13 @@ public sealed class TrendWorld : IAsyncDisposable
         await Recorder.RecordAnswerAsync(pulse, question, previous, answer, CancellationToken.None);
     }
 
-    /// <summary>Erases a person's answers as the Admin's `erase` does.</summary>
-    public Task EraseAsync(string person) =>
-        _services.GetRequiredService<IPersonalDataEraser>().EraseAsync(new ErasureSubject { TenantId = Tenant, UserId = "29:" + person, Pseudonyms = ["ps-" + person] },
-            CancellationToken.None);
+    /// <summary>Erases a person as the Admin's `erase` does: out of the unsealed figures first, then their data.</summary>
+    public async Task EraseAsync(string person)
+    {
+        var subject = new ErasureSubject { TenantId = Tenant, UserId = "29:" + person, Pseudonyms = ["ps-" + person] };
+        await _services.GetRequiredService<TrendRetraction>().RetractAsync(Tenant, subject.UserId, subject.Pseudonyms, CancellationToken.None);
+        await _services.GetRequiredService<IPersonalDataEraser>().EraseAsync(subject, CancellationToken.None);
+    }
 
     /// <summary>Records a delivery in the ledger and the aggregates; the person's teams go on the roster for rebuilds.</summary>
     public async Task DeliverAsync(Pulse pulse, string person, params string[] teams)
