@@ -58,6 +58,7 @@ public sealed class HostileTextFlowTests : IAsyncLifetime
         await RecognitionAsync();
         await RolesAndErasureAsync();
         await TrendsAsync(questions);
+        await EraseAsync();
 
         var live = _rendered.Select(r => (r.Step, r.Text, Problem: RenderedText.LiveMarkup(r.Text))).Where(r => r.Problem is not null).ToList();
         Assert.True(live.Count == 0, "Live markup in what FocusBot sent:\n" + string.Join("\n", live.Select(l => $"[{l.Step}] {l.Problem} in: {l.Text}")));
@@ -218,6 +219,8 @@ public sealed class HostileTextFlowTests : IAsyncLifetime
         Step("recognition cards", hostile: true);
         await _scenario.SayAsync(Author, "recognitions");
         Step("recognition list", hostile: true);
+        var recognition = (await _scenario.Get<Domain.Recognition.IRecognitionStore>().ListRecentAsync(BotScenario.TenantId, 1, CancellationToken.None))[0];
+        await InvokeAsync("recognition applauded", Person.Sam, ApplauseHandler.ApplaudVerb, new JsonObject { ["recognitionId"] = recognition.Id }, EvilChannel);
     }
 
     /// <summary>The roles card listing a name with markup, grants by such names, and erasure of such a person.</summary>
@@ -233,6 +236,15 @@ public sealed class HostileTextFlowTests : IAsyncLifetime
         Step("erase confirmation", hostile: true);
         await _scenario.SayAsync(Author, "erase " + Hostile + " nobody");
         Step("erase nobody", hostile: true);
+    }
+
+    /// <summary>The Erase button of the confirmation: the card saying what was removed names the person.</summary>
+    private async Task EraseAsync()
+    {
+        await _scenario.SayAsync(Author, "erase " + Recipient.Name);
+        var erase = CardJson.ExecuteActions(_scenario.LastCardTo(Author)).Single(a => a.GetProperty("verb").GetString() == FocusBot.Privacy.EraseCommand.ConfirmVerb);
+        Step("erase confirmation again", hostile: true);
+        await InvokeAsync("erase done", Author, FocusBot.Privacy.EraseCommand.ConfirmVerb, JsonObject.Create(erase.GetProperty("data"))!);
     }
 
     /// <summary>Trend figures for the team named with markup, with Voice comments written with markup: the card and the digest.</summary>

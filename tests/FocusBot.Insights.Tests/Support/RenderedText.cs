@@ -13,6 +13,8 @@ public static partial class RenderedText
     /// <summary>Each rendered string of an activity FocusBot sent: its text, and the markdown strings of its cards.</summary>
     public static IEnumerable<string> OfActivity(JsonElement activity)
     {
+        if (activity.ValueKind != JsonValueKind.Object)
+            yield break; // a delete carries no activity
         if (activity.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
             yield return text.GetString()!;
         if (!activity.TryGetProperty("attachments", out var attachments) || attachments.ValueKind != JsonValueKind.Array)
