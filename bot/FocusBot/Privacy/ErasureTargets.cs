@@ -39,7 +39,8 @@ public sealed class ErasureTargets(PeoplePicker people)
         var exact = found.Where(p => string.Equals(p.Name.Trim(), term, StringComparison.OrdinalIgnoreCase)).ToList();
         return (exact.Count > 0 ? exact : found) switch
         {
-            [] => new ErasureLookup(null, [], $"No one FocusBot knows is called \"{term}\". Use their Entra object id, or their name as Teams shows it. {ErasureCard.NothingErased}"),
+            // The problem is sent as a chat message, whose markdown Teams renders: what was typed must show as typed.
+            [] => new ErasureLookup(null, [], $"No one FocusBot knows is called \"{CardText.Escape(term)}\". Use their Entra object id, or their name as Teams shows it. {ErasureCard.NothingErased}"),
             [var one] => One(TargetOf(one, null)),
             var several => new ErasureLookup(null, several, null),
         };

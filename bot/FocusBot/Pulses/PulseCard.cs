@@ -26,13 +26,16 @@ public static class PulseCard
             new TextBlock(Title) { Size = "Large", Weight = "Bolder" },
             new TextBlock($"{questions.Count} questions, about a minute. Confidential: results are only shown for groups of {minimumGroupSize} or more.") { IsSubtle = true },
         };
+        // The problem can quote a question from the imported bank, which is not ours to format.
         if (problem is not null)
-            body.Add(new TextBlock(problem) { Color = "Attention", Weight = "Bolder" });
+            body.Add(new TextBlock(CardText.Escape(problem)) { Color = "Attention", Weight = "Bolder" });
         for (var i = 0; i < questions.Count; i++)
         {
             var question = questions[i];
             var id = InputPrefix + question.Id;
-            // The question is the input's label, so screen readers announce it with the choices.
+            // The question is the input's label, so screen readers announce it with the choices. Labels and choice titles
+            // are plain text in Teams (markdown is only rendered in TextBlock and Fact), so they are not escaped: the
+            // backslashes would show.
             var label = $"{i + 1}. {question.Text}";
             string? value = null;
             current?.TryGetValue(question.Id, out value);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FocusBot.Cards;
 using FocusBot.Commands;
 using FocusBot.Domain.Questions;
 using FocusBot.Messaging;
@@ -135,7 +136,8 @@ public sealed partial class QuestionsCommand(
             };
             if (declared is null && file.Extension.Length > 0 && !file.Extension.Equals("txt", StringComparison.OrdinalIgnoreCase))
             {
-                return (null, default, $"I can read .csv and .json files, not .{file.Extension}. " +
+                // The refusal is a chat message, whose markdown Teams renders; the file name is the sender's.
+                return (null, default, $"I can read .csv and .json files, not .{CardText.Escape(file.Extension)}. " +
                     "From Excel, choose Save As > \"CSV UTF-8 (Comma delimited)\" and attach that.");
             }
 

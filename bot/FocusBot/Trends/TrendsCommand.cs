@@ -1,3 +1,4 @@
+using FocusBot.Cards;
 using FocusBot.Commands;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Trends;
@@ -20,8 +21,11 @@ public sealed partial class TrendsCommand(PrivacyGate gate, ReportUrls urls, ICo
             var teams = await TeamsAsync(turn.TenantId, cancellationToken);
             if (Match(teams, wanted) is not { } team)
             {
-                var known = teams.Count == 0 ? "FocusBot is not installed in any team yet." : "Teams: " + string.Join(", ", teams.Values.Order(StringComparer.OrdinalIgnoreCase).Take(20)) + ".";
-                await turn.SendAsync(Activity.CreateTextMessage($"I found no team called \"{wanted}\". {known}"), cancellationToken);
+                // A chat message renders markdown: what was typed and the team names from Teams must show as typed.
+                var known = teams.Count == 0
+                    ? "FocusBot is not installed in any team yet."
+                    : "Teams: " + string.Join(", ", teams.Values.Order(StringComparer.OrdinalIgnoreCase).Take(20).Select(CardText.Escape)) + ".";
+                await turn.SendAsync(Activity.CreateTextMessage($"I found no team called \"{CardText.Escape(wanted)}\". {known}"), cancellationToken);
                 return;
             }
 

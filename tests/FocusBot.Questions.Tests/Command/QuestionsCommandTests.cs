@@ -170,6 +170,17 @@ public sealed class QuestionsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportFileNamedWithMarkup_NamesItsTypeEscaped()
+    {
+        // The reply is a chat message, whose markdown Teams renders: the sender's file name must not become a link.
+        await _chat.SayAsync("questions import", null, QuestionsChat.FileAttachment("questions.**x**<b>", DownloadUrl));
+
+        var text = Assert.Single(await _chat.RepliesAsync()).Text;
+        Assert.Contains("not .\\*\\*x\\*\\*\\<\u2060b\\>.", text, StringComparison.Ordinal);
+        Assert.Empty(_chat.Files.Requests);
+    }
+
+    [Fact]
     public async Task ImportWithNothingPastedOrAttached_ExplainsHow()
     {
         await _chat.SayAsync("questions import");
