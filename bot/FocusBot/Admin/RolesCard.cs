@@ -19,7 +19,7 @@ public static class RolesCard
     public const int MaxGrantsShown = 15;
 
     /// <summary>Teams listed with their ids; a card must stay under 28 KB.</summary>
-    public const int MaxTeamsShown = 15;
+    public const int MaxTeamsShown = 10;
 
     public static AdaptiveCard Create(
         IReadOnlyList<RoleAssignment> grants,

@@ -45,8 +45,9 @@ public static class PulseCard
                 // editable quiz item would let anyone turn a wrong answer into a right one.
                 if (value is not null)
                 {
-                    body.Add(new TextBlock(label) { Weight = "Bolder", Spacing = "Medium" });
-                    body.Add(new TextBlock($"Your answer: {AnswerScales.LabelOf(question, value)}. Locked: the first answer counts.") { IsSubtle = true });
+                    // A TextBlock renders markdown, unlike the input label this stands in for: escaped here.
+                    body.Add(new TextBlock(CardText.Escape(label)) { Weight = "Bolder", Spacing = "Medium" });
+                    body.Add(new TextBlock($"Your answer: {CardText.Escape(AnswerScales.LabelOf(question, value))}. Locked: the first answer counts.") { IsSubtle = true });
                     continue;
                 }
 

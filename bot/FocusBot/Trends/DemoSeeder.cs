@@ -153,7 +153,7 @@ public sealed partial class DemoSeeder(
             var answered = random.NextDouble() < participation;
             sent.Add(new Delivery
             {
-                PulseId = pulse.Id,
+                PulseId = LedgerIds.Of(pulse),
                 RecipientKey = RecipientKeys.For(pulse.TenantId, userId),
                 TenantId = pulse.TenantId,
                 UserId = userId,

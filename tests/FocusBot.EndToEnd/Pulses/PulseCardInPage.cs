@@ -80,7 +80,7 @@ internal sealed partial class PulseCardInPage(IPage page, ILocator card)
         var expected = new List<Regex> { Exactly(AnsweredTitle) };
         foreach (var question in questions)
             expected.AddRange(AnswerLines(question, answers[question.Id]).Select(Exactly));
-        expected.Add(new Regex("^You can change your answers until "));
+        expected.Add(new Regex("^You can change your (other )?answers until "));
         await Expect(card.Locator(".ac-textBlock")).ToHaveTextAsync(expected);
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = ChangeButton, Exact = true })).ToBeVisibleAsync();
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = SubmitButton, Exact = true })).ToHaveCountAsync(0);

@@ -75,9 +75,14 @@ public sealed class WeeklyPulseTests(PulseDayFixture fixture) : IAsyncLifetime
 
         await card.ClickAsync(PulseCardInPage.ChangeButton);
         await Expect(shown).ToContainTextAsync(PulseCard.Title);
-        for (var i = 0; i < questions.Count; i++)
-            await card.ExpectAnswerShownAsync(i + 1, questions[i], answers[questions[i].Id]);
-        var changed = questions[0];
+        // A knowledge check counts its first answer: shown locked, not as an input; the other answers can change (inputs
+        // are numbered among themselves).
+        var editable = questions.Where(q => q.Kind != QuestionKind.Quiz).ToList();
+        if (editable.Count < questions.Count)
+            await Expect(shown).ToContainTextAsync("Locked: the first answer counts.");
+        for (var i = 0; i < editable.Count; i++)
+            await card.ExpectAnswerShownAsync(i + 1, editable[i], answers[editable[i].Id]);
+        var changed = editable[0];
         answers[changed.Id] = OtherAnswer(changed, answers[changed.Id]);
         await card.AnswerAsync(1, changed, answers[changed.Id]);
         await card.ClickAsync(PulseCardInPage.SubmitButton);
@@ -92,7 +97,7 @@ public sealed class WeeklyPulseTests(PulseDayFixture fixture) : IAsyncLifetime
         ? correct.ToString(CultureInfo.InvariantCulture)
         : AnswerScales.ChoicesFor(question)[^2].Value;
 
-    /// <summary>A different choice; for a quiz a wrong one, so the card must now explain the right answer.</summary>
+    /// <summary>A different choice.</summary>
     private static string OtherAnswer(Question question, string previous) =>
         AnswerScales.ChoicesFor(question).Select(c => c.Value).First(value => value != previous && value != question.CorrectOption?.ToString(CultureInfo.InvariantCulture));
 
