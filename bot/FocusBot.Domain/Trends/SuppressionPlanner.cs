@@ -119,7 +119,8 @@ public static class SuppressionPlanner
     /// <summary>
     /// The organisation and its teams, measure by measure: teams overlap, so the respondents per exact combination of
     /// teams (<see cref="Memberships"/>) decide what subtraction can isolate (<see cref="OverlapGuard"/>). Without those
-    /// counts every team of the measure is hidden: not knowing how teams overlap, no team figure is safe to show.
+    /// counts, or when they do not add up to the organisation's respondents, every team of the measure is hidden: not
+    /// knowing how teams overlap, no team figure is safe to show.
     /// </summary>
     private static bool SettleTeams(IReadOnlyList<TrendPeriod> weeks, IReadOnlyDictionary<string, SliceCells> slices,
         Dictionary<(string Slice, string Measure), long> figures, HashSet<(string, string)> hidden, PrivacyThresholds thresholds)
@@ -134,15 +135,22 @@ public static class SuppressionPlanner
             // A person is counted once per pulse, so over a month the most respondents a combination had in one week is
             // the number of people it surely holds.
             var atoms = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var week in weeks)
+            var complete = groups is not null && slices.ContainsKey(TrendSlices.Org);
+            foreach (var week in complete ? weeks : [])
             {
-                foreach (var (signature, people) in groups?.Buckets(week.Key, measure) ?? new Dictionary<string, long>())
+                var org = slices[TrendSlices.Org];
+                var buckets = groups!.Buckets(week.Key, measure);
+                foreach (var (signature, people) in buckets)
                     atoms[signature] = Math.Max(atoms.GetValueOrDefault(signature), people);
+                // Every respondent must be in exactly one combination: a count that does not add up (a store that left
+                // some out, say) would understate an overlap, so it hides every team instead.
+                var everyone = measure == TrendMeasure.Participation ? org.Get(week.Key, measure, TrendBuckets.Delivered) : org.Respondents(week.Key, measure);
+                complete &= buckets.Values.Sum() == everyone;
             }
 
             var hiddenTeams = teams.Keys.Where(t => hidden.Contains((t, measure))).ToHashSet(StringComparer.Ordinal);
             var before = hiddenTeams.Count;
-            if (atoms.Count == 0)
+            if (!complete || atoms.Count == 0)
                 hiddenTeams.UnionWith(teams.Keys);
             else
                 OverlapGuard.Settle(atoms, teams, figures.ContainsKey((TrendSlices.Org, measure)) && !hidden.Contains((TrendSlices.Org, measure)), hiddenTeams,

@@ -36,6 +36,7 @@ internal sealed partial class AzureTableNames
         Settings = prefix + "Settings";
         AggregatePeriods = prefix + "AggregatePeriods";
         AggregateTerms = prefix + "AggregateTerms";
+        AggregateGroups = prefix + "AggregateGroups";
         Leases = prefix + "Leases";
         InboundActivities = prefix + "InboundActivities";
     }
@@ -86,6 +87,8 @@ internal sealed partial class AzureTableNames
 
     public string AggregateTerms { get; }
 
+    public string AggregateGroups { get; }
+
     public string Leases { get; }
 
     public string InboundActivities { get; }
@@ -94,7 +97,7 @@ internal sealed partial class AzureTableNames
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
         Ledgers, Answers, CountedAnswers, AnsweredMarks, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks,
-        Roles, Settings, AggregatePeriods, AggregateTerms, Leases, InboundActivities,
+        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

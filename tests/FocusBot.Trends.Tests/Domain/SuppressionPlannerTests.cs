@@ -90,6 +90,16 @@ public sealed class SuppressionPlannerTests
     }
 
     [Fact]
+    public void Plan_CombinationsThatDoNotAddUpToTheOrganisation_HideEveryTeam()
+    {
+        // 20 respondents, but the combinations account for 18: two people's teams are unknown, so no overlap can be ruled out.
+        var hidden = Plan(s_week, Knowledge("org", (s_week, 20)), Knowledge("team:a", (s_week, 10)), Knowledge("team:b", (s_week, 10)),
+            Disjoint(s_week, 18, ("team:a", 9), ("team:b", 9)));
+
+        Assert.Equal([("team:a", "K"), ("team:b", "K")], hidden.Order());
+    }
+
+    [Fact]
     public void Plan_TwoSmallTeamsOfSixDifferentPeople_LeavesTheLargeTeamShown()
     {
         // org 18 = a 3 + b 3 + c 12, no overlaps: org - c reveals a and b together, six people, never fewer.
@@ -154,7 +164,7 @@ public sealed class SuppressionPlannerTests
         var groups = new SliceCells(TrendSlices.Groups, weeks.Take(4).SelectMany(week => Disjoint(week, 30, ("team:a", 3), ("team:b", 10)).Buckets(week.Key, "K")
             .Select(b => Cell(TrendSlices.Groups, week, "K", b.Key, b.Value))));
 
-        var hidden = Plan(july, new SliceCells("team:a", small), new SliceCells("team:b", large), Knowledge("org", (july, 100), (weeks[0], 30)), groups);
+        var hidden = Plan(july, new SliceCells("team:a", small), new SliceCells("team:b", large), Knowledge("org", (july, 120), (weeks[0], 30), (weeks[1], 30), (weeks[2], 30), (weeks[3], 30)), groups);
 
         Assert.Contains(("team:a", "K"), hidden);
         Assert.DoesNotContain(("team:b", "K"), hidden);
