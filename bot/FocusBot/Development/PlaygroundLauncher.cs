@@ -35,11 +35,16 @@ public sealed partial class PlaygroundLauncher(
         if (!File.Exists(cli))
         {
             LogInstalling(logger, toolsFolder);
-            if (await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], toolsFolder, stoppingToken) != 0 || !File.Exists(cli))
+            // The lockfile was resolved with --legacy-peer-deps (as test.sh installs it): npm ci must resolve the same way or
+            // it refuses the lockfile as out of sync.
+            if (await RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--legacy-peer-deps"], toolsFolder, stoppingToken) != 0 || !File.Exists(cli))
             {
                 LogUnavailable(logger);
                 return;
             }
+
+            // The same marker test.sh leaves, so it does not install everything again.
+            File.Copy(Path.Combine(toolsFolder, "package-lock.json"), Path.Combine(toolsFolder, "node_modules", ".focusbot-installed-lock.json"), overwrite: true);
         }
 
         var endpoint = new Uri(new Uri(botUrl.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), "/api/messages");
