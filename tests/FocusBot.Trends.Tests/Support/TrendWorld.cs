@@ -209,23 +209,12 @@ public sealed class TrendWorld : IAsyncDisposable
         await Recorder.RecordAnswerAsync(pulse, question, previous, answer, CancellationToken.None);
     }
 
-    /// <summary>A "one thing" comment sent now, filed as the command files it.</summary>
+    /// <summary>A "one thing" comment sent now, filed as the command files it: an answer to the week's Voice pulse.</summary>
     public async Task CommentAsync(string person, string text, params string[] teams)
     {
         var question = VoicePulses.FallbackQuestion;
         var pulse = VoicePulses.For(Tenant, question.Id, await Gate.OpenWeekAsync(Tenant, Clock.GetUtcNow(), CancellationToken.None));
-        var answer = new Answer
-        {
-            PulseId = pulse.Id,
-            QuestionId = question.Id,
-            RespondentPseudonym = "ps-" + person,
-            TenantId = Tenant,
-            Value = text,
-            TeamIds = teams,
-            AnsweredAt = Clock.GetUtcNow(),
-        };
-        var previous = await _services.GetRequiredService<IAnswerStore>().UpsertAsync(answer, CancellationToken.None);
-        await Recorder.RecordAnswerAsync(pulse, question, previous, answer, CancellationToken.None);
+        await AnswerAsync(pulse, question, person, text, teams);
     }
 
     /// <summary>Erases a person as the Admin's `erase` does: out of the unsealed figures first, then their data.</summary>
