@@ -84,8 +84,8 @@ public sealed partial class PulseAnswerHandler(
             return Problem(pulse, questions, mine, "Please answer at least one question.");
 
         var teams = await roster.ListTeamsForUserAsync(pulse.TenantId, userId, cancellationToken);
-        // The day only: a finer time would line the answer up with whatever else the person did at that moment.
-        var day = new DateTimeOffset(timeProvider.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        // The stores keep the day only (StoreArguments.DayOf), whatever time is given here.
+        var now = timeProvider.GetUtcNow();
         var locked = given.Keys.Where(id => IsQuiz(questions, id) && mine.ContainsKey(id) && mine[id] != given[id]).ToList();
         var toStore = given.Where(g => !mine.TryGetValue(g.Key, out var previousValue) || (previousValue != g.Value && !locked.Contains(g.Key))) // a replay changes nothing
             .Select(g => new Answer
@@ -96,7 +96,7 @@ public sealed partial class PulseAnswerHandler(
                 TenantId = pulse.TenantId,
                 Value = g.Value,
                 TeamIds = teams,
-                AnsweredAt = day,
+                AnsweredAt = now,
             }).ToList();
         // Each answer is its own row: storing them side by side keeps the invoke well inside Teams' 5 seconds. A first quiz
         // answer is inserted only if none is there, so of two racing first answers exactly one counts.
@@ -133,6 +133,8 @@ public sealed partial class PulseAnswerHandler(
         return AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, questions, all, pulse.ClosesAt, notice).ToJsonElement());
     }
 
+    private const string NothingToRemind = "Your answers are in already, so there is nothing to remind you of.";
+
     private static bool IsQuiz(IReadOnlyList<Question> questions, string questionId) =>
         questions.FirstOrDefault(q => q.Id == questionId)?.Kind == QuestionKind.Quiz;
 
@@ -145,7 +147,7 @@ public sealed partial class PulseAnswerHandler(
     {
         // Answering leaves the delivery row alone (see PulseScheduler), so the person's own stored answers tell.
         if (answered)
-            return AdaptiveCardInvokeResponse.Message("Your answers are in already, so there is nothing to remind you of.");
+            return AdaptiveCardInvokeResponse.Message(NothingToRemind);
         var now = timeProvider.GetUtcNow();
         var at = now + options.Value.RemindLaterAfter;
         var zone = await ZoneOfAsync(turn, pulse.TenantId, userId, cancellationToken);
@@ -160,7 +162,7 @@ public sealed partial class PulseAnswerHandler(
         {
             var delivery = await deliveries.GetAsync(PulseContent.LedgerOf(pulse), key, cancellationToken);
             if (delivery is { Status: DeliveryStatus.Answered })
-                return AdaptiveCardInvokeResponse.Message("Your answers are in already, so there is nothing to remind you of.");
+                return AdaptiveCardInvokeResponse.Message(NothingToRemind); // a row from before answered markers
             if (delivery is not { Status: DeliveryStatus.Sent })
             {
                 return AdaptiveCardInvokeResponse.Message(
