@@ -39,10 +39,14 @@ public static class VoicePulses
         };
     }
 
-    /// <summary>The Voice pulses of the weeks from <paramref name="first"/> to <paramref name="last"/>.</summary>
-    public static IEnumerable<Pulse> Between(string tenantId, string questionId, TrendPeriod first, TrendPeriod last)
+    /// <summary>How far back "one thing" comments are looked for (rebuild, erasure).</summary>
+    public static readonly TimeSpan LookBack = TimeSpan.FromDays(2 * 366);
+
+    /// <summary>The Voice pulses of every week from <see cref="LookBack"/> before <paramref name="today"/> to next week.</summary>
+    public static IEnumerable<Pulse> Recent(string tenantId, DateOnly today)
     {
-        for (var week = first; week <= last; week = week.Next())
-            yield return For(tenantId, questionId, week);
+        var last = TrendPeriod.WeekOf(today).Next();
+        for (var week = TrendPeriod.WeekOf(today.AddDays(-LookBack.Days)); week <= last; week = week.Next())
+            yield return For(tenantId, FallbackQuestion.Id, week);
     }
 }

@@ -34,9 +34,6 @@ public sealed class TrendRebuilder(
     /// <summary>How many pulses a tenant can have; ListRecentAsync needs a bound.</summary>
     public const int MaxPulses = 100_000;
 
-    /// <summary>How far back "one thing" comments are looked for.</summary>
-    public static readonly TimeSpan VoiceLookBack = TimeSpan.FromDays(2 * 366);
-
     public async Task<RebuildResult> RebuildAsync(string tenantId, CancellationToken cancellationToken)
     {
         var all = (await pulses.ListRecentAsync(MaxPulses, cancellationToken)).Where(p => p.TenantId == tenantId).OrderBy(p => p.OpensAt).ToList();
@@ -68,7 +65,7 @@ public sealed class TrendRebuilder(
         // "One thing" comments of any week, filed under Voice pulses that are never stored.
         bank.TryAdd(VoicePulses.FallbackQuestion.Id, VoicePulses.FallbackQuestion);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
-        foreach (var pulse in VoicePulses.Between(tenantId, VoicePulses.FallbackQuestion.Id, TrendPeriod.WeekOf(today.AddDays(-VoiceLookBack.Days)), TrendPeriod.WeekOf(today).Next()))
+        foreach (var pulse in VoicePulses.Recent(tenantId, today))
         {
             var (cells, pulseAnswers) = await ContributionsOfAnswersAsync(pulse, bank, cancellationToken);
             answerCount += pulseAnswers;

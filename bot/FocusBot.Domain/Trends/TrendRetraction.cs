@@ -27,7 +27,7 @@ public sealed class TrendRetraction(IPulseStore pulses, IDeliveryStore deliverie
         ArgumentNullException.ThrowIfNull(pseudonyms);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var all = (await pulses.ListRecentAsync(TrendRebuilder.MaxPulses, cancellationToken)).Where(p => p.TenantId == tenantId)
-            .Concat(VoicePulses.Between(tenantId, VoicePulses.FallbackQuestion.Id, TrendPeriod.WeekOf(today.AddDays(-TrendRebuilder.VoiceLookBack.Days)), TrendPeriod.WeekOf(today).Next()))
+            .Concat(VoicePulses.Recent(tenantId, today))
             .ToList();
         var sealedKeys = await gate.SealedAmongAsync(tenantId, all.SelectMany(p => TrendPeriod.AllFor(p.OpensAt)).Distinct(), cancellationToken);
         var known = new Dictionary<string, Question>(StringComparer.Ordinal) { [VoicePulses.FallbackQuestion.Id] = VoicePulses.FallbackQuestion };
