@@ -25,7 +25,8 @@ namespace FocusBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    private const string DevelopmentSecret = "focusbot-development-only-secret";
+    /// <summary>The pseudonym secret Development falls back to when none is set; never accepted elsewhere.</summary>
+    public const string DevelopmentSecret = "focusbot-development-only-secret";
 
     /// <summary>
     /// Registers every store for the backend named by Storage:Provider (Sqlite, the default, or AzureTables) and an

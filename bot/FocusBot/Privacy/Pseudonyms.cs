@@ -18,7 +18,7 @@ public sealed class Pseudonyms
     {
         // Start-up validation (PrivacyOptions) refuses to run outside Development without a secret.
         var secret = options.Value.PseudonymSecret;
-        _key = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(secret) && environment.IsDevelopment() ? "focusbot-development-only-secret" : secret!);
+        _key = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(secret) && environment.IsDevelopment() ? Storage.StorageServiceCollectionExtensions.DevelopmentSecret : secret!);
         // A key of its own (HKDF, as report links do), so a marker can never equal or reveal a pseudonym.
         _answeredKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, salt: [], info: s_answeredLabel);
     }
