@@ -75,9 +75,9 @@ public sealed partial class TrendRecorder(IAnswerStore answers, IQuestionStore q
 
     /// <summary>
     /// One answer stored on its own rather than in a pulse submission (seeded data does this): counted as a submission
-    /// would be. <paramref name="previous"/> is not needed any more (the counted record says what was counted).
+    /// would be (the counted record says what was counted before, so the answer it replaced is not needed).
     /// </summary>
-    public Task RecordAnswerAsync(Pulse pulse, Question question, Answer? previous, Answer current, CancellationToken cancellationToken)
+    public Task RecordAnswerAsync(Pulse pulse, Question question, Answer current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pulse);
         ArgumentNullException.ThrowIfNull(question);

@@ -196,8 +196,8 @@ internal static class TrendsBench
         {
             var changed = answer with { Value = answer.Value == "5" ? "1" : "5" };
             var watch = Stopwatch.StartNew();
-            var previous = await store.UpsertAsync(changed, default);
-            await recorder.RecordAnswerAsync(pulse, bank[answer.QuestionId], previous, changed, default);
+            await store.UpsertAsync(changed, default);
+            await recorder.RecordAnswerAsync(pulse, bank[answer.QuestionId], changed, default);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -74,6 +74,7 @@ public static class TrendSeed
             TeamIds = teams,
             AnsweredAt = pulse.OpensAt,
         };
-        await recorder.RecordAnswerAsync(pulse, question, await answers.UpsertAsync(answer, CancellationToken.None), answer, CancellationToken.None);
+        await answers.UpsertAsync(answer, CancellationToken.None);
+        await recorder.RecordAnswerAsync(pulse, question, answer, CancellationToken.None);
     }
 }

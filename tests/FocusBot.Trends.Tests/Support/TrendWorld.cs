@@ -205,8 +205,8 @@ public sealed class TrendWorld : IAsyncDisposable
             TeamIds = teams,
             AnsweredAt = Clock.GetUtcNow(),
         };
-        var previous = await _services.GetRequiredService<IAnswerStore>().UpsertAsync(answer, CancellationToken.None);
-        await Recorder.RecordAnswerAsync(pulse, question, previous, answer, CancellationToken.None);
+        await _services.GetRequiredService<IAnswerStore>().UpsertAsync(answer, CancellationToken.None);
+        await Recorder.RecordAnswerAsync(pulse, question, answer, CancellationToken.None);
     }
 
     /// <summary>A "one thing" comment sent now, filed as the command files it: an answer to the week's Voice pulse.</summary>
