@@ -1,5 +1,5 @@
-using System.Text.Json;
 using FocusBot.Cards;
+using FocusBot.Insights.Tests.Support;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Host;
@@ -39,45 +39,9 @@ public sealed class HostileNameTests
 
         foreach (var card in cards)
         {
-            var texts = CardTexts(card.ToJsonElement()).ToList();
+            var texts = RenderedText.OfCard(card.ToJsonElement()).ToList();
             Assert.Contains(texts, t => t.Contains("\\*\\*Sales\\*\\*", StringComparison.Ordinal));
             Assert.All(texts, AssertNoLiveMarkup);
-        }
-    }
-
-    /// <summary>Every string a TextBlock or a Fact renders as markdown.</summary>
-    private static IEnumerable<string> CardTexts(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var type = element.TryGetProperty("type", out var t) ? t.GetString() : null;
-                if (type == "TextBlock" && element.TryGetProperty("text", out var text))
-                    yield return text.GetString()!;
-                if (type == "FactSet")
-                {
-                    foreach (var fact in element.GetProperty("facts").EnumerateArray())
-                    {
-                        yield return fact.GetProperty("title").GetString()!;
-                        yield return fact.GetProperty("value").GetString()!;
-                    }
-                }
-
-                foreach (var property in element.EnumerateObject())
-                {
-                    foreach (var inner in CardTexts(property.Value))
-                        yield return inner;
-                }
-
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    foreach (var inner in CardTexts(item))
-                        yield return inner;
-                }
-
-                break;
         }
     }
 
