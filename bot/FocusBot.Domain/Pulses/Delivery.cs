@@ -1,6 +1,10 @@
 namespace FocusBot.Domain.Pulses;
 
-/// <summary>The fan-out ledger: one row per pulse and recipient, so a restart neither skips nor repeats anyone.</summary>
+/// <summary>
+/// The fan-out ledger: one row per ledger (a pulse, an insight, a recognition; <see cref="LedgerIds"/>) and recipient, so
+/// a restart skips no one. Delivery is at least once: a send whose outcome is unknown is repeated and counted in
+/// <see cref="UncertainSends"/>.
+/// </summary>
 public sealed record Delivery
 {
     public required string PulseId { get; init; }
@@ -27,6 +31,15 @@ public sealed record Delivery
     public required DateTimeOffset SendAfter { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the card actually left (Teams accepted it); reminders count from here. Null until then.</summary>
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>
+    /// Times the message was sent again after an attempt whose outcome was unknown (a timeout, 412, 502 or 504, or a
+    /// sender that died mid-send): each may have reached the person, so each is a possible duplicate.
+    /// </summary>
+    public int UncertainSends { get; init; }
 
     /// <summary>Scheduled reminders sent so far (Pulse:Reminders); "Remind me later" does not count here.</summary>
     public int RemindersSent { get; init; }

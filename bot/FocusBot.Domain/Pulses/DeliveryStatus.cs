@@ -5,7 +5,10 @@ public enum DeliveryStatus
     /// <summary>Waiting for the recipient's local send time.</summary>
     Pending,
 
-    /// <summary>A sender has claimed it; if it stays here the sender died and it may be retried.</summary>
+    /// <summary>
+    /// In flight: claimed by a sender as its request was about to leave (or between retries). A row left here by a
+    /// sender that died goes back to Pending, counted as a possible duplicate.
+    /// </summary>
     Sending,
 
     Sent,
@@ -15,6 +18,9 @@ public enum DeliveryStatus
     /// <summary>Gave up after retries; <see cref="Delivery.FailureReason"/> says why.</summary>
     Failed,
 
-    /// <summary>Teams answered 403: the user blocked or removed FocusBot; never send to them again for this pulse.</summary>
+    /// <summary>
+    /// Teams answered 403 or 404: the user blocked or removed FocusBot. Not retried; when they install FocusBot again or
+    /// write to it, the row goes back to Pending once.
+    /// </summary>
     Blocked,
 }

@@ -14,11 +14,14 @@ namespace FocusBot.Protocol.Connector;
 
 /// <summary>
 /// The Bot Connector REST API of one conversation's service URL: send, reply, update, delete, create a 1:1, members,
-/// channels. Every call is paced by <see cref="TeamsRateLimiter"/> and retried by Teams' rules.
+/// channels. Every call is paced by <see cref="TeamsRateLimiter"/> and retried by Teams' rules: 429 after its
+/// Retry-After; 412, 502, 503, 504 and timeouts with backoff. A repeated send whose earlier attempt had an unknown outcome
+/// (timeout, 412, 502, 504) may reach the person twice: at least once beats never, and callers are told (see
+/// <see cref="SendDeparture"/>).
 /// </summary>
 public sealed class ConnectorClient
 {
-    private static readonly ResiliencePropertyKey<bool> MayRetryAfterSending = new("focusbot.idempotent");
+    private static readonly ResiliencePropertyKey<bool> LastOutcomeUnknown = new("focusbot.last-outcome-unknown");
     private readonly HttpClient _http;
     private readonly IBotTokenProvider _tokens;
     private readonly TeamsRateLimiter _limiter;
@@ -40,8 +43,20 @@ public sealed class ConnectorClient
     }
 
     public Task<ResourceResponse> SendToConversationAsync(ConversationTarget target, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(target, HttpMethod.Post, $"v3/conversations/{Escape(target.ConversationId)}/activities", activity,
-            ConnectorOperation.SendMessage, target.ConversationId, idempotent: false, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
+        SendToConversationAsync(target, activity, onDeparture: null, cancellationToken);
+
+    /// <summary>
+    /// Sends a message, calling <paramref name="onDeparture"/> as each attempt is about to leave (after pacing), so a
+    /// delivery ledger can mark the message in flight only then. An exception from it stops the send before that attempt.
+    /// </summary>
+    public async Task<ResourceResponse> SendToConversationAsync(ConversationTarget target, Activity activity,
+        Func<SendDeparture, CancellationToken, ValueTask>? onDeparture, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJsonContext.Default.Activity);
+        using var response = await CallAsync(target.ServiceUrl, target.TenantId, HttpMethod.Post, $"v3/conversations/{Escape(target.ConversationId)}/activities",
+            json, ConnectorOperation.SendMessage, target.ConversationId, idempotent: false, cancellationToken, onDeparture).ConfigureAwait(false);
+        return await ReadAsync(response, ProtocolJsonContext.Default.ResourceResponse, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(activity.Id);
+    }
 
     public Task<ResourceResponse> ReplyToActivityAsync(ConversationTarget target, string replyToId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync(target, HttpMethod.Post, $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(replyToId)}",
@@ -130,29 +145,33 @@ public sealed class ConnectorClient
     }
 
     private async Task<HttpResponseMessage> CallAsync(string serviceUrl, string tenantId, HttpMethod method, string path, byte[]? content,
-        ConnectorOperation operation, string threadKey, bool idempotent, CancellationToken cancellationToken)
+        ConnectorOperation operation, string threadKey, bool idempotent, CancellationToken cancellationToken,
+        Func<SendDeparture, CancellationToken, ValueTask>? onDeparture = null)
     {
         var uri = new Uri(_guard.Check(serviceUrl), path);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(MayRetryAfterSending, idempotent);
+        var attempts = 0;
         try
         {
             var response = await _pipeline.ExecuteAsync(async ctx =>
             {
                 // Pacing happens outside the attempt timeout: waiting for a free slot is not the service being slow.
                 await _limiter.AcquireAsync(tenantId, operation, threadKey, ctx.CancellationToken).ConfigureAwait(false);
+                attempts++;
+                if (onDeparture is not null)
+                    await onDeparture(new SendDeparture(attempts, ctx.Properties.GetValue(LastOutcomeUnknown, false)), ctx.CancellationToken).ConfigureAwait(false);
                 using var request = new HttpRequestMessage(method, uri);
                 if (content is not null)
                     request.Content = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
                 if (await _tokens.GetTokenAsync(ctx.CancellationToken).ConfigureAwait(false) is { } token)
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var attempt = new CancellationTokenSource(_options.AttemptTimeout, _timeProvider);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(attempt.Token, ctx.CancellationToken);
+                using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _timeProvider);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, ctx.CancellationToken);
                 try
                 {
                     return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !ctx.CancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !ctx.CancellationToken.IsCancellationRequested)
                 {
                     throw new TimeoutRejectedException("The Connector did not answer in time.", _options.AttemptTimeout, ex);
                 }
@@ -162,7 +181,7 @@ public sealed class ConnectorClient
                 return response;
             using (response)
             {
-                if (!idempotent && response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+                if (!idempotent && response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
                     throw new DeliveryUncertainException(operation.ToString(), null);
                 throw new ConnectorException(response.StatusCode, operation.ToString(), await ReadErrorCodeAsync(response, cancellationToken).ConfigureAwait(false));
             }
@@ -191,19 +210,22 @@ public sealed class ConnectorClient
             })
             .Build();
 
+    // Microsoft's guidance for bots: retry 429 (after Retry-After), 412, 502 and 504; 503 and a refused connection never
+    // reached the service. The others with an unknown outcome are repeated too: a person may get a message twice, which
+    // is better than never, and the repeat is reported to whoever counts it.
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
-        var idempotent = context.Properties.GetValue(MayRetryAfterSending, false);
-        if (outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
-            return true; // never reached the service: safe for every call
-        if (outcome.Exception is TimeoutRejectedException or HttpRequestException)
-            return idempotent;
-        return outcome.Result?.StatusCode switch
+        var (retry, unknown) = outcome switch
         {
-            HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.ServiceUnavailable => true,
-            HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout => idempotent,
-            _ => false,
+            { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => (true, false),
+            { Exception: TimeoutRejectedException or HttpRequestException } => (true, true),
+            { Result.StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } => (true, false),
+            { Result.StatusCode: HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout } => (true, true),
+            _ => (false, false),
         };
+        if (retry)
+            context.Properties.Set(LastOutcomeUnknown, unknown);
+        return retry;
     }
 
     // A 429's Retry-After is the service telling us exactly when; otherwise let Polly's jittered backoff decide (null).

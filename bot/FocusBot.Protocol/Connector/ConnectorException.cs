@@ -15,8 +15,8 @@ public class ConnectorException(HttpStatusCode statusCode, string operation, str
 }
 
 /// <summary>
-/// A send whose outcome is unknown (timeout, 502 or 504 after the request left): it may have been delivered, so it is not
-/// retried blindly; the caller decides (the delivery ledger records it as uncertain).
+/// A send whose last attempt had an unknown outcome (a timeout, 412, 502 or 504) once its retries were used up: the
+/// message may or may not be in the person's chat.
 /// </summary>
 public sealed class DeliveryUncertainException(string operation, Exception? inner)
     : Exception($"Teams Connector {operation}: the message may or may not have been delivered", inner);

@@ -126,6 +126,8 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         [nameof(Delivery.UpdatedAt)] = delivery.UpdatedAt,
         [nameof(Delivery.RemindersSent)] = delivery.RemindersSent,
         [nameof(Delivery.RemindLaterAt)] = delivery.RemindLaterAt,
+        [nameof(Delivery.SentAt)] = delivery.SentAt,
+        [nameof(Delivery.UncertainSends)] = delivery.UncertainSends,
     };
 
     private static Delivery FromEntity(TableEntity entity) => new()
@@ -143,6 +145,8 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         UpdatedAt = entity.GetRequiredDateTime(nameof(Delivery.UpdatedAt)),
         RemindersSent = entity.GetInt32(nameof(Delivery.RemindersSent)) ?? 0,
         RemindLaterAt = entity.GetDateTime(nameof(Delivery.RemindLaterAt)),
+        SentAt = entity.GetDateTime(nameof(Delivery.SentAt)),
+        UncertainSends = entity.GetInt32(nameof(Delivery.UncertainSends)) ?? 0,
         ETag = entity.ETag,
     };
 }

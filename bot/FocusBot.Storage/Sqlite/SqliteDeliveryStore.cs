@@ -6,7 +6,7 @@ namespace FocusBot.Storage.Sqlite;
 
 internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStore
 {
-    private const string Columns = "pulse_id, recipient_key, tenant_id, user_id, conversation_id, status, activity_id, failure_reason, attempts, send_after, updated_at, reminders_sent, version, remind_later_at";
+    private const string Columns = "pulse_id, recipient_key, tenant_id, user_id, conversation_id, status, activity_id, failure_reason, attempts, send_after, updated_at, reminders_sent, version, remind_later_at, sent_at, uncertain_sends";
 
     public Task<int> CreateIfMissingAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
                 {
                     created += Bind(writer.Command($"""
                         INSERT INTO deliveries ({Columns})
-                        VALUES ($pulse, $recipient, $tenant, $user, $conversation, $status, $activity, $failure, $attempts, $sendAfter, $updatedAt, $reminders, 1, $remindLaterAt)
+                        VALUES ($pulse, $recipient, $tenant, $user, $conversation, $status, $activity, $failure, $attempts, $sendAfter, $updatedAt, $reminders, 1, $remindLaterAt, $sentAt, $uncertainSends)
                         ON CONFLICT (pulse_id, recipient_key) DO NOTHING;
                         """), delivery).ExecuteNonQuery();
                 }
@@ -46,7 +46,8 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
                 var updated = Bind(writer.Command("""
                     UPDATE deliveries SET tenant_id = $tenant, user_id = $user, conversation_id = $conversation, status = $status,
                         activity_id = $activity, failure_reason = $failure, attempts = $attempts, send_after = $sendAfter,
-                        updated_at = $updatedAt, reminders_sent = $reminders, remind_later_at = $remindLaterAt, version = version + 1
+                        updated_at = $updatedAt, reminders_sent = $reminders, remind_later_at = $remindLaterAt, sent_at = $sentAt,
+                        uncertain_sends = $uncertainSends, version = version + 1
                     WHERE pulse_id = $pulse AND recipient_key = $recipient AND version = $version;
                     """), delivery).With("$version", version).ExecuteNonQuery();
                 return updated == 1
@@ -88,7 +89,9 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
         .With("$sendAfter", delivery.SendAfter)
         .With("$updatedAt", delivery.UpdatedAt)
         .With("$reminders", delivery.RemindersSent)
-        .With("$remindLaterAt", delivery.RemindLaterAt?.UtcTicks);
+        .With("$remindLaterAt", delivery.RemindLaterAt?.UtcTicks)
+        .With("$sentAt", delivery.SentAt?.UtcTicks)
+        .With("$uncertainSends", delivery.UncertainSends);
 
     private static Delivery Map(SqliteDataReader reader) => new()
     {
@@ -106,5 +109,7 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
         RemindersSent = reader.GetInt32(11),
         ETag = SqliteValues.FormatVersion(reader.GetInt64(12)),
         RemindLaterAt = reader.IsDBNull(13) ? null : reader.GetTime(13),
+        SentAt = reader.IsDBNull(14) ? null : reader.GetTime(14),
+        UncertainSends = reader.GetInt32(15),
     };
 }

@@ -17,6 +17,7 @@ internal static class SqliteMigrations
         (3, SqliteSchemaV3.Sql),
         (4, SqliteSchemaV4.Sql),
         (5, SqliteSchemaV5.Sql),
+        (6, SqliteSchemaV6.Sql),
     ];
 
     public static int LatestVersion => Scripts[^1].Version;

@@ -22,6 +22,7 @@ public sealed partial class ActivityRouter(
     IEnumerable<ICommandHandler> commands,
     IEnumerable<ICardActionHandler> cardActions,
     IEnumerable<IConversationChangeHandler> conversationChanges,
+    IEnumerable<IMessageObserver> messageObservers,
     RoleResolver roles,
     ILogger<ActivityRouter> logger)
 {
@@ -46,6 +47,8 @@ public sealed partial class ActivityRouter(
                 return TurnResult.Ok;
             case ActivityTypes.Message:
                 await HandleTextAsync(turn, cancellationToken);
+                foreach (var observer in messageObservers)
+                    await observer.OnMessageAsync(turn, cancellationToken);
                 return TurnResult.Ok;
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
                 return TurnResult.Invoke(await HandleExecuteAsync(turn, cancellationToken));

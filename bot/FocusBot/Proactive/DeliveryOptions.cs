@@ -11,12 +11,18 @@ public sealed class DeliveryOptions
     /// <summary>Sends in flight at once; the rate limiter, not this, sets the pace.</summary>
     public int Concurrency { get; set; } = 32;
 
-    /// <summary>How often the sender looks for rows that became due (it is also woken when a campaign starts).</summary>
+    /// <summary>
+    /// How often the sender looks again for rows to retry; it also wakes when a campaign starts, when the next row's send
+    /// time comes, and when it takes the lease over.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long the send lease lasts without renewal: another instance takes over after this.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long the send lease lasts without renewal. The holder renews it every third, so another instance takes over a
+    /// crashed holder within about 4/3 of this (12 s by default).
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(9);
 
-    /// <summary>Attempts for a recipient whose sends fail for reasons other than blocking.</summary>
+    /// <summary>Sends of one message, across passes, before it is marked Failed (blocking ends it at once).</summary>
     public int MaxAttempts { get; set; } = 3;
 }

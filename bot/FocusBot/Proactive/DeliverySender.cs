@@ -1,15 +1,18 @@
+using System.Net;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Storage;
+using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Proactive;
 
 /// <summary>
-/// Sends one ledger row. The row is claimed (Pending → Sending) before the message leaves and marked Sent with the
-/// activity id after, so a crash or a second instance can never send it twice: Teams' create-conversation is idempotent,
-/// sending is not.
+/// Sends one ledger row, at least once. The row is claimed (Pending → Sending) only when its request is about to leave,
+/// after pacing, so a crash leaves in Sending only what may really have reached the person, and the next sender puts
+/// those back to Pending (<see cref="DeliveryWorker"/>). The claim is a compare-and-swap: two senders never both send a
+/// row. Teams' create-conversation is idempotent, so it happens before the claim.
 /// </summary>
 public sealed partial class DeliverySender(
     IDeliveryStore deliveries,
@@ -19,63 +22,103 @@ public sealed partial class DeliverySender(
     TimeProvider timeProvider,
     ILogger<DeliverySender> logger)
 {
-    public async Task<DeliveryStatus> SendAsync(Delivery pending, IDeliveryContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="pending"/> unless <paramref name="mayClaim"/> says no when its turn comes (the sender is
+    /// stopping or lost its lease): the row is then left Pending for whoever sends next.
+    /// </summary>
+    public async Task<DeliveryStatus> SendAsync(Delivery pending, IDeliveryContent content, Func<bool> mayClaim, CancellationToken cancellationToken)
     {
-        Delivery claimed;
+        var send = new InFlightSend(pending);
         try
         {
-            claimed = await deliveries.UpdateAsync(pending with
-            {
-                Status = DeliveryStatus.Sending,
-                Attempts = pending.Attempts + 1,
-                UpdatedAt = timeProvider.GetUtcNow(),
-            }, cancellationToken);
+            var activity = await content.CreateAsync(pending, cancellationToken);
+            if (activity is null)
+                return await FinishAsync(send, DeliveryStatus.Failed, "skipped");
+            var target = await EnsureConversationAsync(pending, cancellationToken);
+            var sent = await connector.SendToConversationAsync(target, activity,
+                (departure, token) => ClaimOnDepartureAsync(send, departure, target, mayClaim, token), CancellationToken.None);
+            var done = await FinishAsync(send, DeliveryStatus.Sent, null, sent.Id);
+            await content.OnSentAsync(send.Row with { Status = DeliveryStatus.Sent, ActivityId = sent.Id }, CancellationToken.None);
+            return done;
         }
-        catch (ConcurrencyException)
+        catch (ConcurrencyException) when (!send.Claimed)
         {
             return DeliveryStatus.Sending; // another sender has it
         }
-
-        var activity = await content.CreateAsync(claimed, cancellationToken);
-        if (activity is null)
-            return await FinishAsync(claimed, DeliveryStatus.Failed, "skipped", null, cancellationToken);
-
-        try
+        catch (OperationCanceledException) when (!send.Claimed)
         {
-            var target = await EnsureConversationAsync(claimed, cancellationToken);
-            claimed = target.ConversationId == claimed.ConversationId ? claimed : await deliveries.UpdateAsync(claimed with { ConversationId = target.ConversationId }, cancellationToken);
-            var sent = await connector.SendToConversationAsync(target, activity, CancellationToken.None);
-            var done = await FinishAsync(claimed, DeliveryStatus.Sent, null, sent.Id, CancellationToken.None);
-            await content.OnSentAsync(claimed with { Status = DeliveryStatus.Sent, ActivityId = sent.Id }, CancellationToken.None);
-            return done;
+            return DeliveryStatus.Pending; // not our turn any more: left for the next sender, untouched
         }
         catch (ConnectorException ex) when (ex.RecipientUnreachable)
         {
             LogUnreachable(logger, (int)ex.StatusCode);
-            return await FinishAsync(claimed, DeliveryStatus.Blocked, $"Teams answered {(int)ex.StatusCode}", null, CancellationToken.None);
+            return await FinishAsync(send, DeliveryStatus.Blocked, $"Teams answered {(int)ex.StatusCode}");
         }
-        catch (DeliveryUncertainException)
+        catch (ConnectorException ex) when (IsFinal(ex.StatusCode))
         {
-            // It may be in their chat already; sending again could duplicate it, so we stop here and say so.
-            return await FinishAsync(claimed, DeliveryStatus.Failed, "outcome unknown (timeout or gateway error after sending)", null, CancellationToken.None);
+            LogRefused(logger, (int)ex.StatusCode);
+            return await FinishAsync(send, DeliveryStatus.Failed, ex.Message);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or InvalidOperationException or TaskCanceledException)
+        catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
         {
-            var retry = claimed.Attempts < options.Value.MaxAttempts;
+            // Still failing after the client's own retries: the next pass tries again, up to MaxAttempts in all.
+            if (ex is DeliveryUncertainException or ConnectorException { StatusCode: HttpStatusCode.InternalServerError })
+                send.UnknownOutcomes++;
+            var retry = send.Row.Attempts + (send.Claimed ? 0 : 1) < options.Value.MaxAttempts;
             LogFailed(logger, ex.GetType().Name, retry);
-            return await FinishAsync(claimed, retry ? DeliveryStatus.Pending : DeliveryStatus.Failed, ex.Message, null, CancellationToken.None);
+            return await FinishAsync(send, retry ? DeliveryStatus.Pending : DeliveryStatus.Failed, ex.Message);
         }
     }
 
-    private async Task<DeliveryStatus> FinishAsync(Delivery claimed, DeliveryStatus status, string? reason, string? activityId, CancellationToken cancellationToken)
+    // Other 4xx mean Teams refused the message itself (bad request, too large): sending it again changes nothing.
+    private static bool IsFinal(HttpStatusCode status) =>
+        status is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError
+            and not (HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.RequestTimeout);
+
+    private async ValueTask ClaimOnDepartureAsync(InFlightSend send, SendDeparture departure, ConversationTarget target, Func<bool> mayClaim,
+        CancellationToken cancellationToken)
     {
-        await deliveries.UpdateAsync(claimed with
+        if (send.Claimed)
         {
-            Status = status,
-            FailureReason = reason,
-            ActivityId = activityId ?? claimed.ActivityId,
+            if (departure.RepeatsUnknownOutcome)
+                send.UnknownOutcomes++;
+            return;
+        }
+
+        if (!mayClaim())
+            throw new OperationCanceledException("The sender stopped before this message's turn.");
+        send.Row = await deliveries.UpdateAsync(send.Row with
+        {
+            Status = DeliveryStatus.Sending,
+            Attempts = send.Row.Attempts + 1,
+            ConversationId = target.ConversationId,
             UpdatedAt = timeProvider.GetUtcNow(),
         }, cancellationToken);
+        send.Claimed = true;
+    }
+
+    private async Task<DeliveryStatus> FinishAsync(InFlightSend send, DeliveryStatus status, string? reason, string? activityId = null)
+    {
+        var now = timeProvider.GetUtcNow();
+        try
+        {
+            await deliveries.UpdateAsync(send.Row with
+            {
+                Status = status,
+                FailureReason = reason,
+                ActivityId = activityId ?? send.Row.ActivityId,
+                SentAt = status == DeliveryStatus.Sent ? now : send.Row.SentAt,
+                Attempts = send.Claimed ? send.Row.Attempts : send.Row.Attempts + 1,
+                UncertainSends = send.Row.UncertainSends + send.UnknownOutcomes,
+                UpdatedAt = now,
+            }, CancellationToken.None);
+        }
+        catch (ConcurrencyException)
+        {
+            // A sender that took over thought ours had died and put the row back; it sends again, and counts the repeat.
+            LogOvertaken(logger);
+        }
+
         return status;
     }
 
@@ -115,9 +158,25 @@ public sealed partial class DeliverySender(
         return null;
     }
 
+    /// <summary>The row as last stored, whether this sender has claimed it, and the repeats after unknown outcomes so far.</summary>
+    private sealed class InFlightSend(Delivery row)
+    {
+        public Delivery Row { get; set; } = row;
+
+        public bool Claimed { get; set; }
+
+        public int UnknownOutcomes { get; set; }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Recipient unreachable (Teams {Status}); marked blocked")]
     private static partial void LogUnreachable(ILogger logger, int status);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams refused the message ({Status}); not retried")]
+    private static partial void LogRefused(ILogger logger, int status);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive send failed ({Error}); will retry: {Retry}")]
     private static partial void LogFailed(ILogger logger, string error, bool retry);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sender that took over had already put this message back in the queue; it will be sent again")]
+    private static partial void LogOvertaken(ILogger logger);
 }

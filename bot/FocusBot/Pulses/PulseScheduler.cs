@@ -14,7 +14,8 @@ namespace FocusBot.Pulses;
 
 /// <summary>
 /// The weekly rhythm: opens each cycle's pulse (questions chosen, rosters refreshed, one ledger row per person at their
-/// local send time), sends at most two reminders to those who have not answered, and closes the pulse, turning every
+/// local send time), sends at most two reminders to those who have not answered (counted from when each person's card
+/// was sent), and closes the pulse, turning every
 /// delivered card to "closed". Only the holder of the "pulse-scheduler" lease acts, so several instances never double up.
 /// </summary>
 public sealed partial class PulseScheduler(
@@ -175,7 +176,7 @@ public sealed partial class PulseScheduler(
         await foreach (var delivery in deliveries.ListAsync(PulseContent.LedgerOf(pulse), DeliveryStatus.Sent, cancellationToken))
         {
             var askedFor = delivery.RemindLaterAt is { } later && now >= later;
-            var scheduled = delivery.RemindersSent < reminders.Length && now >= delivery.SendAfter + reminders[delivery.RemindersSent];
+            var scheduled = delivery.RemindersSent < reminders.Length && now >= SentAt(delivery) + reminders[delivery.RemindersSent];
             // A scheduled reminder falling due while the person's "Remind me later" is pending waits for it: they asked for later.
             if (scheduled && delivery.RemindLaterAt is { } pending && now < pending)
                 scheduled = false;
@@ -187,7 +188,7 @@ public sealed partial class PulseScheduler(
             var remindersSent = delivery.RemindersSent;
             if (!askedFor)
                 remindersSent++;
-            while (askedFor && remindersSent < reminders.Length && now >= delivery.SendAfter + reminders[remindersSent])
+            while (askedFor && remindersSent < reminders.Length && now >= SentAt(delivery) + reminders[remindersSent])
                 remindersSent++;
 
             Delivery claimed;
@@ -250,6 +251,10 @@ public sealed partial class PulseScheduler(
 
         LogClosed(logger, closed.Id, updated);
     }
+
+    // Reminders count from when the person's card really left: someone sent late (a late joiner, a long fan-out, catch-up
+    // after an outage) is not reminded minutes after their card. Rows sent before SentAt was kept fall back to their send time.
+    private static DateTimeOffset SentAt(Delivery delivery) => delivery.SentAt ?? delivery.SendAfter;
 
     private bool HasAnswered(IReadOnlySet<string> answered, Domain.Pulses.Pulse pulse, Delivery delivery) =>
         answered.Contains(pseudonyms.AnsweredMarker(pulse.Id, delivery.RecipientKey));

@@ -24,7 +24,11 @@ public static class PulseServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<Pseudonyms>();
 
-        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section));
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section))
+            .Validate(o => o.Concurrency >= 1 && o.MaxAttempts >= 1, "Delivery:Concurrency and Delivery:MaxAttempts must be at least 1.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Delivery:PollInterval must be positive.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Delivery:LeaseDuration must be at least a second.")
+            .ValidateOnStart();
         services.AddSingleton<FanOut>();
         services.AddSingleton<DeliverySender>();
         services.AddSingleton<DeliveryWorker>();
@@ -36,7 +40,9 @@ public static class PulseServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PulseScheduler>());
         services.AddSingleton<ICardActionHandler, PulseAnswerHandler>();
         // Registered after the installation handler: the welcome card comes first, then the open pulse.
-        services.AddSingleton<IConversationChangeHandler, PulseLateJoiner>();
+        services.AddSingleton<PulseLateJoiner>();
+        services.AddSingleton<IConversationChangeHandler>(sp => sp.GetRequiredService<PulseLateJoiner>());
+        services.AddSingleton<IMessageObserver>(sp => sp.GetRequiredService<PulseLateJoiner>());
         services.AddSingleton<ICommandHandler, ShowPulseCommand>();
         services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<Domain.Settings.ISettingsStore>(), pause: true));
         services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<Domain.Settings.ISettingsStore>(), pause: false));

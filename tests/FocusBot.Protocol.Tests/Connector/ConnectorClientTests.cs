@@ -153,27 +153,81 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Single(_sim.Requests, r => r.Operation == SimOperation.Send);
     }
 
-    [Fact]
-    public async Task Send_DeliveredButAnswered502_IsNotResentAndReportedUncertain()
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    [InlineData(412)]
+    public async Task Send_GatewayErrorBeforeDelivery_IsSentAgainAndArrivesOnce(int status)
     {
-        _sim.Faults.Enqueue(InjectedFault.DeliveredThenStatus(502));
+        _sim.Faults.Enqueue(InjectedFault.Status(status));
+        var departures = new List<SendDeparture>();
 
-        await Assert.ThrowsAsync<DeliveryUncertainException>(() => _client.SendToConversationAsync(Target, Text("once"), CancellationToken.None));
+        await _client.SendToConversationAsync(Target, Text("arrives"), Record(departures), CancellationToken.None);
 
         Assert.Single(_sim.Sent);
+        Assert.Equal([new SendDeparture(1, false), new SendDeparture(2, true)], departures);
     }
 
     [Fact]
-    public async Task Send_Timeout_IsNotResentAndReportedUncertain()
+    public async Task Send_DeliveredButAnswered502_IsSentAgainAndTheRepeatIsReported()
+    {
+        _sim.Faults.Enqueue(InjectedFault.DeliveredThenStatus(502));
+        var departures = new List<SendDeparture>();
+
+        await _client.SendToConversationAsync(Target, Text("twice"), Record(departures), CancellationToken.None);
+
+        // At least once: the person may see it twice, and the caller is told the second send may be a repeat.
+        Assert.Equal(2, _sim.Sent.Count);
+        Assert.True(departures[^1].RepeatsUnknownOutcome);
+    }
+
+    [Fact]
+    public async Task Send_Timeout_IsSentAgainAndTheRepeatIsReported()
     {
         _sim.Faults.Enqueue(InjectedFault.Timeout());
+        var departures = new List<SendDeparture>();
 
-        await Assert.ThrowsAsync<DeliveryUncertainException>(() => _client.SendToConversationAsync(Target, Text("once"), CancellationToken.None));
+        await _client.SendToConversationAsync(Target, Text("after a timeout"), Record(departures), CancellationToken.None);
 
-        // The simulator logs the held request only once it notices the client hung up, which may come a moment later.
-        await _sim.WaitForRequestAsync(r => r.StatusCode == RecordedRequest.ClientClosedRequest, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        Assert.Single(_sim.Requests, r => r.Operation == SimOperation.Send);
+        Assert.Single(_sim.Sent);
+        Assert.Equal([new SendDeparture(1, false), new SendDeparture(2, true)], departures);
     }
+
+    [Fact]
+    public async Task Send_ThrottledThenSent_TheRetryIsNotAPossibleRepeat()
+    {
+        _sim.Faults.Enqueue(InjectedFault.Status(429, TimeSpan.FromSeconds(1)));
+        var departures = new List<SendDeparture>();
+
+        await _client.SendToConversationAsync(Target, Text("x"), Record(departures), CancellationToken.None);
+
+        Assert.Equal([new SendDeparture(1, false), new SendDeparture(2, false)], departures);
+    }
+
+    [Fact]
+    public async Task Send_502EveryTime_GivesUpReportingTheOutcomeUnknown()
+    {
+        _sim.Faults.Enqueue(InjectedFault.Status(502) with { Times = 100 });
+
+        await Assert.ThrowsAsync<DeliveryUncertainException>(() => _client.SendToConversationAsync(Target, Text("x"), CancellationToken.None));
+
+        Assert.Equal(6, _sim.Requests.Count(r => r.Operation == SimOperation.Send)); // 1 try + 5 retries
+    }
+
+    [Fact]
+    public async Task Send_DepartureRefused_NothingLeaves()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _client.SendToConversationAsync(Target, Text("x"),
+            (_, _) => throw new InvalidOperationException("not our turn"), CancellationToken.None));
+
+        Assert.DoesNotContain(_sim.Requests, r => r.Operation == SimOperation.Send);
+    }
+
+    private static Func<SendDeparture, CancellationToken, ValueTask> Record(List<SendDeparture> departures) => (departure, _) =>
+    {
+        departures.Add(departure);
+        return ValueTask.CompletedTask;
+    };
 
     [Fact]
     public async Task Update_502AndTimeout_AreRetriedBecauseRepeatingIsHarmless()

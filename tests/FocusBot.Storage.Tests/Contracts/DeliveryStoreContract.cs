@@ -59,6 +59,22 @@ public abstract class DeliveryStoreContract(Func<StorageBackend> backend) : Stor
     }
 
     [Fact]
+    public async Task UpdateAsync_SentAtAndUncertainSends_AreKept()
+    {
+        var delivery = TestData.Delivery("2026-W48", "29:late");
+        await Store.CreateIfMissingAsync([delivery], Token);
+        var read = (await Store.GetAsync("2026-W48", delivery.RecipientKey, Token))!;
+        Assert.Null(read.SentAt);
+        Assert.Equal(0, read.UncertainSends);
+
+        await Store.UpdateAsync(read with { Status = DeliveryStatus.Sent, SentAt = TestData.Monday.AddDays(2), UncertainSends = 2 }, Token);
+
+        var sent = (await Store.GetAsync("2026-W48", delivery.RecipientKey, Token))!;
+        Assert.Equal(TestData.Monday.AddDays(2), sent.SentAt);
+        Assert.Equal(2, sent.UncertainSends);
+    }
+
+    [Fact]
     public async Task UpdateAsync_TwoSendersWithTheSameETag_OneWinsTheOtherGetsConcurrencyException()
     {
         var delivery = TestData.Delivery("2026-W48", "29:ann");
