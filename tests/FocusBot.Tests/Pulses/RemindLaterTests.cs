@@ -18,8 +18,9 @@ namespace FocusBot.Tests.Pulses;
 /// </summary>
 public sealed class RemindLaterTests : IAsyncLifetime
 {
-    // ISO week 2026-W49. Anna is in Berlin (UTC+1): her pulse comes Tuesday 1 December 10:00 local = 09:00 UTC; the
-    // scheduled reminders follow a day and three days later; the pulse closes Saturday 5 December 22:00 UTC.
+    // ISO week 2026-W49. Anna is in Berlin (UTC+1): her pulse is due Tuesday 1 December 10:00 local = 09:00 UTC and leaves
+    // at the sender's 09:30 UTC pass; the scheduled reminders follow a day and three days after that; the pulse closes
+    // Saturday 5 December 22:00 UTC.
     private const string Anna = "29:anna-berlin";
     private readonly ShiftableTimeProvider _clock = new();
     private ConnectorSimulator.ConnectorSimulator _connector = null!;
@@ -58,8 +59,8 @@ public sealed class RemindLaterTests : IAsyncLifetime
     [Fact]
     public async Task RemindLater_AfterBothScheduledReminders_RemindsExactlyOnceThreeHoursLater()
     {
-        await PassAsync(At(12, 2, 9, 30));
-        await PassAsync(At(12, 4, 9, 30));
+        await PassAsync(At(12, 2, 9, 31));
+        await PassAsync(At(12, 4, 9, 31));
         Assert.Equal(2, Reminders());
 
         var answer = await RemindLaterAsync(At(12, 4, 12, 0));
@@ -84,9 +85,11 @@ public sealed class RemindLaterTests : IAsyncLifetime
         Assert.Equal(0, Reminders());
         await PassAsync(At(12, 1, 13, 1));
         Assert.Equal(1, Reminders());
-        await PassAsync(At(12, 2, 9, 1)); // a day after 09:00 UTC: the first scheduled reminder
+        await PassAsync(At(12, 2, 9, 29)); // the card left at 09:30 UTC: not a day yet
+        Assert.Equal(1, Reminders());
+        await PassAsync(At(12, 2, 9, 31)); // a day after: the first scheduled reminder
         Assert.Equal(2, Reminders());
-        await PassAsync(At(12, 4, 9, 1)); // three days after: the second
+        await PassAsync(At(12, 4, 9, 31)); // three days after: the second
         Assert.Equal(3, Reminders());
         await PassAsync(At(12, 5, 12, 0));
         Assert.Equal(3, Reminders());
