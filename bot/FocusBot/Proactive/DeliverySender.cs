@@ -38,7 +38,9 @@ public sealed partial class DeliverySender(
             var sent = await connector.SendToConversationAsync(target, activity,
                 (departure, token) => ClaimOnDepartureAsync(send, departure, target, mayClaim, token), CancellationToken.None);
             var done = await FinishAsync(send, DeliveryStatus.Sent, null, sent.Id);
-            await content.OnSentAsync(send.Row with { Status = DeliveryStatus.Sent, ActivityId = sent.Id }, CancellationToken.None);
+            // When another sender has taken the row over, it sends again and reports the delivery itself: report it once.
+            if (!send.Overtaken)
+                await content.OnSentAsync(send.Row with { Status = DeliveryStatus.Sent, ActivityId = sent.Id }, CancellationToken.None);
             return done;
         }
         catch (ConcurrencyException) when (!send.Claimed)
@@ -116,6 +118,7 @@ public sealed partial class DeliverySender(
         catch (ConcurrencyException)
         {
             // A sender that took over thought ours had died and put the row back; it sends again, and counts the repeat.
+            send.Overtaken = true;
             LogOvertaken(logger);
         }
 
@@ -158,7 +161,10 @@ public sealed partial class DeliverySender(
         return null;
     }
 
-    /// <summary>The row as last stored, whether this sender has claimed it, and the repeats after unknown outcomes so far.</summary>
+    /// <summary>
+    /// The row as last stored, whether this sender has claimed it, the repeats after unknown outcomes so far, and whether
+    /// another sender took the row over meanwhile.
+    /// </summary>
     private sealed class InFlightSend(Delivery row)
     {
         public Delivery Row { get; set; } = row;
@@ -166,6 +172,8 @@ public sealed partial class DeliverySender(
         public bool Claimed { get; set; }
 
         public int UnknownOutcomes { get; set; }
+
+        public bool Overtaken { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recipient unreachable (Teams {Status}); marked blocked")]
