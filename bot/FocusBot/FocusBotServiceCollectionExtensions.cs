@@ -1,4 +1,5 @@
 using FocusBot.Admin;
+using FocusBot.Commands;
 using FocusBot.Conversations;
 using FocusBot.Development;
 using FocusBot.Health;
@@ -34,6 +35,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddOptions<RolesOptions>().Bind(configuration.GetSection(RolesOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RolesOptions>, RolesOptionsValidator>();
         services.AddSingleton<RoleResolver>();
+        services.AddSingleton<CommandAccess>();
 
         services.AddSingleton<HelpCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpCommand>());

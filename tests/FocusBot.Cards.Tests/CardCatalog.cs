@@ -1,6 +1,7 @@
 using FocusBot.Cards;
 using FocusBot.Commands;
 using FocusBot.Domain.Questions;
+using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
 using FocusBot.Help;
 using FocusBot.Pulses;
@@ -15,11 +16,16 @@ namespace FocusBot.Cards.Tests;
 /// </summary>
 public static class CardCatalog
 {
+    private static readonly CommandsForReader s_staff = new(new HashSet<Role>(), BotCommandScope.Personal, null);
+    private static readonly CommandsForReader s_everyRole = new(Enum.GetValues<Role>().ToHashSet(), BotCommandScope.Personal, null);
+
     private static readonly DateTimeOffset s_closes = new(2026, 11, 27, 17, 0, 0, TimeSpan.Zero);
 
     public static IReadOnlyDictionary<string, Func<AdaptiveCard>> All { get; } = new Dictionary<string, Func<AdaptiveCard>>
     {
-        ["HelpCard"] = () => HelpCard.Create(CommandCatalog.All, PrivacyThresholds.DefaultMinimumGroupSize),
+        ["HelpCard"] = () => HelpCard.Create(s_staff, PrivacyThresholds.DefaultMinimumGroupSize),
+        ["HelpCard.EveryRole"] = () => HelpCard.Create(s_everyRole, PrivacyThresholds.DefaultMinimumGroupSize),
+        ["HelpCard.InChannel"] = () => HelpCard.Create(s_everyRole with { Scope = BotCommandScope.Team, Mention = "@FocusBot" }, PrivacyThresholds.DefaultMinimumGroupSize),
         ["WelcomeCard"] = () => WelcomeCard.Create(PrivacyThresholds.DefaultMinimumGroupSize),
         ["RefusalCard"] = () => RefusalCard.Create(CommandCatalog.All.First(c => c.AllowedRoles.Count > 0)),
         ["PulseCard.Form"] = () => PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize),
@@ -28,7 +34,8 @@ public static class CardCatalog
         ["PulseCard.Answered"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Answers, s_closes),
         ["PulseCard.Closed"] = () => PulseCard.Closed(s_closes, answered: true),
         ["RecognitionFormCard.NoTeam"] = RecognitionFormCard.NoTeam,
-    };
+    }.Concat(CommandCatalog.All.Select(command => KeyValuePair.Create<string, Func<AdaptiveCard>>(
+        "CommandHelpCard." + command.Name.Replace(' ', '-'), () => CommandHelpCard.Create(command, s_everyRole)))).ToDictionary();
 
     /// <summary>
     /// Cards FocusBot sends today that the validator refuses, with the problem it reports. Each is tested to still have

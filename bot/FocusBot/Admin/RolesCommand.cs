@@ -31,6 +31,8 @@ public sealed partial class RolesCommand(
     public const string Usage = "I understand: roles, roles grant <role> <person>, roles revoke <role> <person>. " +
         "The role is Executive, HR or Admin; the person is a name or an Entra object id.";
 
+    private static readonly string[] Subcommands = ["list", "grant", "revoke"];
+
     public BotCommand Command => CommandCatalog.Roles;
 
     public IReadOnlyCollection<string> Verbs { get; } = [GrantVerb, RevokeVerb];
@@ -47,11 +49,17 @@ public sealed partial class RolesCommand(
             [] or ["list"] => (null, []),
             ["grant", var role, var who] => await ChangeAsync(turn, grant: true, role, await FindAsync(turn.TenantId, who, cancellationToken), cancellationToken),
             ["revoke", var role, var who] => await ChangeAsync(turn, grant: false, role, await FindAsync(turn.TenantId, who, cancellationToken), cancellationToken),
-            _ => (null, [Usage]),
+            _ => (null, [.. MeantSubcommand(words[0]), Usage]),
         };
         var card = await CreateCardAsync(turn.TenantId, outcome.Done, outcome.Problems, cancellationToken);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), RolesCard.Title), cancellationToken);
     }
+
+    // "roles grnat hr Megan" is more likely a slip than a new command; card text is escaped, so quotes rather than code.
+    private static IEnumerable<string> MeantSubcommand(string word) =>
+        Subcommands.Contains(word, StringComparer.Ordinal)
+            ? []
+            : CommandSuggestions.DidYouMean([.. CommandSuggestions.Closest(word, Subcommands).Select(s => "roles " + s)], quote: "\"") is { } question ? [question] : [];
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
     {

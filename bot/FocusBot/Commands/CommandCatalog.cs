@@ -1,4 +1,7 @@
 using FocusBot.Domain.Roles;
+using FocusBot.Domain.Trends;
+using FocusBot.Pulses;
+using FocusBot.Trends;
 
 namespace FocusBot.Commands;
 
@@ -12,6 +15,18 @@ public sealed record BotCommand(string Name, string Description, BotCommandScope
 
     /// <summary>Other spellings the router also answers (e.g. "recognise"); not listed in help or the manifest.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The help card's section for the command.</summary>
+    public CommandGroup Group { get; init; } = CommandGroup.Help;
+
+    /// <summary>How to type it; a command without arguments need not say, its name is all there is.</summary>
+    public CommandUsage Usage
+    {
+        get => _usage ?? new CommandUsage([Name], Name);
+        init => _usage = value;
+    }
+
+    private readonly CommandUsage? _usage;
 
     public bool IsAllowedFor(IReadOnlySet<Role> roles) => AllowedRoles.Count == 0 || AllowedRoles.Any(roles.Contains);
 }
@@ -30,54 +45,135 @@ public enum BotCommandScope
 /// </summary>
 public static class CommandCatalog
 {
-    public static readonly BotCommand Help = new("help", "What FocusBot does and the commands you can use", BotCommandScope.Both);
+    public static readonly BotCommand Help = new("help", "What FocusBot does and the commands you can use", BotCommandScope.Both)
+    {
+        Usage = new(["help", "help <command>"], "help insights")
+        {
+            Details = "help alone lists the commands you can use; followed by the name of one, it shows that command in detail.",
+        },
+    };
 
-    public static readonly BotCommand Pulse = new("pulse", "Show my open customer pulse", BotCommandScope.Personal);
+    public static readonly BotCommand Pulse = new("pulse", "Show my open customer pulse", BotCommandScope.Personal)
+    {
+        Group = CommandGroup.Pulse,
+        Usage = new(["pulse"], "pulse")
+        {
+            Details = "Shows the pulse that is open now, to answer in the card, or your answers if you have given them. " +
+                "When no pulse is open, it says when the next one is due.",
+        },
+    };
 
-    public static readonly BotCommand OneThing = new("one thing", "Suggest one thing we could do better for customers", BotCommandScope.Personal);
+    public static readonly BotCommand OneThing = new("one thing", "Suggest one thing we could do better for customers", BotCommandScope.Personal)
+    {
+        Group = CommandGroup.Pulse,
+        Usage = new(["one thing", "one thing <your suggestion>"], "one thing Call customers back the same day")
+        {
+            Details = "Alone, it opens a form to write in. A suggestion is filed without your name, up to " +
+                $"{AnswerScales.FreeTextMaxLength} characters; one counts per week, and a later one replaces it.",
+        },
+    };
 
-    public static readonly BotCommand Pause = new("pause", "Pause my pulses and reminders", BotCommandScope.Personal);
+    public static readonly BotCommand Pause = new("pause", "Pause my pulses and reminders", BotCommandScope.Personal)
+    {
+        Group = CommandGroup.Pulse,
+        Usage = new(["pause"], "pause") { Details = "No pulses or reminders reach you until you type resume." },
+    };
 
-    public static readonly BotCommand Resume = new("resume", "Resume my pulses", BotCommandScope.Personal);
+    public static readonly BotCommand Resume = new("resume", "Resume my pulses", BotCommandScope.Personal)
+    {
+        Group = CommandGroup.Pulse,
+        Usage = new(["resume"], "resume") { Details = "Pulses start again with the next one." },
+    };
 
     public static readonly BotCommand Roles = new("roles", "List, grant or revoke FocusBot roles (Admin)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.Admin],
+        Group = CommandGroup.Administration,
+        Usage = new(["roles", "roles grant <role> <person>", "roles revoke <role> <person>"], "roles grant HR Megan Bowen")
+        {
+            Details = "The role is Executive, HR or Admin; the person is a name as Teams shows it or an Entra object id. " +
+                "roles alone lists who holds which role, with a form to grant and revoke.",
+        },
     };
 
     public static readonly BotCommand Insight = new("insight", "Share a customer insight with staff (Executive, HR)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.Executive, Role.HR],
+        Group = CommandGroup.InsightsAndRecognition,
+        Usage = new(["insight"], "insight")
+        {
+            Details = "Opens the form for a customer insight: what a customer said or what the numbers show. It is posted with " +
+                "your name; Check reach on the posted card shows how far it has got.",
+        },
     };
 
-    public static readonly BotCommand Insights = new("insights", "Read the latest customer insights", BotCommandScope.Both);
+    public static readonly BotCommand Insights = new("insights", "Read the latest customer insights", BotCommandScope.Both)
+    {
+        Group = CommandGroup.InsightsAndRecognition,
+        Usage = new(["insights"], "insights") { Details = "Shows the latest customer insights; press Got it on one you have read." },
+    };
 
     public static readonly BotCommand Recognize = new("recognize", "Recognise a colleague's customer focus (Executive)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.Executive],
         Aliases = ["recognise"],
+        Group = CommandGroup.InsightsAndRecognition,
+        Usage = new(["recognize"], "recognize")
+        {
+            Details = "Opens the form: choose the colleague, the behaviour and the team channel, and say what they did. " +
+                "The recognition is posted in that channel and the colleague gets a message too. recognise works as well.",
+        },
     };
 
-    public static readonly BotCommand Recognitions = new("recognitions", "Recent recognitions and this month's count per behaviour", BotCommandScope.Both);
+    public static readonly BotCommand Recognitions = new("recognitions", "Recent recognitions and this month's count per behaviour", BotCommandScope.Both)
+    {
+        Group = CommandGroup.InsightsAndRecognition,
+    };
 
     public static readonly BotCommand Questions = new("questions", "List, import or export the question bank (HR)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.HR],
+        Group = CommandGroup.Programme,
+        Usage = new(["questions", "questions list [page]", "questions export csv|json", "questions import"], "questions export csv")
+        {
+            Details = "questions alone lists the bank by dimension and level. Export gives the whole bank as a file to edit. " +
+                "Import takes the edited file attached, or the JSON or CSV pasted on the lines below the command " +
+                "(Shift+Enter starts a new line), and replaces the bank only if every line is valid.",
+        },
     };
 
     public static readonly BotCommand Trends = new("trends", "Knowledge, behaviour and attitude trends by team (HR)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.HR],
+        Group = CommandGroup.Programme,
+        Usage = new(["trends [team name] [knowledge|behaviour|attitude] [N weeks|months|quarters]"], "trends Sales 6 months")
+        {
+            Details = "Without a team name: the whole organisation. Without a period: the last " +
+                $"{TrendsArguments.DefaultWeeks} weeks. N is 2 to {TrendsArguments.MaxCount(PeriodKind.Week)} weeks, " +
+                $"2 to {TrendsArguments.MaxCount(PeriodKind.Month)} months or 2 to {TrendsArguments.MaxCount(PeriodKind.Quarter)} quarters; " +
+                "as the only word, week, month or quarter works too (trends month). Naming a dimension shows only that one.",
+        },
     };
 
     public static readonly BotCommand TrendsRebuild = new("trends rebuild", "Recompute trend figures from the raw answers (HR, Admin)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.HR, Role.Admin],
+        Group = CommandGroup.Programme,
+        Usage = new(["trends rebuild"], "trends rebuild")
+        {
+            Details = "Recomputes every trend figure from the raw answers in the background, and says here when it is done.",
+        },
     };
 
     public static readonly BotCommand Erase = new("erase", "Erase a person's FocusBot data on request (Admin)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.Admin],
+        Group = CommandGroup.Administration,
+        Usage = new(["erase <person>"], "erase Megan Bowen")
+        {
+            Details = "The person is a name as Teams shows it, an Entra object id or a Teams user id. FocusBot first shows " +
+                "what it keeps about them, as counts, and erases only when you press Erase.",
+        },
     };
 
     public static IReadOnlyList<BotCommand> All { get; } = [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Recognize, Recognitions, Questions, Trends, TrendsRebuild, Erase];

@@ -24,6 +24,7 @@ public sealed partial class ActivityRouter(
     IEnumerable<IConversationChangeHandler> conversationChanges,
     IEnumerable<IMessageObserver> messageObservers,
     RoleResolver roles,
+    CommandAccess access,
     ILogger<ActivityRouter> logger)
 {
     // Teams gives an invoke about 5 s; answer before that even if a handler is slow.
@@ -87,8 +88,12 @@ public sealed partial class ActivityRouter(
             }
         }
 
-        LogUnknownCommand(logger);
-        await turn.SendAsync(Activity.CreateTextMessage("Sorry, I don't know that one. Type help to see what I can do."), cancellationToken);
+        // Only commands the reader may use are offered: a suggestion must not reveal what another role keeps.
+        var reader = await access.ForAsync(turn, cancellationToken);
+        var suggestions = CommandSuggestions.Closest(text, reader.ListedNames);
+        LogUnknownCommand(logger, suggestions.Count);
+        var hint = CommandSuggestions.DidYouMean(suggestions) is { } question ? question + " " : string.Empty;
+        await turn.SendAsync(Activity.CreateTextMessage($"Sorry, I don't know that one. {hint}Type help to see what I can do."), cancellationToken);
     }
 
     private async Task<AdaptiveCardInvokeResponse> HandleExecuteAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -179,8 +184,9 @@ public sealed partial class ActivityRouter(
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Command}: needs role {Roles}")]
     private static partial void LogRefused(ILogger logger, string command, IReadOnlyList<Role> roles);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message matched no command")]
-    private static partial void LogUnknownCommand(ILogger logger);
+    // What was typed stays out of the log: it can be anything, a colleague's name included.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message matched no command; {Suggestions} suggestion(s) offered")]
+    private static partial void LogUnknownCommand(ILogger logger, int suggestions);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card action {Verb}")]
     private static partial void LogCardAction(ILogger logger, string verb);

@@ -29,6 +29,10 @@ public sealed partial class QuestionsCommand(
         "- questions import: with the edited file attached, or with the JSON or CSV pasted on the lines below the command " +
         "(Shift+Enter starts a new line). The import replaces the bank only if every line is valid.";
 
+    // The words the switch below answers, offered when one is mistyped.
+    private static readonly string[] Subcommands = ["list", "export", "import"];
+    private static readonly string[] ExportFormats = ["csv", "json"];
+
     public BotCommand Command => CommandCatalog.Questions;
 
     public IReadOnlyCollection<string> Verbs { get; } = [PageVerb];
@@ -58,7 +62,8 @@ public sealed partial class QuestionsCommand(
                 await ImportAsync(turn, cancellationToken);
                 break;
             default:
-                await SendTextAsync(turn, Usage, cancellationToken);
+                var meant = CommandSuggestions.Closest(words[0], Subcommands).Select(s => "questions " + s).ToList();
+                await SendTextAsync(turn, CommandSuggestions.DidYouMean(meant) is { } question ? question + "\n\n" + Usage : Usage, cancellationToken);
                 break;
         }
     }
@@ -86,7 +91,9 @@ public sealed partial class QuestionsCommand(
         };
         if (format is not { } chosen)
         {
-            await SendTextAsync(turn, "Export as which format? Type questions export csv (for a spreadsheet) or questions export json.", cancellationToken);
+            var meant = formatName is null ? [] : CommandSuggestions.Closest(formatName, ExportFormats).Select(f => "questions export " + f).ToList();
+            await SendTextAsync(turn, (CommandSuggestions.DidYouMean(meant) is { } question ? question + " " : string.Empty) +
+                "Export as which format? Type questions export csv (for a spreadsheet) or questions export json.", cancellationToken);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocusBot.Commands;
+using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
 using FocusBot.Help;
 
@@ -23,7 +24,11 @@ public static class BrokenCards
                 () => WithBodyElement(Welcome(), new JsonObject { ["type"] = "TextBlock", ["wrap"] = true }),
                 "schema: /body/3 must have required property 'text'"),
             ["FactWithoutValue"] = (
-                () => Mutate(Help(), card => card["body"]![3]!["facts"]![0]!.AsObject().Remove("value")),
+                () => WithBodyElement(Welcome(), new JsonObject
+                {
+                    ["type"] = "FactSet",
+                    ["facts"] = new JsonArray(new JsonObject { ["title"] = "help" }),
+                }),
                 "schema: /body/3/facts/0 must have required property 'value'"),
             ["MisspelledProperty"] = (
                 () => Mutate(Help(), card => card["body"]![0]!["wieght"] = "Bolder"),
@@ -41,7 +46,8 @@ public static class BrokenCards
                 () => WithBodyElement(Welcome(), new JsonObject { ["type"] = "Input.Text", ["id"] = "idea", ["isRequired"] = true, ["errorMessage"] = "Required" }),
                 "renderer: RequiredInputsShouldHaveLabel"),
             ["Oversized"] = (
-                () => JsonNode.Parse(HelpCard.Create(ManyCommands(500), PrivacyThresholds.DefaultMinimumGroupSize).ToUtf8Bytes())!,
+                () => JsonNode.Parse(HelpCard.Create(new CommandsForReader(new HashSet<Role>(), BotCommandScope.Personal, null) { Catalog = [.. ManyCommands(500)] },
+                    PrivacyThresholds.DefaultMinimumGroupSize).ToUtf8Bytes())!,
                 "size: "),
         };
 
@@ -49,7 +55,7 @@ public static class BrokenCards
 
     private static JsonNode Welcome() => JsonNode.Parse(WelcomeCard.Create(PrivacyThresholds.DefaultMinimumGroupSize).ToUtf8Bytes())!;
 
-    private static JsonNode Help() => JsonNode.Parse(HelpCard.Create(CommandCatalog.All, PrivacyThresholds.DefaultMinimumGroupSize).ToUtf8Bytes())!;
+    private static JsonNode Help() => JsonNode.Parse(HelpCard.Create(new CommandsForReader(new HashSet<Role>(), BotCommandScope.Personal, null), PrivacyThresholds.DefaultMinimumGroupSize).ToUtf8Bytes())!;
 
     private static JsonNode WithBodyElement(JsonNode card, JsonObject element) => Mutate(card, c => c["body"]!.AsArray().Add(element));
 

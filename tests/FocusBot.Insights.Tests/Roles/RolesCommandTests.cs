@@ -71,6 +71,7 @@ public abstract class RolesCommandTests(StorageKind storage, AzuriteFixture azur
     [InlineData("roles grant staff Megan Bowen", "Everyone is Staff already")]
     [InlineData("roles grant hr Nobody Known", "No one FocusBot knows is called \"Nobody Known\"")]
     [InlineData("roles make hr Megan", "I understand: roles, roles grant")]
+    [InlineData("roles grnat hr Megan Bowen", "Did you mean \"roles grant\"?")]
     public async Task GrantByText_Malformed_SaysWhatIsWrong_AndChangesNothing(string typed, string expected)
     {
         await using var scenario = await StartAsync();

@@ -55,6 +55,30 @@ public static class TeamsActivities
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
     }.ToJsonString();
 
+    /// <summary>A message in a team channel, where Teams only passes on what @mentions the bot: the mention leads the text.</summary>
+    public static string ChannelMessage(string serviceUrl, string userId, string channelId, string text) => new JsonObject
+    {
+        ["type"] = "message",
+        ["id"] = "m" + Guid.NewGuid().ToString("N"),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = serviceUrl,
+        ["text"] = "<at>FocusBot</at> " + text,
+        ["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
+            ["text"] = "<at>FocusBot</at>",
+        }),
+        ["from"] = new JsonObject { ["id"] = userId, ["aadObjectId"] = AadOf(userId) },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
+        ["conversation"] = new JsonObject { ["id"] = channelId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = TenantId },
+        ["channelData"] = new JsonObject
+        {
+            ["channel"] = new JsonObject { ["id"] = channelId },
+            ["tenant"] = new JsonObject { ["id"] = TenantId },
+        },
+    }.ToJsonString();
+
     /// <summary>An Action.Execute press: <paramref name="data"/> holds the card's data and input values.</summary>
     public static string Execute(string serviceUrl, string userId, string conversationId, string verb, JsonObject data, string? replyToId = null) => new JsonObject
     {
