@@ -99,9 +99,9 @@ public sealed class FocusBotChildProcess : IAsyncDisposable
                         return;
                     lastAnswer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(deadline.Token)}";
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !deadline.IsCancellationRequested))
                 {
-                    // Not listening yet.
+                    // Not listening yet, or too busy starting to answer within the request's own timeout.
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);

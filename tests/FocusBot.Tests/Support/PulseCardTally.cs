@@ -72,6 +72,6 @@ public sealed class PulseCardTally(ConnectorSimulator.ConnectorSimulator simulat
         var lost = Lost;
         var named = lost.Count == 0 ? "" : $" (e.g. {string.Join(", ", lost.Take(5))})";
         var twice = _cardsByChat.Where(c => c.Value > 1).Take(5).Select(c => $"{c.Key}×{c.Value}");
-        return $"{chats.Count} people: {lost.Count} lost{named}; {Duplicates} duplicates ({string.Join(", ", twice)}); {Cards} cards in all";
+        return $"{chats.Count} people: {lost.Count} without a card{named}; {Duplicates} duplicates ({string.Join(", ", twice)}); {Cards} cards in all";
     }
 }
