@@ -10,6 +10,7 @@ internal static class BenchProgram
     {
         var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
         {
+            ["crash"] = Crashes.CrashBench.RunAsync,
             ["proactive"] = Proactive.ProactiveFanOutBench.RunAsync,
             ["pulse"] = Pulses.PulseBench.RunAsync,
             ["storage"] = Storage.StorageBench.RunAsync,

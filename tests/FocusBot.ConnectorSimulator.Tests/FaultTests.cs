@@ -143,6 +143,87 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task DeliveredThenSlowResponse_ClientGivesUp_TheActivityIsRecordedAnyway()
+    {
+        await using var simulator = await StartAsync();
+        simulator.Faults.Enqueue(InjectedFault.DeliveredThenSlowResponse(TimeSpan.FromSeconds(30)));
+        using var impatient = new ConnectorTestClient(simulator, TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.SendAsync(Conversation, "arrived, unanswered"));
+
+        Assert.Equal(["arrived, unanswered"], simulator.SentTo(Conversation).Select(a => a.Text));
+        await simulator.WaitForRequestAsync(r => r.StatusCode == RecordedRequest.ClientClosedRequest, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task DeliveredThenSlowResponse_PatientClient_GetsTheNormalAnswerAfterTheDelay()
+    {
+        await using var simulator = await StartAsync();
+        simulator.Faults.Enqueue(InjectedFault.DeliveredThenSlowResponse(TimeSpan.FromMilliseconds(400)));
+        using var client = new ConnectorTestClient(simulator);
+
+        var watch = Stopwatch.StartNew();
+        using var response = await client.SendAsync(Conversation);
+        watch.Stop();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(simulator.SentTo(Conversation).Single().ActivityId, await ConnectorTestClient.ReadIdAsync(response));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(380), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task DeliveredThenSlowResponse_SimulatorStops_AnswersTheHeldRequest()
+    {
+        var simulator = await StartAsync();
+        simulator.Faults.Enqueue(InjectedFault.DeliveredThenSlowResponse(TimeSpan.FromMinutes(5)));
+        using var client = new ConnectorTestClient(simulator);
+        var held = client.SendAsync(Conversation);
+        await WaitUntilAsync(() => simulator.SentCount == 1);
+
+        var watch = Stopwatch.StartNew();
+        await simulator.DisposeAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"dispose took {watch.Elapsed}");
+        Assert.Equal(HttpStatusCode.Created, (await held).StatusCode);
+    }
+
+    [Fact]
+    public async Task Applied_RecordsEachFaultWithItsOperationAndConversation()
+    {
+        await using var simulator = await StartAsync();
+        simulator.Faults.Enqueue(InjectedFault.Status(502) with { ConversationId = Conversation });
+        simulator.Faults.Enqueue(InjectedFault.DeliveredThenStatus(504) with { Operation = ConnectorOperation.Send });
+        using var client = new ConnectorTestClient(simulator);
+
+        (await client.SendAsync(Other)).Dispose();
+        (await client.SendAsync(Conversation)).Dispose();
+        (await client.SendAsync(Conversation)).Dispose();
+
+        Assert.Equal(
+            [(FaultKind.DeliveredThenStatus, 504, Other), (FaultKind.Status, 502, Conversation)],
+            simulator.Faults.Applied.Select(a => (a.Fault.Kind, a.Fault.StatusCode, a.ConversationId)));
+        Assert.All(simulator.Faults.Applied, a => Assert.Equal(ConnectorOperation.Send, a.Operation));
+    }
+
+    [Fact]
+    public async Task RestoreConversation_AfterBlocking_ServesItAgainAndLeavesOtherBlocksInPlace()
+    {
+        await using var simulator = await StartAsync();
+        simulator.Faults.BlockConversation(Conversation);
+        simulator.Faults.BlockConversation(Other);
+        using var client = new ConnectorTestClient(simulator);
+        using var blocked = await client.SendAsync(Conversation);
+
+        simulator.Faults.RestoreConversation(Conversation);
+        using var restored = await client.SendAsync(Conversation);
+        using var stillBlocked = await client.SendAsync(Other);
+
+        Assert.Equal(HttpStatusCode.Forbidden, blocked.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, restored.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, stillBlocked.StatusCode);
+    }
+
+    [Fact]
     public async Task BlockConversation_EverySend_Returns403AndIsNotRecorded()
     {
         await using var simulator = await StartAsync();

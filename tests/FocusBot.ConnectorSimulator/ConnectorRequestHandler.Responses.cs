@@ -8,11 +8,18 @@ namespace FocusBot.ConnectorSimulator;
 
 internal sealed partial class ConnectorRequestHandler
 {
-    /// <summary>Writes the success body, or the injected status when the operation's response is to be "lost".</summary>
+    /// <summary>
+    /// Writes the success body; when the operation's response is to be "lost", the injected status instead, or the success
+    /// body only after the injected delay.
+    /// </summary>
     private async Task<int> WriteSuccessAsync<T>(
         HttpContext context, int statusCode, T body, JsonTypeInfo<T> typeInfo, InjectedFault? lostResponse)
     {
-        if (lostResponse is not null)
+        if (lostResponse is { Kind: FaultKind.DeliveredThenDelay })
+        {
+            await HoldAnswerAsync(context, lostResponse.Delay);
+        }
+        else if (lostResponse is not null)
         {
             return await WriteFaultAsync(context, lostResponse);
         }
@@ -24,13 +31,35 @@ internal sealed partial class ConnectorRequestHandler
 
     private async Task<int> WriteEmptySuccessAsync(HttpContext context, InjectedFault? lostResponse)
     {
-        if (lostResponse is not null)
+        if (lostResponse is { Kind: FaultKind.DeliveredThenDelay })
+        {
+            await HoldAnswerAsync(context, lostResponse.Delay);
+        }
+        else if (lostResponse is not null)
         {
             return await WriteFaultAsync(context, lostResponse);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         return StatusCodes.Status200OK;
+    }
+
+    /// <summary>
+    /// Holds an answer whose operation is already done. A client that gives up ends the request (recorded as client closed,
+    /// the activity stays recorded); a stopping simulator answers at once rather than keep the client waiting.
+    /// </summary>
+    private async Task HoldAnswerAsync(HttpContext context, TimeSpan delay)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            // Real time on purpose: the client's attempt timeout runs on real time too.
+            await Task.Delay(delay, TimeProvider.System, either.Token);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // Stopping: answer now.
+        }
     }
 
     private async Task<int> WriteFaultAsync(HttpContext context, InjectedFault fault)

@@ -111,7 +111,7 @@ internal sealed partial class ConnectorRequestHandler(
                 break;
         }
 
-        var lostResponse = fault?.Kind == FaultKind.DeliveredThenStatus ? fault : null;
+        var lostResponse = fault is { Delivers: true } ? fault : null;
         return route.Operation switch
         {
             ConnectorOperation.CreateConversation => await CreateConversationAsync(context, lostResponse),

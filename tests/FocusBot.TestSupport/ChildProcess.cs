@@ -161,6 +161,48 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Ends the process and everything it started at once (SIGKILL), as a crash or an out-of-memory kill would: no shutdown
+    /// code runs. Returns when it has exited and its output is read.
+    /// </summary>
+    public async Task KillAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (!HasExited)
+                _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill.
+        }
+
+        await WaitForExitAsync(timeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks the process to stop (SIGTERM), as a host's orderly shutdown or a deployment does, and waits for it to exit on its
+    /// own; throws <see cref="TimeoutException"/> when it does not within <paramref name="timeout"/> (disposing then kills it).
+    /// </summary>
+    public async Task TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (HasExited)
+            return;
+        // .NET has no managed way to send a signal; kill(1) is on every Linux and macOS machine the tests run on.
+        var (exitCode, signaller) = await RunAsync("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10),
+            cancellationToken: cancellationToken);
+        await using (signaller)
+        {
+            if (exitCode != 0 && !HasExited)
+                throw new InvalidOperationException($"kill -TERM {Id} failed with exit code {exitCode}: {signaller.Log}");
+        }
+
+        await WaitForExitAsync(timeout, cancellationToken);
+    }
+
+    /// <summary>The exit code once the process has exited; null while it runs.</summary>
+    public int? ExitCode => HasExited ? _process.ExitCode : null;
+
     public async Task SaveLogAsync(string path, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

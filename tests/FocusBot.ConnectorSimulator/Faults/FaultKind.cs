@@ -14,4 +14,10 @@ public enum FaultKind
 
     /// <summary>Do the operation (record the activity) but answer the fault's status code: the response was lost.</summary>
     DeliveredThenStatus,
+
+    /// <summary>
+    /// Do the operation (record the activity), then hold the normal answer for the fault's delay. A client whose attempt
+    /// timeout is shorter gives up on a message that was in fact delivered.
+    /// </summary>
+    DeliveredThenDelay,
 }

@@ -18,7 +18,7 @@ public sealed record InjectedFault
     /// <summary>The error <c>code</c> in the body; a Teams-like code for the status when null.</summary>
     public string? ErrorCode { get; init; }
 
-    /// <summary>How long a <see cref="FaultKind.Delay"/> holds the request.</summary>
+    /// <summary>How long a <see cref="FaultKind.Delay"/> holds the request, or a <see cref="FaultKind.DeliveredThenDelay"/> its answer.</summary>
     public TimeSpan Delay { get; init; }
 
     public ConnectorOperation? Operation { get; init; }
@@ -37,6 +37,12 @@ public sealed record InjectedFault
 
     public static InjectedFault DeliveredThenStatus(int statusCode = 502) =>
         new() { Kind = FaultKind.DeliveredThenStatus, StatusCode = statusCode };
+
+    /// <summary>Delivered at once, answered only after <paramref name="delay"/>: make it longer than the client's attempt timeout.</summary>
+    public static InjectedFault DeliveredThenSlowResponse(TimeSpan delay) => new() { Kind = FaultKind.DeliveredThenDelay, Delay = delay };
+
+    /// <summary>Whether the operation is done (the activity recorded) although the client may not learn it.</summary>
+    public bool Delivers => Kind is FaultKind.DeliveredThenStatus or FaultKind.DeliveredThenDelay;
 
     internal bool Matches(ConnectorOperation operation, string? conversationId) =>
         (Operation is null || Operation == operation)
