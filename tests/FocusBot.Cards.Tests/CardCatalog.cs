@@ -22,10 +22,11 @@ public static class CardCatalog
         ["HelpCard"] = () => HelpCard.Create(CommandCatalog.All, PrivacyThresholds.DefaultMinimumGroupSize),
         ["WelcomeCard"] = () => WelcomeCard.Create(PrivacyThresholds.DefaultMinimumGroupSize),
         ["RefusalCard"] = () => RefusalCard.Create(CommandCatalog.All.First(c => c.AllowedRoles.Count > 0)),
-        ["PulseCard.Form"] = () => PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize),
+        ["PulseCard.Form"] = () => PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, ShownAnswers.None(SamplePulse.Questions)),
         ["PulseCard.FormWithAnswersAndProblem"] = () =>
-            PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, SamplePulse.Answers, problem: "Please answer every question."),
-        ["PulseCard.Answered"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Answers, s_closes),
+            PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, SamplePulse.Shown, problem: "Please answer every question."),
+        ["PulseCard.Answered"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Shown, s_closes),
+        ["PulseCard.AnsweredOnAnotherCard"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Shown, s_closes, PulseAnswerHandler.OtherCardNotice),
         ["PulseCard.Closed"] = () => PulseCard.Closed(s_closes, answered: true),
         ["RecognitionFormCard.NoTeam"] = RecognitionFormCard.NoTeam,
     };
