@@ -5,6 +5,7 @@ using FocusBot.Health;
 using FocusBot.Help;
 using FocusBot.Insights;
 using FocusBot.Messaging;
+using FocusBot.Notices;
 using FocusBot.Privacy;
 using FocusBot.Protocol.Hosting;
 using FocusBot.Pulses;
@@ -27,6 +28,7 @@ public static class FocusBotServiceCollectionExtensions
         if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
             services.AddApplicationInsightsTelemetry();
         services.AddFocusBotStorage(configuration);
+        services.AddSingleton<StorageProbe>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<ReplayGuard>();
@@ -46,6 +48,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddRoleAdministration();
         services.AddPrivacy();
         services.AddTrends(configuration);
+        services.AddNotices(configuration);
 
         if (environment.IsDevelopment())
         {

@@ -2,7 +2,9 @@ using FocusBot.Cards;
 using FocusBot.Commands;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
+using FocusBot.Health;
 using FocusBot.Help;
+using FocusBot.Notices;
 using FocusBot.Pulses;
 using FocusBot.Recognition;
 using FocusBot.Roles;
@@ -29,6 +31,11 @@ public static class CardCatalog
         ["PulseCard.AnsweredOnAnotherCard"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Shown, s_closes, PulseAnswerHandler.OtherCardNotice),
         ["PulseCard.Closed"] = () => PulseCard.Closed(s_closes, answered: true),
         ["RecognitionFormCard.NoTeam"] = RecognitionFormCard.NoTeam,
+        ["NoticeCard"] = () => NoticeCard.Create(SampleNotices.Digest),
+        ["StatusCard.DuringAPulse"] = () => StatusCard.Create(s_closes.AddDays(-2), SampleNotices.PulseState, "AzureTables", new StorageProbeResult(true, TimeSpan.FromMilliseconds(12)),
+            [SampleNotices.Digest, SampleNotices.Outage], StatusCommand.RecentDays, PrivacyThresholds.DefaultMinimumGroupSize),
+        ["StatusCard.NoPulseStoreDown"] = () => StatusCard.Create(s_closes, null, "Sqlite", new StorageProbeResult(false, TimeSpan.FromSeconds(5)), [],
+            StatusCommand.RecentDays, PrivacyThresholds.DefaultMinimumGroupSize),
     };
 
     /// <summary>
