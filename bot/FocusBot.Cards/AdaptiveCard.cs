@@ -25,6 +25,9 @@ public sealed record AdaptiveCard
     /// <summary>Shown by clients that cannot render the card.</summary>
     public string? FallbackText { get; init; }
 
+    /// <summary>Asks Teams to fetch the card anew whenever it is shown, so an old card shows the current state.</summary>
+    public CardRefresh? Refresh { get; init; }
+
     /// <summary>Teams-only extensions: full width and mention entities.</summary>
     [JsonPropertyName("msteams")]
     public TeamsCardProperties? Teams { get; init; }
@@ -33,6 +36,13 @@ public sealed record AdaptiveCard
 
     public byte[] ToUtf8Bytes() => JsonSerializer.SerializeToUtf8Bytes(this, CardJsonContext.Default.AdaptiveCard);
 }
+
+/// <summary>
+/// The card's <c>refresh</c>: the Action.Execute Teams invokes when it shows the card, replacing it with the answer.
+/// Without <c>userIds</c> Teams refreshes it automatically in chats of up to 60 people, a personal chat included, so the
+/// card need name nobody.
+/// </summary>
+public sealed record CardRefresh(CardAction Action);
 
 /// <summary>The card's <c>msteams</c> property.</summary>
 public sealed record TeamsCardProperties

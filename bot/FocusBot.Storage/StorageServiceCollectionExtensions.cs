@@ -5,6 +5,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Inbound;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Leases;
+using FocusBot.Domain.Notices;
 using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
@@ -81,6 +82,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILeaseStore, SqliteLeaseStore>();
         services.AddSingleton<IInboundActivityStore, SqliteInboundActivityStore>();
         services.AddSingleton<IPersonalDataEraser, SqlitePersonalDataEraser>();
+        services.AddSingleton<INoticeStore, SqliteNoticeStore>();
     }
 
     private static void AddAzureTables(IServiceCollection services, AzureTablesOptions options)
@@ -120,6 +122,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILeaseStore, AzureLeaseStore>();
         services.AddSingleton<IInboundActivityStore, AzureInboundActivityStore>();
         services.AddSingleton<IPersonalDataEraser, AzurePersonalDataEraser>();
+        services.AddSingleton<INoticeStore, AzureNoticeStore>();
     }
 
     private static SqliteStorageOptions ReadSqliteOptions(IConfigurationSection section)

@@ -6,6 +6,7 @@ using FocusBot.Health;
 using FocusBot.Help;
 using FocusBot.Insights;
 using FocusBot.Messaging;
+using FocusBot.Notices;
 using FocusBot.Privacy;
 using FocusBot.Protocol.Hosting;
 using FocusBot.Pulses;
@@ -28,6 +29,7 @@ public static class FocusBotServiceCollectionExtensions
         if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
             services.AddApplicationInsightsTelemetry();
         services.AddFocusBotStorage(configuration);
+        services.AddSingleton<StorageProbe>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddSingleton<ActivityRouter>();
         services.AddSingleton<ReplayGuard>();
@@ -48,6 +50,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddRoleAdministration();
         services.AddPrivacy();
         services.AddTrends(configuration);
+        services.AddNotices(configuration);
 
         if (environment.IsDevelopment())
         {

@@ -3,7 +3,9 @@ using FocusBot.Commands;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
+using FocusBot.Health;
 using FocusBot.Help;
+using FocusBot.Notices;
 using FocusBot.Pulses;
 using FocusBot.Recognition;
 using FocusBot.Roles;
@@ -28,12 +30,18 @@ public static class CardCatalog
         ["HelpCard.InChannel"] = () => HelpCard.Create(s_everyRole with { Scope = BotCommandScope.Team, Mention = "@FocusBot" }, PrivacyThresholds.DefaultMinimumGroupSize),
         ["WelcomeCard"] = () => WelcomeCard.Create(PrivacyThresholds.DefaultMinimumGroupSize),
         ["RefusalCard"] = () => RefusalCard.Create(CommandCatalog.All.First(c => c.AllowedRoles.Count > 0)),
-        ["PulseCard.Form"] = () => PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize),
+        ["PulseCard.Form"] = () => PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, ShownAnswers.None(SamplePulse.Questions)),
         ["PulseCard.FormWithAnswersAndProblem"] = () =>
-            PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, SamplePulse.Answers, problem: "Please answer every question."),
-        ["PulseCard.Answered"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Answers, s_closes),
+            PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, SamplePulse.Shown, problem: "Please answer every question."),
+        ["PulseCard.Answered"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Shown, s_closes),
+        ["PulseCard.AnsweredOnAnotherCard"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Shown, s_closes, PulseAnswerHandler.OtherCardNotice),
         ["PulseCard.Closed"] = () => PulseCard.Closed(s_closes, answered: true),
         ["RecognitionFormCard.NoTeam"] = RecognitionFormCard.NoTeam,
+        ["NoticeCard"] = () => NoticeCard.Create(SampleNotices.Digest),
+        ["StatusCard.DuringAPulse"] = () => StatusCard.Create(s_closes.AddDays(-2), SampleNotices.PulseState, "AzureTables", new StorageProbeResult(true, TimeSpan.FromMilliseconds(12)),
+            [SampleNotices.Digest, SampleNotices.Outage], StatusCommand.RecentDays, PrivacyThresholds.DefaultMinimumGroupSize),
+        ["StatusCard.NoPulseStoreDown"] = () => StatusCard.Create(s_closes, null, "Sqlite", new StorageProbeResult(false, TimeSpan.FromSeconds(5)), [],
+            StatusCommand.RecentDays, PrivacyThresholds.DefaultMinimumGroupSize),
     }.Concat(CommandCatalog.All.Select(command => KeyValuePair.Create<string, Func<AdaptiveCard>>(
         "CommandHelpCard." + command.Name.Replace(' ', '-'), () => CommandHelpCard.Create(command, s_everyRole)))).ToDictionary();
 

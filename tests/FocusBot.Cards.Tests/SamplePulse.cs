@@ -1,4 +1,5 @@
 using FocusBot.Domain.Questions;
+using FocusBot.Pulses;
 
 namespace FocusBot.Cards.Tests;
 
@@ -28,6 +29,9 @@ public static class SamplePulse
         ["k-01"] = "0",
         ["a-09"] = "9",
     };
+
+    /// <summary>The answers above as stored: the agreement changed once, the others answered once.</summary>
+    public static ShownAnswers Shown { get; } = new(Answers, "2.1.1.1.0");
 
     private static Question Make(string id, string text, QuestionDimension dimension, QuestionKind kind) => new()
     {

@@ -39,6 +39,7 @@ internal sealed partial class AzureTableNames
         AggregateGroups = prefix + "AggregateGroups";
         Leases = prefix + "Leases";
         InboundActivities = prefix + "InboundActivities";
+        Notices = prefix + "Notices";
     }
 
     public string Conversations { get; }
@@ -93,11 +94,13 @@ internal sealed partial class AzureTableNames
 
     public string InboundActivities { get; }
 
+    public string Notices { get; }
+
     public IReadOnlyList<string> All =>
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
         Ledgers, Answers, CountedAnswers, AnsweredMarks, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks,
-        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities,
+        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

@@ -18,6 +18,7 @@ internal static class SqliteMigrations
         (4, SqliteSchemaV4.Sql),
         (5, SqliteSchemaV5.Sql),
         (6, SqliteSchemaV6.Sql),
+        (7, SqliteSchemaV7.Sql),
     ];
 
     public static int LatestVersion => Scripts[^1].Version;

@@ -176,5 +176,11 @@ public static class CommandCatalog
         },
     };
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Recognize, Recognitions, Questions, Trends, TrendsRebuild, Erase];
+    public static readonly BotCommand Status = new("status", "Recent problems, the current pulse and the store (Admin, HR)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.Admin, Role.HR],
+    };
+
+    public static IReadOnlyList<BotCommand> All { get; } =
+        [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Recognize, Recognitions, Questions, Trends, TrendsRebuild, Erase, Status];
 }

@@ -71,4 +71,11 @@ public static class ConfigurationKeys
     public const string ReportsDigestCheckInterval = "Reports:DigestCheckInterval";
 
     public const string RecognitionBehaviours = "Recognition:Behaviours";
+
+    public const string NoticesRunInBackground = "Notices:RunInBackground";
+    public const string NoticesCheckInterval = "Notices:CheckInterval";
+    public const string NoticesStorageOutageAfter = "Notices:StorageOutageAfter";
+    public const string NoticesReachCheckAfter = "Notices:ReachCheckAfter";
+    public const string NoticesUnreachableAtLeast = "Notices:UnreachableAtLeast";
+    public const string NoticesUnreachableShare = "Notices:UnreachableShare";
 }

@@ -20,6 +20,9 @@ namespace FocusBot.Pulses;
 /// is answered with a clear message and stores nothing. A quiz item counts its first answer only (the card shows the
 /// solution once answered): a later different value is ignored with a notice. Answering writes nothing that names the
 /// person: the delivery ledger is left alone and an opaque "answered" marker tells reminders to skip them.
+/// A person may hold several cards of one pulse (the weekly send, one from `pulse`): a press on a card whose stamp is not
+/// the stamp of the answers stored now would undo a newer card's answers, so it saves nothing and the card comes back
+/// with what is stored and a notice. A card shown again refreshes to what is stored.
 /// </summary>
 public sealed partial class PulseAnswerHandler(
     PulseBank bank,
@@ -35,7 +38,9 @@ public sealed partial class PulseAnswerHandler(
     TimeProvider timeProvider,
     ILogger<PulseAnswerHandler> logger) : ICardActionHandler
 {
-    public IReadOnlyCollection<string> Verbs { get; } = [PulseCard.AnswerVerb, PulseCard.EditVerb, PulseCard.LaterVerb];
+    public const string OtherCardNotice = "You changed these on another card; here is what we have. Nothing from this card was saved: press Change answers to change them here.";
+
+    public IReadOnlyCollection<string> Verbs { get; } = [PulseCard.AnswerVerb, PulseCard.EditVerb, PulseCard.LaterVerb, PulseCard.RefreshVerb];
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
     {
@@ -52,16 +57,20 @@ public sealed partial class PulseAnswerHandler(
         if (closed)
             return AdaptiveCardInvokeResponse.Card(PulseCard.Closed(pulse.ClosesAt, stored.Count > 0).ToJsonElement());
 
+        var current = ShownAnswers.Of(questions, stored);
+        // Cards sent before stamps carry none: they are taken as current, as they always were.
+        var outdated = StampOf(data) is { } shown && shown != current.Stamp;
         return verb switch
         {
-            PulseCard.EditVerb => AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, PulseBank.ValuesOf(stored)).ToJsonElement()),
+            PulseCard.RefreshVerb => Current(pulse, questions, current, null),
+            PulseCard.EditVerb => Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, current, outdated ? OtherCardNotice : null)),
             PulseCard.LaterVerb => await RemindLaterAsync(turn, pulse, userId, stored.Count > 0, cancellationToken),
-            _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, cancellationToken),
+            _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, outdated, cancellationToken),
         };
     }
 
     private async Task<AdaptiveCardInvokeResponse> SaveAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
-        string userId, JsonElement data, IReadOnlyDictionary<string, Answer> stored, CancellationToken cancellationToken)
+        string userId, JsonElement data, IReadOnlyDictionary<string, Answer> stored, bool outdated, CancellationToken cancellationToken)
     {
         var mine = PulseBank.ValuesOf(stored);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -72,16 +81,24 @@ public sealed partial class PulseAnswerHandler(
             var questionId = property.Name[PulseCard.InputPrefix.Length..];
             var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()!.Trim() : property.Value.ToString();
             if (questions.FirstOrDefault(q => q.Id == questionId) is not { } question)
-                return Problem(pulse, questions, mine, "One of the answers is for a question that is not in this pulse. Nothing was saved.");
+                return Problem(pulse, questions, stored, "One of the answers is for a question that is not in this pulse. Nothing was saved.");
             if (value.Length == 0)
                 continue;
             if (AnswerScales.Validate(question, value) is { } problem)
-                return Problem(pulse, questions, mine, $"\"{Shorten(question.Text)}\": {problem} Nothing was saved.");
+                return Problem(pulse, questions, stored, $"\"{Shorten(question.Text)}\": {problem} Nothing was saved.");
             given[questionId] = value;
         }
 
         if (given.Count == 0)
-            return Problem(pulse, questions, mine, "Please answer at least one question.");
+            return Problem(pulse, questions, stored, "Please answer at least one question.");
+
+        // An older card would silently undo what a newer one stored. Only a press that repeats what is stored (a double
+        // click, Teams repeating the press) goes on, and changes nothing.
+        if (outdated && given.Any(g => !mine.TryGetValue(g.Key, out var storedValue) || storedValue != g.Value))
+        {
+            LogOutdatedCard(logger);
+            return Current(pulse, questions, ShownAnswers.Of(questions, stored), OtherCardNotice);
+        }
 
         var teams = await roster.ListTeamsForUserAsync(pulse.TenantId, userId, cancellationToken);
         // The stores keep the day only (StoreArguments.DayOf), whatever time is given here.
@@ -103,20 +120,22 @@ public sealed partial class PulseAnswerHandler(
         var results = await Task.WhenAll(toStore.Select(a => IsQuiz(questions, a.QuestionId)
             ? answers.InsertIfAbsentAsync(a, cancellationToken)
             : answers.UpsertAsync(a, cancellationToken)));
-        var all = new Dictionary<string, string>(mine, StringComparer.Ordinal);
+        // What is stored now, as the stores wrote it (each write raised the revision it replaced by one), so the card that
+        // comes back carries the stamp a next press will be checked against.
+        var nowStored = new Dictionary<string, Answer>(stored, StringComparer.Ordinal);
         var changes = new List<AnswerChange>();
         for (var i = 0; i < toStore.Count; i++)
         {
             var question = questions.First(q => q.Id == toStore[i].QuestionId);
             if (question.Kind == QuestionKind.Quiz && results[i] is { } first)
             {
-                all[question.Id] = first.Value; // another submission's first answer won
+                nowStored[question.Id] = first; // another submission's first answer won
                 if (first.Value != toStore[i].Value)
                     locked.Add(question.Id);
                 continue;
             }
 
-            all[question.Id] = toStore[i].Value;
+            nowStored[question.Id] = toStore[i] with { Revision = (results[i]?.Revision ?? 0) + 1 };
             changes.Add(new AnswerChange(question, results[i], toStore[i]));
         }
 
@@ -130,8 +149,19 @@ public sealed partial class PulseAnswerHandler(
         await answeredMarks.AddAsync(pulse.Id, pseudonyms.AnsweredMarker(pulse.Id, RecipientKeys.For(pulse.TenantId, userId)), cancellationToken);
         LogAnswered(logger, given.Count);
         var notice = locked.Count == 0 ? null : "Knowledge check: your first answer counts, so the change to it was not saved; your other answers were.";
-        return AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, questions, all, pulse.ClosesAt, notice).ToJsonElement());
+        return Card(PulseCard.Answered(pulse.Id, questions, ShownAnswers.Of(questions, nowStored), pulse.ClosesAt, notice));
     }
+
+    /// <summary>The card as it stands: the answers with "change", or the form while there are none.</summary>
+    private AdaptiveCardInvokeResponse Current(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, ShownAnswers current, string? notice) =>
+        Card(current.Values.Count > 0
+            ? PulseCard.Answered(pulse.Id, questions, current, pulse.ClosesAt, notice)
+            : PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, current, notice));
+
+    private static AdaptiveCardInvokeResponse Card(Cards.AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJsonElement());
+
+    private static string? StampOf(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(ShownAnswers.DataKey, out var stamp) && stamp.ValueKind == JsonValueKind.String ? stamp.GetString() : null;
 
     private const string NothingToRemind = "Your answers are in already, so there is nothing to remind you of.";
 
@@ -201,11 +231,14 @@ public sealed partial class PulseAnswerHandler(
         return day == today.AddDays(1) ? time + " tomorrow" : time + " on " + local.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
     }
 
-    private AdaptiveCardInvokeResponse Problem(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> mine, string problem) =>
-        AdaptiveCardInvokeResponse.Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, mine, problem).ToJsonElement());
+    private AdaptiveCardInvokeResponse Problem(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> stored, string problem) =>
+        Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, ShownAnswers.Of(questions, stored), problem));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pulse answers stored ({Count} items)")]
     private static partial void LogAnswered(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A press on an older pulse card changed nothing; the card now shows the stored answers")]
+    private static partial void LogOutdatedCard(ILogger logger);
 }

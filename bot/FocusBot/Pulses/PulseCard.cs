@@ -5,12 +5,17 @@ using FocusBot.Domain.Questions;
 
 namespace FocusBot.Pulses;
 
-/// <summary>The pulse as a card: the form, the person's answers with "change", and the closed state.</summary>
+/// <summary>
+/// The pulse as a card: the form, the person's answers with "change", and the closed state. The form and the answers
+/// carry the stamp of the answers they show (<see cref="ShownAnswers"/>) in their buttons' data, and ask Teams to refresh
+/// them when shown, so a card opened again shows what is stored now rather than what it showed when it was sent.
+/// </summary>
 public static class PulseCard
 {
     public const string AnswerVerb = "pulse.answer";
     public const string EditVerb = "pulse.edit";
     public const string LaterVerb = "pulse.later";
+    public const string RefreshVerb = "pulse.refresh";
     public const string Title = "Your weekly customer pulse";
     public const string InputPrefix = "q.";
     public const string FirstAnswerCounts = "Knowledge check: your first answer counts and cannot be changed.";
@@ -18,9 +23,11 @@ public static class PulseCard
     public static string Summary(int questions) => $"{Title}: {questions} quick questions";
 
     /// <param name="minimumGroupSize">Privacy:MinimumGroupSize: the card promises what the reports keep.</param>
-    public static AdaptiveCard Form(string pulseId, IReadOnlyList<Question> questions, int minimumGroupSize, IReadOnlyDictionary<string, string>? current = null,
-        string? problem = null)
+    /// <param name="shown">The person's answers the form starts from, and their stamp.</param>
+    /// <param name="problem">A line above the questions: what was wrong with the last press, or why the card changed.</param>
+    public static AdaptiveCard Form(string pulseId, IReadOnlyList<Question> questions, int minimumGroupSize, ShownAnswers shown, string? problem = null)
     {
+        ArgumentNullException.ThrowIfNull(shown);
         var body = new List<CardElement>
         {
             new TextBlock(Title) { Size = "Large", Weight = "Bolder" },
@@ -37,8 +44,7 @@ public static class PulseCard
             // are plain text in Teams (markdown is only rendered in TextBlock and Fact), so they are not escaped: the
             // backslashes would show.
             var label = $"{i + 1}. {question.Text}";
-            string? value = null;
-            current?.TryGetValue(question.Id, out value);
+            shown.Values.TryGetValue(question.Id, out var value);
             if (question.Kind == QuestionKind.Quiz)
             {
                 // Said before submitting, and once answered shown as text: the solution is on the answered card, so an
@@ -69,18 +75,21 @@ public static class PulseCard
                 });
         }
 
-        var data = new JsonObject { ["pulseId"] = pulseId };
+        var data = Data(pulseId, shown);
         body.Add(new ActionSet(
         [
             ExecuteAction.WithSubmitFallback("Submit answers", AnswerVerb, data),
             ExecuteAction.WithSubmitFallback("Remind me later", LaterVerb, data) with { AssociatedInputs = "none" },
         ]));
-        return new AdaptiveCard { FallbackText = Title, Body = body };
+        return new AdaptiveCard { FallbackText = Title, Body = body, Refresh = RefreshOf(pulseId, shown) };
     }
 
-    public static AdaptiveCard Answered(string pulseId, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, string> answers, DateTimeOffset closesAt,
-        string? notice = null)
+    /// <param name="shown">The person's stored answers, and their stamp.</param>
+    /// <param name="notice">Said under the heading: a change that was not saved, and why.</param>
+    public static AdaptiveCard Answered(string pulseId, IReadOnlyList<Question> questions, ShownAnswers shown, DateTimeOffset closesAt, string? notice = null)
     {
+        ArgumentNullException.ThrowIfNull(shown);
+        var answers = shown.Values;
         var body = new List<CardElement>
         {
             new TextBlock("Thank you, your answers are in") { Size = "Large", Weight = "Bolder" },
@@ -114,9 +123,15 @@ public static class PulseCard
             ? $"You can change your other answers until {closesAt:dddd d MMMM}; a knowledge check counts its first answer."
             : $"You can change your answers until {closesAt:dddd d MMMM}.")
         { IsSubtle = true, Spacing = "Medium" });
-        body.Add(new ActionSet([ExecuteAction.WithSubmitFallback("Change answers", EditVerb, new JsonObject { ["pulseId"] = pulseId })]));
-        return new AdaptiveCard { FallbackText = "Your pulse answers", Body = body };
+        body.Add(new ActionSet([ExecuteAction.WithSubmitFallback("Change answers", EditVerb, Data(pulseId, shown))]));
+        return new AdaptiveCard { FallbackText = "Your pulse answers", Body = body, Refresh = RefreshOf(pulseId, shown) };
     }
+
+    // The pulse and the stamp of the answers shown: nothing that names the person, who is known from the press itself.
+    private static JsonObject Data(string pulseId, ShownAnswers shown) => new() { ["pulseId"] = pulseId, [ShownAnswers.DataKey] = shown.Stamp };
+
+    private static CardRefresh RefreshOf(string pulseId, ShownAnswers shown) =>
+        new(new ExecuteAction("Show my current answers", RefreshVerb) { Data = Data(pulseId, shown) });
 
     public static AdaptiveCard Closed(DateTimeOffset closedAt, bool answered) => new()
     {

@@ -34,8 +34,10 @@ public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOpt
 
         var questions = await bank.QuestionsOfAsync(open, cancellationToken);
         var pseudonym = pseudonyms.For(open.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty);
-        var mine = PulseBank.ValuesOf(await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken));
-        var card = mine.Count > 0 ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt) : PulseCard.Form(open.Id, questions, privacy.Value.MinimumGroupSize);
+        var mine = ShownAnswers.Of(questions, await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken));
+        var card = mine.Values.Count > 0
+            ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt)
+            : PulseCard.Form(open.Id, questions, privacy.Value.MinimumGroupSize, mine);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), PulseCard.Summary(questions.Count)), cancellationToken);
     }
 }

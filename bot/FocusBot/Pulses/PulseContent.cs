@@ -35,7 +35,9 @@ public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsSt
         if (pulse is null || pulse.Status == PulseStatus.Closed || await settings.IsPausedAsync(delivery.TenantId, delivery.UserId, cancellationToken))
             return null;
         var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
-        return Activity.CreateCardMessage(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize).ToJsonElement(), PulseCard.Summary(questions.Count));
+        // The card shows no answers; should the person have answered already (through `pulse`), it says so when opened.
+        return Activity.CreateCardMessage(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, ShownAnswers.None(questions)).ToJsonElement(),
+            PulseCard.Summary(questions.Count));
     }
 
     public async Task OnSentAsync(Delivery delivery, CancellationToken cancellationToken)

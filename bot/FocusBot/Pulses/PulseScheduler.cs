@@ -1,5 +1,6 @@
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Leases;
+using FocusBot.Domain.Notices;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -31,6 +32,7 @@ public sealed partial class PulseScheduler(
     ILeaseStore leases,
     FanOut fanOut,
     ConnectorClient connector,
+    Notices.NoticeBoard notices,
     TimeProvider timeProvider,
     ILogger<PulseScheduler> logger) : BackgroundService
 {
@@ -105,6 +107,10 @@ public sealed partial class PulseScheduler(
             if (chosen.Count == 0)
             {
                 LogEmptyBank(logger);
+                // One notice a day while it lasts: this pass runs every minute of the opening window.
+                await notices.RecordAsync(tenantId, NoticeKind.PulseNotOpened, $"{cycle.Week}:{now.UtcDateTime:yyyy-MM-dd}",
+                    $"The pulse of {cycle.Week} could not open: the question bank has no active questions. Import or reactivate questions with the questions command; FocusBot tries again every minute until the pulse would have closed.",
+                    cancellationToken);
                 return;
             }
 

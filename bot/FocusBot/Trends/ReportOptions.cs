@@ -8,7 +8,8 @@ public sealed class ReportOptions
     /// <summary>
     /// Key of the HMAC-SHA256 signature on report links: base64 of at least 32 bytes, or a text of at least 32
     /// characters. When unset it is derived from Privacy:PseudonymSecret (HKDF, its own label); in Development without
-    /// either, a random key per process. Outside Development FocusBot refuses to start with neither.
+    /// either, a random key kept in the data folder (report-links.key, owner-only), made on first use. Outside
+    /// Development FocusBot refuses to start with neither.
     /// </summary>
     public string? SigningKey { get; set; }
 

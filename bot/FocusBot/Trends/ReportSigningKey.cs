@@ -7,7 +7,8 @@ namespace FocusBot.Trends;
 /// <summary>
 /// The report link key, decided once at start-up: Reports:SigningKey when set; otherwise derived from
 /// Privacy:PseudonymSecret with HKDF-SHA256 under its own label (so the pseudonym secret itself never signs anything);
-/// otherwise, in Development only, random per process (links then stop working when the bot restarts).
+/// otherwise, in Development only, a random key kept in the data folder (<see cref="DevelopmentKeyFile"/>), so links
+/// still open after a restart.
 /// </summary>
 public sealed class ReportSigningKey
 {
@@ -25,8 +26,12 @@ public sealed class ReportSigningKey
     /// <summary>Where the key came from, for the start-up log (never the key).</summary>
     public string Source { get; }
 
+    /// <param name="developmentKeyFolder">
+    /// Where Development keeps its key (the data folder); null makes a key for this process only. Never read outside
+    /// Development.
+    /// </param>
     /// <exception cref="InvalidOperationException">No usable key outside Development, or a configured key too short.</exception>
-    public static ReportSigningKey From(string? signingKey, string? pseudonymSecret, bool isDevelopment)
+    public static ReportSigningKey From(string? signingKey, string? pseudonymSecret, bool isDevelopment, string? developmentKeyFolder = null)
     {
         if (!string.IsNullOrWhiteSpace(signingKey))
             return new ReportSigningKey(Parse(signingKey.Trim()), ReportOptions.Section + ":" + nameof(ReportOptions.SigningKey));
@@ -34,6 +39,12 @@ public sealed class ReportSigningKey
         {
             var derived = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(pseudonymSecret), MinimumBytes, salt: [], info: s_label);
             return new ReportSigningKey(derived, "derived from " + ConfigurationKeys.PrivacyPseudonymSecret);
+        }
+
+        if (isDevelopment && developmentKeyFolder is not null)
+        {
+            return new ReportSigningKey(DevelopmentKeyFile.LoadOrCreate(developmentKeyFolder, MinimumBytes),
+                $"kept in {DevelopmentKeyFile.PathIn(developmentKeyFolder)} (Development)");
         }
 
         if (isDevelopment)

@@ -1,5 +1,6 @@
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Leases;
+using FocusBot.Domain.Notices;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Settings;
@@ -13,7 +14,8 @@ namespace FocusBot.Trends;
 /// <summary>
 /// After each pulse closes: seals the periods that are now complete (the privacy gate decides what to hide), then
 /// sends every HR person the weekly digest card in their personal chat, once per pulse (the marker lives in the
-/// settings store). Holds the tenant's trends lease, so with several instances only one seals and sends.
+/// settings store). Holds the tenant's trends lease, so with several instances only one seals and sends. A digest that
+/// Teams would not deliver, or that has nobody to go to, becomes a notice for the Admins and HR.
 /// </summary>
 public sealed partial class TrendDigestService(
     IPulseStore pulses,
@@ -24,6 +26,7 @@ public sealed partial class TrendDigestService(
     IConversationStore conversations,
     ConnectorClient connector,
     ReportUrls urls,
+    Notices.NoticeBoard notices,
     IOptions<ReportOptions> options,
     TimeProvider timeProvider,
     ILogger<TrendDigestService> logger) : BackgroundService
@@ -101,8 +104,15 @@ public sealed partial class TrendDigestService(
         var chats = await HrChatsAsync(tenantId, cancellationToken);
         // Nobody with the HR role has a chat with FocusBot yet: keep the digest for when someone does.
         if (chats.Count == 0)
+        {
+            await notices.RecordAsync(tenantId, NoticeKind.DigestNotDelivered, "waiting:" + published.Key,
+                $"The weekly HR digest for {published.Label} is waiting: nobody with the HR role has a personal chat with FocusBot. It goes out once an HR person installs FocusBot.",
+                cancellationToken);
             return 0;
+        }
+
         var sent = 0;
+        var refusals = new List<string>();
         foreach (var hr in chats)
         {
             var link = urls.LinkFor(tenantId, hr.UserAadObjectId!, hr.UserId, TrendSlices.Org, PeriodKind.Week, TrendsArguments.DefaultWeeks);
@@ -117,11 +127,22 @@ public sealed partial class TrendDigestService(
             catch (ConnectorException ex)
             {
                 LogSendFailed(logger, (int)ex.StatusCode);
+                refusals.Add($"status {(int)ex.StatusCode}");
             }
             catch (DeliveryUncertainException)
             {
                 LogSendFailed(logger, null);
+                refusals.Add("no answer");
             }
+        }
+
+        // The digest is not sent again (one digest, not a flood), so the people who missed it must hear of it another way.
+        if (refusals.Count > 0)
+        {
+            await notices.RecordAsync(tenantId, NoticeKind.DigestNotDelivered, "failed:" + published.Key,
+                $"The weekly HR digest for {published.Label} could not be delivered to {refusals.Count} of {chats.Count} HR people (Teams answered {string.Join(", ", refusals.Distinct())}). " +
+                "A 403 or 404 means FocusBot was blocked or removed in that chat. The digest is not sent again; HR can see the same figures at any time with the trends command.",
+                cancellationToken);
         }
 
         // Older closed pulses without a digest (a first deployment, an outage) are marked too: one digest, not a flood.

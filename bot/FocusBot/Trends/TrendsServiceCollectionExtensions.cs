@@ -18,7 +18,7 @@ public static class TrendsServiceCollectionExtensions
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrendPrivacyOptions>>().Value.ToThresholds());
         services.AddSingleton(sp => ReportSigningKey.From(sp.GetRequiredService<IOptions<ReportOptions>>().Value.SigningKey,
-            configuration[ConfigurationKeys.PrivacyPseudonymSecret], sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
+            configuration[ConfigurationKeys.PrivacyPseudonymSecret], sp.GetRequiredService<IHostEnvironment>().IsDevelopment(), DataFolder(configuration)));
         services.AddSingleton<ReportLinkSigner>();
         services.AddSingleton<ReportUrls>();
         services.AddSingleton<ReportAccess>();
@@ -38,6 +38,10 @@ public static class TrendsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The embedded store's folder, where Development keeps its report-link key whichever store is in use.</summary>
+    private static string DataFolder(IConfiguration configuration) =>
+        configuration[ConfigurationKeys.StorageSqliteDataDirectory] is { Length: > 0 } folder ? folder : Storage.Sqlite.SqliteStorageOptions.DefaultDataDirectory;
+
     /// <summary>Refuses to start with a minimum group size under 3 (or other unsafe thresholds).</summary>
     private sealed class TrendPrivacyOptionsValidator : IValidateOptions<TrendPrivacyOptions>
     {
@@ -56,7 +60,7 @@ public static class TrendsServiceCollectionExtensions
                 return ValidateOptionsResult.Fail("Reports:DigestCheckInterval must be at least one second.");
             try
             {
-                _ = ReportSigningKey.From(options.SigningKey, configuration[ConfigurationKeys.PrivacyPseudonymSecret], environment.IsDevelopment());
+                _ = ReportSigningKey.From(options.SigningKey, configuration[ConfigurationKeys.PrivacyPseudonymSecret], environment.IsDevelopment(), DataFolder(configuration));
                 return ValidateOptionsResult.Success;
             }
             catch (InvalidOperationException ex)
