@@ -10,11 +10,11 @@ namespace FocusBot.Tests.Delivery;
 [Collection(DeliveryRunsAlone.Name)]
 public sealed class CrashSeriesTests : IAsyncLifetime
 {
-    private const int People = 1_500;
+    private const int People = 1_000;
     private const int Crashes = 5;
     private FanOutFixture _fanOut = null!;
 
-    public async ValueTask InitializeAsync() => _fanOut = await FanOutFixture.StartAsync(SharedStore.Sqlite(), People, requestsPerSecond: 200,
+    public async ValueTask InitializeAsync() => _fanOut = await FanOutFixture.StartAsync(SharedStore.Sqlite(), People, requestsPerSecond: 50,
         new Dictionary<string, string?>
         {
             // A crashed holder's lease lapses in 3 s and the next process looks every half second, so restarts resume at once.
