@@ -1,3 +1,4 @@
+using System.Globalization;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Questions;
@@ -222,7 +223,8 @@ public sealed partial class PrivacyGate(
     private static string NameOf(string slice, IReadOnlyDictionary<string, string> teamNames) =>
         slice == TrendSlices.Org ? "Organisation"
         : teamNames.TryGetValue(slice, out var name) ? name
-        : TrendSlices.IsLevel(slice) ? "Level " + slice[TrendSlices.LevelPrefix.Length..]
+        : TrendSlices.IsLevel(slice) && int.TryParse(slice.AsSpan(TrendSlices.LevelPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var level)
+            ? ProgrammeLevels.Label(level)
         : TrendSlices.IsTag(slice) ? "#" + slice[TrendSlices.TagPrefix.Length..]
         : TrendSlices.IsTeam(slice) ? "Team " + TrendSlices.TeamIdOf(slice)
         : slice;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 
 namespace FocusBot.Trends;
@@ -130,7 +131,7 @@ public static class ReportPage
         foreach (var (question, latest) in rows)
         {
             html.Append("<tr><td>").Append(E(question.Text)).Append("</td><td>").Append(E(TrendMeasure.Name(question.Index)))
-                .Append("</td><td>").Append(question.Level.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(string.Join(", ", question.Tags)))
+                .Append("</td><td>").Append(E(ProgrammeLevels.Label(question.Level))).Append("</td><td>").Append(E(string.Join(", ", question.Tags)))
                 .Append("</td><td>").Append(E(latest!.Period.Label)).Append("</td>").Append(Cell(latest)).Append("</tr>");
         }
 
@@ -154,6 +155,7 @@ public static class ReportPage
     {
         string[] notes =
         [
+            "Periods: a week is named by its Monday (\"week of 23 Nov 2026\"); a month holds the weeks whose Thursday falls in it, so weeks add up exactly to months and months to quarters. Programme levels: 1 Basic knowledge (Basic Customer Knowledge), 2 Deeper understanding (Deeper Customer Understanding), 3 Partnership (Customer Partnership).",
             "Knowledge: % of quiz answers that were correct (a person's latest answer counts). Behaviour: % answering at least \"2-3 times\" in the past 7 days; mean on 0 (never) to 3 (4+ times). Attitude: % favourable (4-5 of 5); mean and % unfavourable (1-2) on the cards. Advocacy: eNPS = % 9-10 minus % 0-6. The three indices are shown side by side and never blended.",
             string.Create(CultureInfo.InvariantCulture, $"Rising / Falling: both periods have at least {report.MinimumGroupSize} respondents, the difference is at least 5 points, and a two-sided test is significant at 90% (Fisher's exact test when any expected count is under 5, otherwise the two-proportion z-test; each respondent counts once). Otherwise Stable."),
             string.Create(CultureInfo.InvariantCulture, $"Privacy: figures of fewer than {report.MinimumGroupSize} people are hidden, and so are figures that would let a hidden one be worked out by subtraction. Voice themes need {report.MinimumCommentGroupSize} people who commented. Results appear once a pulse has closed."),
