@@ -46,8 +46,17 @@ public sealed record PublishedFigure
     /// <summary>Participation: people who answered.</summary>
     public long? Answered { get; internal init; }
 
-    /// <summary>Against the previous period; null when either period is not shown.</summary>
+    /// <summary>Against <see cref="Baseline"/>; null when this figure or the baseline is not shown, or the measure is not tested.</summary>
     public ChangeAssessment? Change { get; internal init; }
+
+    /// <summary>
+    /// The earlier period this figure is compared with: the latest one with results (see <see cref="TrendComparison"/>),
+    /// shown or hidden. Null for a figure that is not shown, and when no earlier period within reach has results.
+    /// </summary>
+    public TrendPeriod? Baseline { get; internal init; }
+
+    /// <summary>Why a shown figure has no <see cref="Change"/>; <see cref="NoChangeReason.None"/> otherwise.</summary>
+    public NoChangeReason NoChange { get; internal init; }
 
     public bool IsShown => Status == FigureStatus.Shown;
 }

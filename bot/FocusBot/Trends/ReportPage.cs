@@ -31,13 +31,15 @@ public static class ReportPage
         }
 
         html.Append("<p class=\"sub\">").Append(E(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Periods.Count} {TrendText.PeriodWord(report.Kind, report.Periods.Count)} to {report.Periods[^1].Label}. n = respondents (each person once per pulse). Groups under {report.MinimumGroupSize} people are hidden.")))
+            $"{report.Periods.Count} {TrendText.PeriodWord(report.Kind, report.Periods.Count)} to {TrendText.Named(report.Periods[^1])}. n = respondents (each person once per pulse). Groups under {report.MinimumGroupSize} people are hidden.")))
             .Append("</p><p><a class=\"button\" href=\"").Append(E(csvHref)).Append("\">Download CSV</a></p></header>");
 
         html.Append("<section class=\"tiles\">");
         foreach (var measure in TrendMeasure.Indices.Append(TrendMeasure.Participation))
             html.Append(Tile(report.Focus[measure]));
         html.Append("</section>");
+        html.Append("<section class=\"legend marks\"><h2>Reading the changes</h2><ul>")
+            .Append(string.Concat(TrendText.Legend(report).Select(line => "<li>" + E(line) + "</li>"))).Append("</ul></section>");
 
         foreach (var measure in TrendMeasure.Indices.Append(TrendMeasure.Participation).Append(TrendMeasure.Advocacy))
         {
@@ -55,9 +57,11 @@ public static class ReportPage
         }
 
         html.Append(SliceTable(report.Focus.Slice == TrendSlices.Org ? "By team" : "Compared with the organisation",
-            report.Focus.Slice == TrendSlices.Org ? report.Teams : [report.Focus, report.Organisation], report, teamHref, TrendMeasure.SliceMeasures.Where(m => m != TrendMeasure.Voice).ToList()));
-        html.Append(SliceTable("By programme level (whole organisation)", report.Levels, report, _ => null, TrendMeasure.Indices));
-        html.Append(SliceTable("By topic (whole organisation)", report.Tags, report, _ => null, TrendMeasure.Indices));
+            report.Focus.Slice == TrendSlices.Org ? report.Teams : [report.Focus, report.Organisation], report, teamHref, TrendMeasure.SliceMeasures.Where(m => m != TrendMeasure.Voice).ToList(),
+            latestAsked: false));
+        // Questions rotate, so a level or topic is seldom asked in the latest period: each row shows the last time it was.
+        html.Append(SliceTable("By programme level (whole organisation)", report.Levels, report, _ => null, TrendMeasure.Indices, latestAsked: true));
+        html.Append(SliceTable("By topic (whole organisation)", report.Tags, report, _ => null, TrendMeasure.Indices, latestAsked: true));
         html.Append(QuestionTable(report));
         html.Append(Themes(report));
         return html.Append(Footer(report, expiresAt)).Append("</main></body></html>").ToString();
@@ -76,17 +80,29 @@ public static class ReportPage
     private static string Tile(MeasureSeries series)
     {
         var latest = series.Latest;
-        var change = latest.Change?.Label switch { ChangeLabel.Rising => "up", ChangeLabel.Falling => "down", _ => "flat" };
+        var change = ChangeClass(latest);
         return $"<div class=\"tile\"><h3>{E(TrendMeasure.Name(series.Measure))}</h3><p class=\"value\">{E(series.Measure == TrendMeasure.Participation && latest.IsShown ? TrendText.Percent(latest.Value) : TrendText.Value(latest))}</p>"
             + $"<p class=\"what\">{E(TrendMeasure.Participation == series.Measure && latest.IsShown ? string.Create(CultureInfo.InvariantCulture, $"{latest.Answered} of {latest.N} sent answered") : TrendText.MeasureDescription(series.Measure))}</p>"
             + $"<p class=\"change {change}\">{E(TrendText.Change(latest))}</p><p class=\"n\">{E(TrendText.N(latest) is { Length: > 0 } n ? n : "n hidden")}</p></div>";
     }
 
-    private static string SliceTable(string heading, IReadOnlyList<SliceSeries> rows, TrendReport report, Func<string, string?> href, IReadOnlyList<string> measures)
+    private static string ChangeClass(PublishedFigure figure) => figure.Change?.Label switch
+    {
+        ChangeLabel.Rising => "up",
+        ChangeLabel.Falling => "down",
+        _ => "flat",
+    };
+
+    /// <param name="latestAsked">Each cell shows the latest period the row has results for, and says which, rather than the report's last period.</param>
+    private static string SliceTable(string heading, IReadOnlyList<SliceSeries> rows, TrendReport report, Func<string, string?> href, IReadOnlyList<string> measures,
+        bool latestAsked)
     {
         if (rows.Count == 0)
             return string.Empty;
-        var html = new StringBuilder("<section><h2>").Append(E(heading)).Append(" <small>").Append(E(report.Periods[^1].Label)).Append("</small></h2><table><thead><tr><th>Group</th>");
+        var when = latestAsked ? "latest week each was asked" : report.Periods[^1].Label;
+        if (latestAsked && report.Kind != PeriodKind.Week)
+            when = $"latest {TrendText.PeriodWord(report.Kind, 1)} each was asked";
+        var html = new StringBuilder("<section><h2>").Append(E(heading)).Append(" <small>").Append(E(when)).Append("</small></h2><table><thead><tr><th>Group</th>");
         foreach (var measure in measures)
             html.Append("<th>").Append(E(TrendMeasure.Name(measure))).Append("</th>");
         html.Append("</tr></thead><tbody>");
@@ -97,8 +113,9 @@ public static class ReportPage
             html.Append("</td>");
             foreach (var measure in measures)
             {
-                var figure = row.Measures.FirstOrDefault(m => m.Measure == measure)?.Latest;
-                html.Append(Cell(figure));
+                var series = row.Measures.FirstOrDefault(m => m.Measure == measure);
+                var figure = latestAsked ? series?.Points.LastOrDefault(p => p.Status != FigureStatus.NotAvailable) ?? series?.Latest : series?.Latest;
+                html.Append(Cell(figure, showPeriod: latestAsked && figure?.Status != FigureStatus.NotAvailable));
             }
 
             html.Append("</tr>");
@@ -107,14 +124,15 @@ public static class ReportPage
         return html.Append("</tbody></table></section>").ToString();
     }
 
-    private static string Cell(PublishedFigure? figure)
+    private static string Cell(PublishedFigure? figure, bool showPeriod = false)
     {
         if (figure is null)
             return "<td>–</td>";
+        var period = showPeriod ? $"<br><span class=\"when\">{E(figure.Period.Label)}</span>" : string.Empty;
         if (!figure.IsShown)
-            return $"<td class=\"{(figure.Status == FigureStatus.Hidden ? "hidden" : "na")}\">{E(TrendText.Value(figure))}</td>";
+            return $"<td class=\"{(figure.Status == FigureStatus.Hidden ? "hidden" : "na")}\">{E(TrendText.Value(figure))}{period}</td>";
         var n = TrendText.N(figure);
-        return $"<td>{E(TrendText.Value(figure))} <span class=\"n\">{E(n)}</span><br><span class=\"change\">{E(TrendText.Change(figure))}</span></td>";
+        return $"<td>{E(TrendText.Value(figure))} <span class=\"n\">{E(n)}</span>{period}<br><span class=\"change {ChangeClass(figure)}\">{E(TrendText.Change(figure))}</span></td>";
     }
 
     /// <summary>Questions rotate, so each row shows the latest period the question was asked in.</summary>
@@ -157,7 +175,7 @@ public static class ReportPage
         [
             "Periods: a week is named by its Monday (\"week of 23 Nov 2026\"); a month holds the weeks whose Thursday falls in it, so weeks add up exactly to months and months to quarters. Programme levels: 1 Basic knowledge (Basic Customer Knowledge), 2 Deeper understanding (Deeper Customer Understanding), 3 Partnership (Customer Partnership).",
             "Knowledge: % of quiz answers that were correct (a person's latest answer counts). Behaviour: % answering at least \"2-3 times\" in the past 7 days; mean on 0 (never) to 3 (4+ times). Attitude: % favourable (4-5 of 5); mean and % unfavourable (1-2) on the cards. Advocacy: eNPS = % 9-10 minus % 0-6. The three indices are shown side by side and never blended.",
-            string.Create(CultureInfo.InvariantCulture, $"Rising / Falling: both periods have at least {report.MinimumGroupSize} respondents, the difference is at least 5 points, and a two-sided test is significant at 90% (Fisher's exact test when any expected count is under 5, otherwise the two-proportion z-test; each respondent counts once). Otherwise Stable."),
+            string.Create(CultureInfo.InvariantCulture, $"Changes: each figure is compared with the latest earlier {TrendText.PeriodWord(report.Kind, 1)} that has results for it, looking back at most {TrendComparison.Reach(report.Kind)} {TrendText.PeriodWord(report.Kind, TrendComparison.Reach(report.Kind))}, and never past a hidden one. Up or down only when both have at least {report.MinimumGroupSize} respondents, the difference is at least 5 points, and a two-sided test is significant at 90% (Fisher's exact test when any expected count is under 5, otherwise the two-proportion z-test; each respondent counts once). A smaller or less certain difference is \"not a clear change\": too few people to tell it from chance, or under 5 points."),
             string.Create(CultureInfo.InvariantCulture, $"Privacy: figures of fewer than {report.MinimumGroupSize} people are hidden, and so are figures that would let a hidden one be worked out by subtraction. Voice themes need {report.MinimumCommentGroupSize} people who commented. Results appear once a pulse has closed."),
             string.Create(CultureInfo.InvariantCulture, $"This page needs no login: the link is the key. It works until {expiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC and only while you hold the HR role. Please do not forward it."),
         ];

@@ -21,6 +21,8 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
         Assert.Null(figure.N);
         Assert.Null(figure.Answered);
         Assert.Null(figure.Change);
+        Assert.Null(figure.Baseline);
+        Assert.Equal(NoChangeReason.None, figure.NoChange);
     }
 
     [Fact]

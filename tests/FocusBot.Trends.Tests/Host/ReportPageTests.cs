@@ -151,8 +151,8 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
         Assert.All(tiny, line =>
         {
             var cells = line.Split(',');
-            Assert.Contains(cells[4], (string[])["hidden", "not_available"]);
-            Assert.All(cells[5..], cell => Assert.Equal(string.Empty, cell));
+            Assert.Contains(cells[6], (string[])["hidden", "not_available"]);
+            Assert.All(cells[7..], cell => Assert.Equal(string.Empty, cell));
         });
     }
 
