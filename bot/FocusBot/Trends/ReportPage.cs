@@ -8,11 +8,13 @@ namespace FocusBot.Trends;
 
 /// <summary>
 /// The HR report page: plain HTML with inline SVG charts (no script at all), built from a <see cref="TrendReport"/>.
-/// Team names and question texts are HTML-encoded; styles carry the response's CSP nonce.
+/// Each measure has the report's own line in one chart and, for the organisation, a small chart per team on the same
+/// scale. Team names, phrases and question texts are HTML-encoded; styles carry the response's CSP nonce.
 /// </summary>
 public static class ReportPage
 {
-    private const int MaxTeamLines = 8;
+    /// <summary>Up to this many teams, their small charts are open; beyond it they wait behind a click (still no script).</summary>
+    private const int OpenTeamCharts = 12;
 
     public static string Render(TrendReport report, string nonce, string csvHref, Func<string, string?> teamHref, DateTimeOffset expiresAt)
     {
@@ -45,15 +47,7 @@ public static class ReportPage
         {
             if (measure == TrendMeasure.Advocacy && report.Focus[measure].Points.All(p => p.Status == FigureStatus.NotAvailable))
                 continue;
-            html.Append("<section><h2>").Append(E(TrendMeasure.Name(measure))).Append(" over time <small>").Append(E(TrendText.MeasureDescription(measure))).Append("</small></h2>");
-            var lines = ChartLines(report, measure);
-            html.Append(SvgLineChart.Render(measure, report.Periods, lines));
-            html.Append("<p class=\"legend\">");
-            for (var i = 0; i < lines.Count; i++)
-                html.Append("<span class=\"key c").Append(i % 8).Append("\">").Append(E(lines[i].Name)).Append("</span>");
-            if (report.Focus.Slice == TrendSlices.Org && report.Teams.Count > MaxTeamLines)
-                html.Append("<span>Teams are in the table below.</span>");
-            html.Append("</p></section>");
+            html.Append(MeasureCharts(report, measure, teamHref));
         }
 
         html.Append(SliceTable(report.Focus.Slice == TrendSlices.Org ? "By team" : "Compared with the organisation",
@@ -67,15 +61,45 @@ public static class ReportPage
         return html.Append(Footer(report, expiresAt)).Append("</main></body></html>").ToString();
     }
 
-    private static List<(string Name, IReadOnlyList<PublishedFigure> Points)> ChartLines(TrendReport report, string measure)
+    /// <summary>
+    /// One measure: the report's own line alone (a team's with the organisation dashed behind it), then for the
+    /// organisation a small chart per team, same scale, each with the organisation dashed behind it.
+    /// </summary>
+    private static string MeasureCharts(TrendReport report, string measure, Func<string, string?> teamHref)
     {
-        List<(string Name, IReadOnlyList<PublishedFigure> Points)> lines = [(report.Focus.Name, report.Focus[measure].Points)];
-        if (report.Focus.Slice != TrendSlices.Org)
-            lines.Add((report.Organisation.Name, report.Organisation[measure].Points));
-        else if (report.Teams.Count <= MaxTeamLines)
-            lines.AddRange(report.Teams.Select(t => (t.Name, t[measure].Points)));
-        return lines;
+        var html = new StringBuilder("<section><h2>").Append(E(TrendMeasure.Name(measure))).Append(" over time <small>")
+            .Append(E(TrendText.MeasureDescription(measure))).Append("</small></h2>");
+        var organisation = Line(report.Organisation, measure);
+        var isTeamReport = report.Focus.Slice != TrendSlices.Org;
+        html.Append(SvgLineChart.Render(measure, report.Periods, Line(report.Focus, measure), isTeamReport ? organisation : null));
+        html.Append("<p class=\"legend\"><span class=\"key focus\">").Append(E(report.Focus.Name)).Append("</span>");
+        if (isTeamReport)
+            html.Append("<span class=\"key reference\">").Append(E(report.Organisation.Name)).Append(", for reference</span>");
+        html.Append("</p>");
+
+        if (!isTeamReport && report.Teams.Count > 0)
+        {
+            html.Append("<details class=\"teams\"").Append(report.Teams.Count <= OpenTeamCharts ? " open" : string.Empty).Append("><summary>")
+                .Append(E(string.Create(CultureInfo.InvariantCulture, $"By team ({report.Teams.Count}): each on the same scale, the organisation dashed behind")))
+                .Append("</summary><div class=\"multiples\">");
+            foreach (var team in report.Teams)
+            {
+                var name = teamHref(team.Slice) is { } link ? $"<a href=\"{E(link)}\">{E(team.Name)}</a>" : E(team.Name);
+                html.Append("<figure><figcaption>").Append(name).Append(" <span class=\"n\">").Append(E(TrendText.Value(team[measure].Latest))).Append("</span></figcaption>")
+                    .Append(SvgLineChart.Render(measure, TeamPeriods(report, team), Line(team, measure), organisation with { Points = [.. organisation.Points.TakeLast(team[measure].Points.Count)] }, ChartSize.Small))
+                    .Append("</figure>");
+            }
+
+            html.Append("</div></details>");
+        }
+
+        return html.Append("</section>").ToString();
     }
+
+    private static ChartLine Line(SliceSeries slice, string measure) => new(slice.Slice, slice.Name, slice[measure].Points);
+
+    /// <summary>A team's series may cover only the latest periods of the report (the card asks for two).</summary>
+    private static IReadOnlyList<TrendPeriod> TeamPeriods(TrendReport report, SliceSeries team) => [.. report.Periods.TakeLast(team.Measures[0].Points.Count)];
 
     private static string Tile(MeasureSeries series)
     {
@@ -199,11 +223,12 @@ public static class ReportPage
         + ".change.up{color:#0e700e}.change.down{color:#c50f1f}.change{font-size:.85rem}"
         + "section{background:#fff;border-radius:8px;padding:4px 16px 12px;margin-top:16px;box-shadow:0 1px 2px #0002}.tiles{background:none;box-shadow:none;padding:0}"
         + "svg.chart{width:100%;height:auto}.grid{stroke:#e0e0e0;stroke-width:1}.axis{fill:#616161;font-size:11px}"
-        + ".series{fill:none;stroke-width:2}.series.focus{stroke-width:4}.point{stroke:#fff;stroke-width:1}"
-        + ".series.c0{stroke:#242424}.series.c1{stroke:#8a8886}.series.c2{stroke:#0f6cbd}.series.c3{stroke:#c239b3}.series.c4{stroke:#13a10e}.series.c5{stroke:#da3b01}.series.c6{stroke:#038387}.series.c7{stroke:#8764b8}"
-        + ".point.c0{fill:#242424}.point.c1{fill:#8a8886}.point.c2{fill:#0f6cbd}.point.c3{fill:#c239b3}.point.c4{fill:#13a10e}.point.c5{fill:#da3b01}.point.c6{fill:#038387}.point.c7{fill:#8764b8}"
-        + ".key{margin-right:14px}.key:before{content:'';display:inline-block;width:12px;height:3px;margin-right:5px;vertical-align:middle;background:#8a8886}"
-        + ".key.c0:before{background:#242424;height:4px}.key.c2:before{background:#0f6cbd}.key.c3:before{background:#c239b3}.key.c4:before{background:#13a10e}.key.c5:before{background:#da3b01}.key.c6:before{background:#038387}.key.c7:before{background:#8764b8}"
+        + ".series{fill:none}.series.focus{stroke:#242424;stroke-width:3}.series.reference{stroke:#8a8886;stroke-width:1.5;stroke-dasharray:5 4}"
+        + ".point{stroke:#fff;stroke-width:1}.point.focus{fill:#242424}.chart.small .series.focus{stroke-width:2}.chart.small .axis{font-size:13px}"
+        + ".key{margin-right:14px}.key:before{content:'';display:inline-block;width:14px;height:0;margin-right:5px;vertical-align:middle;border-top:3px solid #242424}"
+        + ".key.reference:before{border-top:2px dashed #8a8886}"
+        + ".multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}figure{margin:0}figcaption{font-size:.9rem;margin-bottom:2px}"
+        + "details.teams summary{cursor:pointer;color:#616161;margin:8px 0}.when{color:#616161;font-size:.85rem}.marks ul{margin:4px 0;padding-left:20px}"
         + "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top}td.hidden,td.na{color:#8a8886}"
         + "footer{margin-top:24px}";
 }

@@ -34,7 +34,7 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         foreach (var measure in (string[])["K", "B", "A", "P"])
             Assert.Contains($"<svg class=\"chart\" data-measure=\"{measure}\"", html, StringComparison.Ordinal);
-        Assert.Contains("<path class=\"series c0 focus\" data-series=\"Organisation\" d=\"M", html, StringComparison.Ordinal);
+        Assert.Contains("<path class=\"series focus\" data-series=\"Organisation\" d=\"M", html, StringComparison.Ordinal);
         Assert.Contains("Who is our customer?", html, StringComparison.Ordinal);
     }
 
@@ -52,11 +52,26 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
     {
         var html = await (await GetAsync(ReportUrls.PagePath, Signer.Sign(LinkFor(HostTrendSeed.HrUser)))).Content.ReadAsStringAsync();
 
-        var row = html[html.IndexOf(">Tiny</a>", StringComparison.Ordinal)..];
+        var row = html[html.IndexOf(">Tiny</a></td>", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.DoesNotContain("%", row, StringComparison.Ordinal);
         Assert.DoesNotContain("n ", row, StringComparison.Ordinal);
         Assert.Equal(4, row.Split("hidden</td>").Length - 1);
+    }
+
+    [Fact]
+    public async Task Page_TinyTeamSmallCharts_DrawNoPointOfIt()
+    {
+        var html = await (await GetAsync(ReportUrls.PagePath, Signer.Sign(LinkFor(HostTrendSeed.HrUser)))).Content.ReadAsStringAsync();
+
+        var charts = html.Split("<figure>").Skip(1).Select(f => f[..f.IndexOf("</figure>", StringComparison.Ordinal)]).Where(f => f.Contains(">Tiny</a>", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, charts.Count); // knowledge, behaviour, attitude, participation
+        Assert.All(charts, chart =>
+        {
+            Assert.Contains("<span class=\"n\">hidden</span>", chart, StringComparison.Ordinal);
+            Assert.DoesNotContain("<circle", chart, StringComparison.Ordinal);
+            Assert.Contains("<path class=\"series focus\" data-series=\"Tiny\" d=\"\">", chart, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
