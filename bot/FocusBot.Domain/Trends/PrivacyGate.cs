@@ -35,13 +35,13 @@ public sealed partial class PrivacyGate(
         var current = TrendPeriod.Holding(request.Kind, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
         // Periods before the first shown one too, so it has a comparison as well (see TrendComparison).
         var window = TrendPeriod.Range(current, count + TrendComparison.Reach(request.Kind) + LookBack(request.Kind));
-        // The organisation, the focus slice and its Voice terms do not depend on each other: read them side by side.
+        // The organisation, the focus slice and its Voice phrases do not depend on each other: read them side by side.
         var orgRead = ReadAsync(request.TenantId, TrendSlices.Org, window[0], current, cancellationToken);
         var focusRead = request.Slice == TrendSlices.Org ? orgRead : ReadAsync(request.TenantId, request.Slice, window[0], current, cancellationToken);
-        var termsRead = ReadAsync(request.TenantId, TrendSlices.Voice(request.Slice), window[0], current, cancellationToken);
+        var phrasesRead = ReadAsync(request.TenantId, TrendSlices.Voice(request.Slice), window[0], current, cancellationToken);
         var namesRead = TeamNamesAsync(request.TenantId, cancellationToken);
-        await Task.WhenAll(orgRead, focusRead, termsRead, namesRead);
-        var (org, focusCells, terms, teamNames) = (orgRead.Result, focusRead.Result, termsRead.Result, namesRead.Result);
+        await Task.WhenAll(orgRead, focusRead, phrasesRead, namesRead);
+        var (org, focusCells, phrases, teamNames) = (orgRead.Result, focusRead.Result, phrasesRead.Result, namesRead.Result);
         var sealedPeriods = window.Where(p => org.IsSealed(p.Key)).ToList();
         if (sealedPeriods.Count == 0)
         {
@@ -91,7 +91,7 @@ public sealed partial class PrivacyGate(
             MinimumGroupSize = thresholds.MinimumGroupSize,
             MinimumCommentGroupSize = thresholds.MinimumCommentGroupSize,
         };
-        report = WithThemes(report, terms);
+        report = WithThemes(report, phrases);
         if (!request.IncludeBreakdowns)
             return report;
 
@@ -201,23 +201,14 @@ public sealed partial class PrivacyGate(
     }
 
     /// <summary>Voice themes of the focus slice over the periods whose comment figure is shown.</summary>
-    private TrendReport WithThemes(TrendReport report, SliceCells terms)
+    private TrendReport WithThemes(TrendReport report, SliceCells phrases)
     {
         var shown = report.Focus[TrendMeasure.Voice].Points.Where(p => p.IsShown).ToList();
         var commenters = shown.Sum(p => p.N ?? 0);
         if (shown.Count == 0 || commenters < thresholds.MinimumCommentGroupSize)
             return report;
-        var mentions = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var point in shown)
-        {
-            foreach (var (term, count) in terms.Buckets(point.Period.Key, TrendMeasure.TermKey))
-                mentions[term] = mentions.GetValueOrDefault(term) + count;
-        }
-
-        var themes = mentions.Where(m => m.Value >= thresholds.MinimumTermMentions)
-            .OrderByDescending(m => m.Value).ThenBy(m => m.Key, StringComparer.Ordinal)
-            .Take(MaxThemes).Select(m => new VoiceTheme(m.Key, m.Value)).ToList();
-        return report with { Themes = themes, ThemeCommenters = commenters };
+        var comments = shown.SelectMany(point => phrases.Buckets(point.Period.Key, TrendMeasure.PhraseKey));
+        return report with { Themes = VoiceThemes.Pick(comments, thresholds.MinimumTermMentions, MaxThemes), ThemeCommenters = commenters };
     }
 
     private async Task<SliceCells> ReadAsync(string tenantId, string slice, TrendPeriod from, TrendPeriod to, CancellationToken cancellationToken) =>

@@ -76,7 +76,12 @@ public sealed record SliceSeries(string Slice, string Name, IReadOnlyList<Measur
 /// <summary>One question over the report's periods (organisation-wide).</summary>
 public sealed record QuestionSeries(string QuestionId, string Text, string Index, int Level, IReadOnlyList<string> Tags, IReadOnlyList<PublishedFigure> Points);
 
-/// <summary>A frequent meaningful term of the Voice answers, and how many comments used it.</summary>
+/// <summary>
+/// A frequent short phrase of the Voice answers (two or three words, as most people wrote it), and how many comments
+/// used it: each comment once, however often it repeats the phrase. A person writes one comment per pulse, so this
+/// counts commenters per pulse; the aggregates keep no link between one person's comments in different weeks, so
+/// someone who used the phrase in several weeks counts once in each.
+/// </summary>
 public sealed record VoiceTheme(string Term, long Mentions);
 
 /// <summary>

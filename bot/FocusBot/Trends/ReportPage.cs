@@ -189,7 +189,8 @@ public static class ReportPage
         foreach (var theme in report.Themes)
             html.Append("<li>").Append(E(theme.Term)).Append(" <span class=\"n\">").Append(E(string.Create(CultureInfo.InvariantCulture, $"{theme.Mentions} comments"))).Append("</span></li>");
         return html.Append("</ol><p class=\"legend\">")
-            .Append(E(string.Create(CultureInfo.InvariantCulture, $"The most frequent meaningful words across {report.ThemeCommenters} comments (each counted once per comment). Answers themselves are never shown.")))
+            .Append(E(string.Create(CultureInfo.InvariantCulture,
+                $"The two- and three-word phrases people used most across {report.ThemeCommenters} comments, written the way most of them wrote it. Each comment counts once for a phrase, however often it repeats it; a person writes one comment per pulse. Answers themselves are never shown.")))
             .Append("</p></section>").ToString();
     }
 

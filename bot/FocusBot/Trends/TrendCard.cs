@@ -121,8 +121,15 @@ public static class TrendCard
     private static IEnumerable<CardElement> Themes(TrendReport report)
     {
         yield return new TextBlock("What people say we could do better for customers") { Weight = "Bolder", Spacing = "Medium", Separator = true };
-        yield return report.Themes.Count == 0
-            ? new TextBlock($"Themes appear once at least {report.MinimumCommentGroupSize} people in this group have commented.") { IsSubtle = true }
-            : new TextBlock(string.Join(" · ", report.Themes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{CardText.Escape(t.Term)} ({t.Mentions})"))));
+        if (report.Themes.Count == 0)
+        {
+            yield return new TextBlock($"Themes appear once at least {report.MinimumCommentGroupSize} people in this group have commented.") { IsSubtle = true };
+            yield break;
+        }
+
+        yield return new TextBlock(string.Join(" · ", report.Themes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{CardText.Escape(t.Term)} ({t.Mentions})"))));
+        yield return new TextBlock(string.Create(CultureInfo.InvariantCulture,
+            $"Phrases people wrote, with how many of {report.ThemeCommenters} comments used each (a comment counts once, however often it repeats a phrase)."))
+        { IsSubtle = true, Size = "Small", Spacing = "None" };
     }
 }

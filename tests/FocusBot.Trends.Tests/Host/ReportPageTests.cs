@@ -153,7 +153,7 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
         Assert.Contains("team,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Bravo\"\")\",Knowledge,", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(",\"=HYPERLINK", csv, StringComparison.Ordinal);
-        Assert.Contains("voice_theme,clearer,", csv, StringComparison.Ordinal);
+        Assert.Contains("voice_theme,clearer invoices,", csv, StringComparison.Ordinal);
     }
 
     [Fact]
