@@ -1,10 +1,13 @@
 namespace FocusBot.Domain.Trends;
 
 /// <summary>
-/// Labels a proportion Rising, Stable or Falling against the previous period. A label is given only when both periods
-/// meet the minimum group size; it is Rising or Falling only when the difference is at least 5 percentage points and a
-/// two-sided test is significant at 90% (p &lt; 0.10): Fisher's exact test when any expected count of the 2×2 table is
-/// under 5 (Cochran's rule), the pooled two-proportion z-test otherwise.
+/// Labels a proportion against an earlier period. A label is given only when both periods meet the minimum group size;
+/// it is Rising or Falling only when the difference is at least 5 percentage points and a two-sided test is significant
+/// at 90% (p &lt; 0.10): Fisher's exact test when any expected count of the 2×2 table is under 5 (Cochran's rule), the
+/// pooled two-proportion z-test otherwise. Anything else is Small (under 5 points) or NotSignificant (the test cannot
+/// tell it from chance). Those two used to share one label, "Stable", which told HR that nothing had moved when a
+/// 32-point fall among 8 and 7 people (2 of 8 against 4 of 7, Fisher p = 0.31) only meant the groups were too small to
+/// tell: the test was right, the word was not.
 /// </summary>
 public static class ChangeClassifier
 {
@@ -20,14 +23,18 @@ public static class ChangeClassifier
         var difference = 100.0 * (((double)currentSuccesses / currentTotal) - ((double)previousSuccesses / previousTotal));
         // Compared with a small tolerance so that exactly 5 points (e.g. 55% vs 50%) is not lost to rounding.
         if (Math.Abs(difference) < MinimumDifferencePoints - 1e-9)
-            return new ChangeAssessment(ChangeLabel.Stable, difference, 1, ChangeTest.None);
+            return new ChangeAssessment(ChangeLabel.Small, difference, 1, ChangeTest.None) { PeopleNow = currentTotal, PeopleBefore = previousTotal };
 
         var useFisher = SmallestExpectedCount(currentSuccesses, currentTotal, previousSuccesses, previousTotal) < MinimumExpectedCount;
         var p = useFisher
             ? ProportionTests.FisherExact(currentSuccesses, currentTotal - currentSuccesses, previousSuccesses, previousTotal - previousSuccesses)
             : ProportionTests.TwoProportionZ(currentSuccesses, currentTotal, previousSuccesses, previousTotal).PValue;
-        var label = p < SignificanceLevel ? (difference > 0 ? ChangeLabel.Rising : ChangeLabel.Falling) : ChangeLabel.Stable;
-        return new ChangeAssessment(label, difference, p, useFisher ? ChangeTest.FisherExact : ChangeTest.TwoProportionZ);
+        var label = p < SignificanceLevel ? (difference > 0 ? ChangeLabel.Rising : ChangeLabel.Falling) : ChangeLabel.NotSignificant;
+        return new ChangeAssessment(label, difference, p, useFisher ? ChangeTest.FisherExact : ChangeTest.TwoProportionZ)
+        {
+            PeopleNow = currentTotal,
+            PeopleBefore = previousTotal,
+        };
     }
 
     /// <summary>The smallest of the four expected counts (row total × column total / grand total) of the 2×2 table.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Questions;
@@ -32,15 +33,15 @@ public sealed partial class PrivacyGate(
         ArgumentNullException.ThrowIfNull(request);
         var count = Math.Clamp(request.Count, 1, TrendRequest.MaxCount);
         var current = TrendPeriod.Holding(request.Kind, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
-        // One more period than shown, so the first shown period has a change label too.
-        var window = TrendPeriod.Range(current, count + 1 + LookBack(request.Kind));
-        // The organisation, the focus slice and its Voice terms do not depend on each other: read them side by side.
+        // Periods before the first shown one too, so it has a comparison as well (see TrendComparison).
+        var window = TrendPeriod.Range(current, count + TrendComparison.Reach(request.Kind) + LookBack(request.Kind));
+        // The organisation, the focus slice and its Voice phrases do not depend on each other: read them side by side.
         var orgRead = ReadAsync(request.TenantId, TrendSlices.Org, window[0], current, cancellationToken);
         var focusRead = request.Slice == TrendSlices.Org ? orgRead : ReadAsync(request.TenantId, request.Slice, window[0], current, cancellationToken);
-        var termsRead = ReadAsync(request.TenantId, TrendSlices.Voice(request.Slice), window[0], current, cancellationToken);
+        var phrasesRead = ReadAsync(request.TenantId, TrendSlices.Voice(request.Slice), window[0], current, cancellationToken);
         var namesRead = TeamNamesAsync(request.TenantId, cancellationToken);
-        await Task.WhenAll(orgRead, focusRead, termsRead, namesRead);
-        var (org, focusCells, terms, teamNames) = (orgRead.Result, focusRead.Result, termsRead.Result, namesRead.Result);
+        await Task.WhenAll(orgRead, focusRead, phrasesRead, namesRead);
+        var (org, focusCells, phrases, teamNames) = (orgRead.Result, focusRead.Result, phrasesRead.Result, namesRead.Result);
         var sealedPeriods = window.Where(p => org.IsSealed(p.Key)).ToList();
         if (sealedPeriods.Count == 0)
         {
@@ -64,16 +65,18 @@ public sealed partial class PrivacyGate(
             ? organisation
             : Series(focusCells, org, request.Slice, NameOf(request.Slice, teamNames), periods, TrendMeasure.SliceMeasures);
 
-        List<string> listed = [];
+        // Teams: those with data in the latest period. Levels and topics: those with data in any period shown, because
+        // questions rotate and the latest pulse asks only a few of them.
+        SliceCells? index = null;
         if ((request.Slice == TrendSlices.Org && request.TeamPeriods > 0) || request.IncludeBreakdowns)
-        {
-            var index = await ReadAsync(request.TenantId, TrendSlices.Index, last, last, cancellationToken);
-            listed = [.. index.Buckets(last.Key, TrendMeasure.SliceKey).Where(b => b.Value > 0).Select(b => b.Key)];
-        }
+            index = await ReadAsync(request.TenantId, TrendSlices.Index, request.IncludeBreakdowns ? periods[0] : last, last, cancellationToken);
+        IEnumerable<string> Listed(IEnumerable<TrendPeriod> among) => index is null
+            ? []
+            : among.SelectMany(p => index.Buckets(p.Key, TrendMeasure.SliceKey)).Where(b => b.Value > 0).Select(b => b.Key).Distinct(StringComparer.Ordinal);
 
         IReadOnlyList<SliceSeries> teams = request.Slice == TrendSlices.Org
             ? request.TeamPeriods > 0
-                ? await SeriesOfAsync(request.TenantId, listed.Where(TrendSlices.IsTeam), org, TrendPeriod.Range(last, Math.Min(request.TeamPeriods, count)), teamNames, cancellationToken)
+                ? await SeriesOfAsync(request.TenantId, Listed([last]).Where(TrendSlices.IsTeam), org, TrendPeriod.Range(last, Math.Min(request.TeamPeriods, count)), teamNames, cancellationToken)
                 : []
             : [focus];
 
@@ -88,12 +91,13 @@ public sealed partial class PrivacyGate(
             MinimumGroupSize = thresholds.MinimumGroupSize,
             MinimumCommentGroupSize = thresholds.MinimumCommentGroupSize,
         };
-        report = WithThemes(report, terms);
+        report = WithThemes(report, phrases);
         if (!request.IncludeBreakdowns)
             return report;
 
-        var levels = await SeriesOfAsync(request.TenantId, listed.Where(TrendSlices.IsLevel).Order(StringComparer.Ordinal), org, periods, teamNames, cancellationToken);
-        var tags = await SeriesOfAsync(request.TenantId, listed.Where(TrendSlices.IsTag).Order(StringComparer.Ordinal), org, periods, teamNames, cancellationToken);
+        var everListed = Listed(periods).ToList();
+        var levels = await SeriesOfAsync(request.TenantId, everListed.Where(TrendSlices.IsLevel).Order(StringComparer.Ordinal), org, periods, teamNames, cancellationToken);
+        var tags = await SeriesOfAsync(request.TenantId, everListed.Where(TrendSlices.IsTag).Order(StringComparer.Ordinal), org, periods, teamNames, cancellationToken);
         return report with { Levels = levels, Tags = tags, Questions = await QuestionSeriesAsync(org, periods, cancellationToken) };
     }
 
@@ -124,14 +128,40 @@ public sealed partial class PrivacyGate(
     {
         var points = new List<PublishedFigure>(periods.Count);
         foreach (var period in periods)
-        {
-            var figure = Figure(cells, org, period, measure);
-            if (FigureMath.TestCounts(figure) is { } now && FigureMath.TestCounts(Figure(cells, org, period.Previous(), measure)) is { } before)
-                figure = figure with { Change = ChangeClassifier.Classify(now.Successes, now.Trials, before.Successes, before.Trials, thresholds.MinimumGroupSize) };
-            points.Add(figure);
-        }
-
+            points.Add(Compared(Figure(cells, org, period, measure), cells, org));
         return new MeasureSeries(measure, points);
+    }
+
+    /// <summary>
+    /// A shown figure with its change against its baseline (<see cref="TrendComparison"/>), or the reason it has none.
+    /// Only shown figures are compared, so a hidden one still carries nothing at all.
+    /// </summary>
+    private PublishedFigure Compared(PublishedFigure figure, SliceCells cells, SliceCells org)
+    {
+        if (!figure.IsShown)
+            return figure;
+        if (FigureMath.TestCounts(figure) is not { } now)
+            return figure with { NoChange = NoChangeReason.NotTested };
+        if (TrendComparison.Baseline(Earlier(cells, org, figure.Period, figure.Measure)) is not { } baseline)
+            return figure with { NoChange = NoChangeReason.NothingEarlier };
+        var change = FigureMath.TestCounts(baseline) is { } before
+            ? ChangeClassifier.Classify(now.Successes, now.Trials, before.Successes, before.Trials, thresholds.MinimumGroupSize)
+            : null;
+        // No change from a shown baseline would take a group under the minimum size, which a shown figure never is.
+        return change is null
+            ? figure with { Baseline = baseline.Period, NoChange = NoChangeReason.EarlierHidden }
+            : figure with { Baseline = baseline.Period, Change = change };
+    }
+
+    /// <summary>The figures of the periods before <paramref name="period"/>, newest first, as far back as a comparison reaches.</summary>
+    private IEnumerable<PublishedFigure> Earlier(SliceCells cells, SliceCells org, TrendPeriod period, string measure)
+    {
+        var earlier = period;
+        for (var step = 0; step < TrendComparison.Reach(period.Kind); step++)
+        {
+            earlier = earlier.Previous();
+            yield return Figure(cells, org, earlier, measure);
+        }
     }
 
     private SliceSeries Series(SliceCells cells, SliceCells org, string slice, string name, IReadOnlyList<TrendPeriod> periods, IReadOnlyList<string> measures) =>
@@ -142,7 +172,7 @@ public sealed partial class PrivacyGate(
     {
         var list = slices.ToList();
         var results = new SliceSeries[list.Count];
-        var from = periods[0].Previous();
+        var from = TrendPeriod.Range(periods[0], TrendComparison.Reach(periods[0].Kind) + 1)[0];
         await Parallel.ForEachAsync(Enumerable.Range(0, list.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
             async (i, token) =>
             {
@@ -171,23 +201,14 @@ public sealed partial class PrivacyGate(
     }
 
     /// <summary>Voice themes of the focus slice over the periods whose comment figure is shown.</summary>
-    private TrendReport WithThemes(TrendReport report, SliceCells terms)
+    private TrendReport WithThemes(TrendReport report, SliceCells phrases)
     {
         var shown = report.Focus[TrendMeasure.Voice].Points.Where(p => p.IsShown).ToList();
         var commenters = shown.Sum(p => p.N ?? 0);
         if (shown.Count == 0 || commenters < thresholds.MinimumCommentGroupSize)
             return report;
-        var mentions = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var point in shown)
-        {
-            foreach (var (term, count) in terms.Buckets(point.Period.Key, TrendMeasure.TermKey))
-                mentions[term] = mentions.GetValueOrDefault(term) + count;
-        }
-
-        var themes = mentions.Where(m => m.Value >= thresholds.MinimumTermMentions)
-            .OrderByDescending(m => m.Value).ThenBy(m => m.Key, StringComparer.Ordinal)
-            .Take(MaxThemes).Select(m => new VoiceTheme(m.Key, m.Value)).ToList();
-        return report with { Themes = themes, ThemeCommenters = commenters };
+        var comments = shown.SelectMany(point => phrases.Buckets(point.Period.Key, TrendMeasure.PhraseKey));
+        return report with { Themes = VoiceThemes.Pick(comments, thresholds.MinimumTermMentions, MaxThemes), ThemeCommenters = commenters };
     }
 
     private async Task<SliceCells> ReadAsync(string tenantId, string slice, TrendPeriod from, TrendPeriod to, CancellationToken cancellationToken) =>
@@ -222,7 +243,8 @@ public sealed partial class PrivacyGate(
     private static string NameOf(string slice, IReadOnlyDictionary<string, string> teamNames) =>
         slice == TrendSlices.Org ? "Organisation"
         : teamNames.TryGetValue(slice, out var name) ? name
-        : TrendSlices.IsLevel(slice) ? "Level " + slice[TrendSlices.LevelPrefix.Length..]
+        : TrendSlices.IsLevel(slice) && int.TryParse(slice.AsSpan(TrendSlices.LevelPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var level)
+            ? ProgrammeLevels.Label(level)
         : TrendSlices.IsTag(slice) ? "#" + slice[TrendSlices.TagPrefix.Length..]
         : TrendSlices.IsTeam(slice) ? "Team " + TrendSlices.TeamIdOf(slice)
         : slice;

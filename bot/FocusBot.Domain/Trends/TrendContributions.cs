@@ -15,7 +15,7 @@ public static class TrendContributions
     /// <summary>
     /// Everything one respondent's answers to one pulse add: per period of the pulse, to the org slice, each of their
     /// teams, the question's level and tags: the index buckets, one "people" per slice and index they answered, one
-    /// "answered" (participation) per org/team slice, the question's own buckets (org only), Voice terms (org and
+    /// "answered" (participation) per org/team slice, the question's own buckets (org only), Voice phrases (org and
     /// teams), the index slice that lists which slices have data, and one per measure in the respondent's combination of
     /// teams (<see cref="Memberships"/>), so the privacy gate knows how teams overlap.
     /// </summary>
@@ -61,13 +61,13 @@ public static class TrendContributions
 
             if (score.Text is { } text)
             {
-                var terms = VoiceTerms.Extract(text);
+                var phrases = VoicePhrases.Extract(text);
                 foreach (var slice in (IEnumerable<string>)[TrendSlices.Org, .. teams])
                 {
                     foreach (var period in periods)
                     {
-                        foreach (var term in terms)
-                            Add(cells, new CellId(period, TrendSlices.Voice(slice), TrendMeasure.TermKey, term), 1);
+                        foreach (var phrase in phrases)
+                            Add(cells, new CellId(period, TrendSlices.Voice(slice), TrendMeasure.PhraseKey, phrase), 1);
                     }
                 }
             }

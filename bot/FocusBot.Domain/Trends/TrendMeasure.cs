@@ -20,9 +20,14 @@ public static class TrendMeasure
     /// <summary>Bucket of the org slice's gate key: 1 once the period's figures are final and checked.</summary>
     public const string Sealed = "#sealed";
 
-    /// <summary>Aggregate key of the index slice (bucket = slice) and of Voice term cells (bucket = term).</summary>
+    /// <summary>Aggregate key of the index slice (bucket = slice).</summary>
     public const string SliceKey = "slice";
-    public const string TermKey = "term";
+
+    /// <summary>
+    /// Aggregate key of Voice phrase cells (bucket = a phrase as written, count = comments using it). Not the "term" key
+    /// of the single words counted before phrases: sealed weeks keep those cells, and they must not mix into phrases.
+    /// </summary>
+    public const string PhraseKey = "phrase";
 
     public static readonly IReadOnlyList<string> Indices = [Knowledge, Behaviour, Attitude];
 

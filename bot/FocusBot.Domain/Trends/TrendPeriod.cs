@@ -119,10 +119,20 @@ public readonly record struct TrendPeriod(PeriodKind Kind, int Year, int Number)
         return periods;
     }
 
-    /// <summary>Short label for charts and tables: "W48 2026", "Nov 2026", "Q4 2026".</summary>
+    /// <summary>
+    /// The period as a person reads it: "week of 23 Nov 2026" (its Monday), "Nov 2026", "Q4 2026". ISO week numbers
+    /// ("W48 2026") meant nothing to the HR people reading reports; they stay in <see cref="Key"/> for the export.
+    /// </summary>
     public string Label => Kind switch
     {
-        PeriodKind.Week => string.Create(CultureInfo.InvariantCulture, $"W{Number:D2} {Year}"),
+        PeriodKind.Week => "week of " + FirstDay.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        _ => ShortLabel,
+    };
+
+    /// <summary>The label for a chart axis: "23 Nov" (a week's Monday), "Nov 2026", "Q4 2026".</summary>
+    public string ShortLabel => Kind switch
+    {
+        PeriodKind.Week => FirstDay.ToString("d MMM", CultureInfo.InvariantCulture),
         PeriodKind.Month => new DateOnly(Year, Number, 1).ToString("MMM yyyy", CultureInfo.InvariantCulture),
         _ => string.Create(CultureInfo.InvariantCulture, $"Q{Number} {Year}"),
     };

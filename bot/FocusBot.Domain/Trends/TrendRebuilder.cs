@@ -97,7 +97,7 @@ public sealed class TrendRebuilder(
         return new RebuildResult(closed.Count, answerCount, deliveryCount, sealing.Sealed.Count, differing);
     }
 
-    /// <summary>Every stored cell of one period: the slices its index lists, the ones about to be written, and their Voice terms.</summary>
+    /// <summary>Every stored cell of one period: the slices its index lists, the ones about to be written, and their Voice phrases.</summary>
     private async Task<Dictionary<CellId, long>> StoredCellsAsync(string tenantId, string period, IEnumerable<string> more, CancellationToken cancellationToken)
     {
         var index = await aggregates.ListAsync(tenantId, TrendSlices.Index, period, period, cancellationToken);

@@ -46,8 +46,17 @@ public sealed record PublishedFigure
     /// <summary>Participation: people who answered.</summary>
     public long? Answered { get; internal init; }
 
-    /// <summary>Against the previous period; null when either period is not shown.</summary>
+    /// <summary>Against <see cref="Baseline"/>; null when this figure or the baseline is not shown, or the measure is not tested.</summary>
     public ChangeAssessment? Change { get; internal init; }
+
+    /// <summary>
+    /// The earlier period this figure is compared with: the latest one with results (see <see cref="TrendComparison"/>),
+    /// shown or hidden. Null for a figure that is not shown, and when no earlier period within reach has results.
+    /// </summary>
+    public TrendPeriod? Baseline { get; internal init; }
+
+    /// <summary>Why a shown figure has no <see cref="Change"/>; <see cref="NoChangeReason.None"/> otherwise.</summary>
+    public NoChangeReason NoChange { get; internal init; }
 
     public bool IsShown => Status == FigureStatus.Shown;
 }
@@ -67,7 +76,12 @@ public sealed record SliceSeries(string Slice, string Name, IReadOnlyList<Measur
 /// <summary>One question over the report's periods (organisation-wide).</summary>
 public sealed record QuestionSeries(string QuestionId, string Text, string Index, int Level, IReadOnlyList<string> Tags, IReadOnlyList<PublishedFigure> Points);
 
-/// <summary>A frequent meaningful term of the Voice answers, and how many comments used it.</summary>
+/// <summary>
+/// A frequent short phrase of the Voice answers (two or three words, as most people wrote it), and how many comments
+/// used it: each comment once, however often it repeats the phrase. A person writes one comment per pulse, so this
+/// counts commenters per pulse; the aggregates keep no link between one person's comments in different weeks, so
+/// someone who used the phrase in several weeks counts once in each.
+/// </summary>
 public sealed record VoiceTheme(string Term, long Mentions);
 
 /// <summary>

@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 
 namespace FocusBot.Trends;
 
 /// <summary>
 /// The HR report page: plain HTML with inline SVG charts (no script at all), built from a <see cref="TrendReport"/>.
-/// Team names and question texts are HTML-encoded; styles carry the response's CSP nonce.
+/// Each measure has the report's own line in one chart and, for the organisation, a small chart per team on the same
+/// scale. Team names, phrases and question texts are HTML-encoded; styles carry the response's CSP nonce.
 /// </summary>
 public static class ReportPage
 {
-    private const int MaxTeamLines = 8;
+    /// <summary>Up to this many teams, their small charts are open; beyond it they wait behind a click (still no script).</summary>
+    private const int OpenTeamCharts = 12;
 
     public static string Render(TrendReport report, string nonce, string csvHref, Func<string, string?> teamHref, DateTimeOffset expiresAt)
     {
@@ -30,62 +33,100 @@ public static class ReportPage
         }
 
         html.Append("<p class=\"sub\">").Append(E(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Periods.Count} {TrendText.PeriodWord(report.Kind, report.Periods.Count)} to {report.Periods[^1].Label}. n = respondents (each person once per pulse). Groups under {report.MinimumGroupSize} people are hidden.")))
+            $"{report.Periods.Count} {TrendText.PeriodWord(report.Kind, report.Periods.Count)} to {TrendText.Named(report.Periods[^1])}. n = respondents (each person once per pulse). Groups under {report.MinimumGroupSize} people are hidden.")))
             .Append("</p><p><a class=\"button\" href=\"").Append(E(csvHref)).Append("\">Download CSV</a></p></header>");
 
         html.Append("<section class=\"tiles\">");
         foreach (var measure in TrendMeasure.Indices.Append(TrendMeasure.Participation))
             html.Append(Tile(report.Focus[measure]));
         html.Append("</section>");
+        html.Append("<section class=\"legend marks\"><h2>Reading the changes</h2><ul>")
+            .Append(string.Concat(TrendText.Legend(report).Select(line => "<li>" + E(line) + "</li>"))).Append("</ul></section>");
 
         foreach (var measure in TrendMeasure.Indices.Append(TrendMeasure.Participation).Append(TrendMeasure.Advocacy))
         {
             if (measure == TrendMeasure.Advocacy && report.Focus[measure].Points.All(p => p.Status == FigureStatus.NotAvailable))
                 continue;
-            html.Append("<section><h2>").Append(E(TrendMeasure.Name(measure))).Append(" over time <small>").Append(E(TrendText.MeasureDescription(measure))).Append("</small></h2>");
-            var lines = ChartLines(report, measure);
-            html.Append(SvgLineChart.Render(measure, report.Periods, lines));
-            html.Append("<p class=\"legend\">");
-            for (var i = 0; i < lines.Count; i++)
-                html.Append("<span class=\"key c").Append(i % 8).Append("\">").Append(E(lines[i].Name)).Append("</span>");
-            if (report.Focus.Slice == TrendSlices.Org && report.Teams.Count > MaxTeamLines)
-                html.Append("<span>Teams are in the table below.</span>");
-            html.Append("</p></section>");
+            html.Append(MeasureCharts(report, measure, teamHref));
         }
 
         html.Append(SliceTable(report.Focus.Slice == TrendSlices.Org ? "By team" : "Compared with the organisation",
-            report.Focus.Slice == TrendSlices.Org ? report.Teams : [report.Focus, report.Organisation], report, teamHref, TrendMeasure.SliceMeasures.Where(m => m != TrendMeasure.Voice).ToList()));
-        html.Append(SliceTable("By programme level (whole organisation)", report.Levels, report, _ => null, TrendMeasure.Indices));
-        html.Append(SliceTable("By topic (whole organisation)", report.Tags, report, _ => null, TrendMeasure.Indices));
+            report.Focus.Slice == TrendSlices.Org ? report.Teams : [report.Focus, report.Organisation], report, teamHref, TrendMeasure.SliceMeasures.Where(m => m != TrendMeasure.Voice).ToList(),
+            latestAsked: false));
+        // Questions rotate, so a level or topic is seldom asked in the latest period: each row shows the last time it was.
+        html.Append(SliceTable("By programme level (whole organisation)", report.Levels, report, _ => null, TrendMeasure.Indices, latestAsked: true));
+        html.Append(SliceTable("By topic (whole organisation)", report.Tags, report, _ => null, TrendMeasure.Indices, latestAsked: true));
         html.Append(QuestionTable(report));
         html.Append(Themes(report));
         return html.Append(Footer(report, expiresAt)).Append("</main></body></html>").ToString();
     }
 
-    private static List<(string Name, IReadOnlyList<PublishedFigure> Points)> ChartLines(TrendReport report, string measure)
+    /// <summary>
+    /// One measure: the report's own line alone (a team's with the organisation dashed behind it), then for the
+    /// organisation a small chart per team, same scale, each with the organisation dashed behind it.
+    /// </summary>
+    private static string MeasureCharts(TrendReport report, string measure, Func<string, string?> teamHref)
     {
-        List<(string Name, IReadOnlyList<PublishedFigure> Points)> lines = [(report.Focus.Name, report.Focus[measure].Points)];
-        if (report.Focus.Slice != TrendSlices.Org)
-            lines.Add((report.Organisation.Name, report.Organisation[measure].Points));
-        else if (report.Teams.Count <= MaxTeamLines)
-            lines.AddRange(report.Teams.Select(t => (t.Name, t[measure].Points)));
-        return lines;
+        var html = new StringBuilder("<section><h2>").Append(E(TrendMeasure.Name(measure))).Append(" over time <small>")
+            .Append(E(TrendText.MeasureDescription(measure))).Append("</small></h2>");
+        var organisation = Line(report.Organisation, measure);
+        var isTeamReport = report.Focus.Slice != TrendSlices.Org;
+        html.Append(SvgLineChart.Render(measure, report.Periods, Line(report.Focus, measure), isTeamReport ? organisation : null));
+        html.Append("<p class=\"legend\"><span class=\"key focus\">").Append(E(report.Focus.Name)).Append("</span>");
+        if (isTeamReport)
+            html.Append("<span class=\"key reference\">").Append(E(report.Organisation.Name)).Append(", for reference</span>");
+        html.Append("</p>");
+
+        if (!isTeamReport && report.Teams.Count > 0)
+        {
+            html.Append("<details class=\"teams\"").Append(report.Teams.Count <= OpenTeamCharts ? " open" : string.Empty).Append("><summary>")
+                .Append(E(string.Create(CultureInfo.InvariantCulture, $"By team ({report.Teams.Count}): each on the same scale, the organisation dashed behind")))
+                .Append("</summary><div class=\"multiples\">");
+            foreach (var team in report.Teams)
+            {
+                var name = teamHref(team.Slice) is { } link ? $"<a href=\"{E(link)}\">{E(team.Name)}</a>" : E(team.Name);
+                html.Append("<figure><figcaption>").Append(name).Append(" <span class=\"n\">").Append(E(TrendText.Value(team[measure].Latest))).Append("</span></figcaption>")
+                    .Append(SvgLineChart.Render(measure, TeamPeriods(report, team), Line(team, measure), organisation with { Points = [.. organisation.Points.TakeLast(team[measure].Points.Count)] }, ChartSize.Small))
+                    .Append("</figure>");
+            }
+
+            html.Append("</div></details>");
+        }
+
+        return html.Append("</section>").ToString();
     }
+
+    private static ChartLine Line(SliceSeries slice, string measure) => new(slice.Slice, slice.Name, slice[measure].Points);
+
+    /// <summary>A team's series may cover only the latest periods of the report (the card asks for two).</summary>
+    private static IReadOnlyList<TrendPeriod> TeamPeriods(TrendReport report, SliceSeries team) => [.. report.Periods.TakeLast(team.Measures[0].Points.Count)];
 
     private static string Tile(MeasureSeries series)
     {
         var latest = series.Latest;
-        var change = latest.Change?.Label switch { ChangeLabel.Rising => "up", ChangeLabel.Falling => "down", _ => "flat" };
+        var change = ChangeClass(latest);
         return $"<div class=\"tile\"><h3>{E(TrendMeasure.Name(series.Measure))}</h3><p class=\"value\">{E(series.Measure == TrendMeasure.Participation && latest.IsShown ? TrendText.Percent(latest.Value) : TrendText.Value(latest))}</p>"
             + $"<p class=\"what\">{E(TrendMeasure.Participation == series.Measure && latest.IsShown ? string.Create(CultureInfo.InvariantCulture, $"{latest.Answered} of {latest.N} sent answered") : TrendText.MeasureDescription(series.Measure))}</p>"
             + $"<p class=\"change {change}\">{E(TrendText.Change(latest))}</p><p class=\"n\">{E(TrendText.N(latest) is { Length: > 0 } n ? n : "n hidden")}</p></div>";
     }
 
-    private static string SliceTable(string heading, IReadOnlyList<SliceSeries> rows, TrendReport report, Func<string, string?> href, IReadOnlyList<string> measures)
+    private static string ChangeClass(PublishedFigure figure) => figure.Change?.Label switch
+    {
+        ChangeLabel.Rising => "up",
+        ChangeLabel.Falling => "down",
+        _ => "flat",
+    };
+
+    /// <param name="latestAsked">Each cell shows the latest period the row has results for, and says which, rather than the report's last period.</param>
+    private static string SliceTable(string heading, IReadOnlyList<SliceSeries> rows, TrendReport report, Func<string, string?> href, IReadOnlyList<string> measures,
+        bool latestAsked)
     {
         if (rows.Count == 0)
             return string.Empty;
-        var html = new StringBuilder("<section><h2>").Append(E(heading)).Append(" <small>").Append(E(report.Periods[^1].Label)).Append("</small></h2><table><thead><tr><th>Group</th>");
+        var when = latestAsked ? "latest week each was asked" : report.Periods[^1].Label;
+        if (latestAsked && report.Kind != PeriodKind.Week)
+            when = $"latest {TrendText.PeriodWord(report.Kind, 1)} each was asked";
+        var html = new StringBuilder("<section><h2>").Append(E(heading)).Append(" <small>").Append(E(when)).Append("</small></h2><table><thead><tr><th>Group</th>");
         foreach (var measure in measures)
             html.Append("<th>").Append(E(TrendMeasure.Name(measure))).Append("</th>");
         html.Append("</tr></thead><tbody>");
@@ -96,8 +137,9 @@ public static class ReportPage
             html.Append("</td>");
             foreach (var measure in measures)
             {
-                var figure = row.Measures.FirstOrDefault(m => m.Measure == measure)?.Latest;
-                html.Append(Cell(figure));
+                var series = row.Measures.FirstOrDefault(m => m.Measure == measure);
+                var figure = latestAsked ? series?.Points.LastOrDefault(p => p.Status != FigureStatus.NotAvailable) ?? series?.Latest : series?.Latest;
+                html.Append(Cell(figure, showPeriod: latestAsked && figure?.Status != FigureStatus.NotAvailable));
             }
 
             html.Append("</tr>");
@@ -106,14 +148,15 @@ public static class ReportPage
         return html.Append("</tbody></table></section>").ToString();
     }
 
-    private static string Cell(PublishedFigure? figure)
+    private static string Cell(PublishedFigure? figure, bool showPeriod = false)
     {
         if (figure is null)
             return "<td>–</td>";
+        var period = showPeriod ? $"<br><span class=\"when\">{E(figure.Period.Label)}</span>" : string.Empty;
         if (!figure.IsShown)
-            return $"<td class=\"{(figure.Status == FigureStatus.Hidden ? "hidden" : "na")}\">{E(TrendText.Value(figure))}</td>";
+            return $"<td class=\"{(figure.Status == FigureStatus.Hidden ? "hidden" : "na")}\">{E(TrendText.Value(figure))}{period}</td>";
         var n = TrendText.N(figure);
-        return $"<td>{E(TrendText.Value(figure))} <span class=\"n\">{E(n)}</span><br><span class=\"change\">{E(TrendText.Change(figure))}</span></td>";
+        return $"<td>{E(TrendText.Value(figure))} <span class=\"n\">{E(n)}</span>{period}<br><span class=\"change {ChangeClass(figure)}\">{E(TrendText.Change(figure))}</span></td>";
     }
 
     /// <summary>Questions rotate, so each row shows the latest period the question was asked in.</summary>
@@ -130,7 +173,7 @@ public static class ReportPage
         foreach (var (question, latest) in rows)
         {
             html.Append("<tr><td>").Append(E(question.Text)).Append("</td><td>").Append(E(TrendMeasure.Name(question.Index)))
-                .Append("</td><td>").Append(question.Level.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(string.Join(", ", question.Tags)))
+                .Append("</td><td>").Append(E(ProgrammeLevels.Label(question.Level))).Append("</td><td>").Append(E(string.Join(", ", question.Tags)))
                 .Append("</td><td>").Append(E(latest!.Period.Label)).Append("</td>").Append(Cell(latest)).Append("</tr>");
         }
 
@@ -146,7 +189,8 @@ public static class ReportPage
         foreach (var theme in report.Themes)
             html.Append("<li>").Append(E(theme.Term)).Append(" <span class=\"n\">").Append(E(string.Create(CultureInfo.InvariantCulture, $"{theme.Mentions} comments"))).Append("</span></li>");
         return html.Append("</ol><p class=\"legend\">")
-            .Append(E(string.Create(CultureInfo.InvariantCulture, $"The most frequent meaningful words across {report.ThemeCommenters} comments (each counted once per comment). Answers themselves are never shown.")))
+            .Append(E(string.Create(CultureInfo.InvariantCulture,
+                $"The two- and three-word phrases people used most across {report.ThemeCommenters} comments, written the way most of them wrote it. Each comment counts once for a phrase, however often it repeats it; a person writes one comment per pulse. Answers themselves are never shown.")))
             .Append("</p></section>").ToString();
     }
 
@@ -154,8 +198,9 @@ public static class ReportPage
     {
         string[] notes =
         [
+            "Periods: a week is named by its Monday (\"week of 23 Nov 2026\"); a month holds the weeks whose Thursday falls in it, so weeks add up exactly to months and months to quarters. Programme levels: 1 Basic knowledge (Basic Customer Knowledge), 2 Deeper understanding (Deeper Customer Understanding), 3 Partnership (Customer Partnership).",
             "Knowledge: % of quiz answers that were correct (a person's latest answer counts). Behaviour: % answering at least \"2-3 times\" in the past 7 days; mean on 0 (never) to 3 (4+ times). Attitude: % favourable (4-5 of 5); mean and % unfavourable (1-2) on the cards. Advocacy: eNPS = % 9-10 minus % 0-6. The three indices are shown side by side and never blended.",
-            string.Create(CultureInfo.InvariantCulture, $"Rising / Falling: both periods have at least {report.MinimumGroupSize} respondents, the difference is at least 5 points, and a two-sided test is significant at 90% (Fisher's exact test when any expected count is under 5, otherwise the two-proportion z-test; each respondent counts once). Otherwise Stable."),
+            string.Create(CultureInfo.InvariantCulture, $"Changes: each figure is compared with the latest earlier {TrendText.PeriodWord(report.Kind, 1)} that has results for it, looking back at most {TrendComparison.Reach(report.Kind)} {TrendText.PeriodWord(report.Kind, TrendComparison.Reach(report.Kind))}, and never past a hidden one. Up or down only when both have at least {report.MinimumGroupSize} respondents, the difference is at least 5 points, and a two-sided test is significant at 90% (Fisher's exact test when any expected count is under 5, otherwise the two-proportion z-test; each respondent counts once). A smaller or less certain difference is \"not a clear change\": too few people to tell it from chance, or under 5 points."),
             string.Create(CultureInfo.InvariantCulture, $"Privacy: figures of fewer than {report.MinimumGroupSize} people are hidden, and so are figures that would let a hidden one be worked out by subtraction. Voice themes need {report.MinimumCommentGroupSize} people who commented. Results appear once a pulse has closed."),
             string.Create(CultureInfo.InvariantCulture, $"This page needs no login: the link is the key. It works until {expiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC and only while you hold the HR role. Please do not forward it."),
         ];
@@ -179,11 +224,12 @@ public static class ReportPage
         + ".change.up{color:#0e700e}.change.down{color:#c50f1f}.change{font-size:.85rem}"
         + "section{background:#fff;border-radius:8px;padding:4px 16px 12px;margin-top:16px;box-shadow:0 1px 2px #0002}.tiles{background:none;box-shadow:none;padding:0}"
         + "svg.chart{width:100%;height:auto}.grid{stroke:#e0e0e0;stroke-width:1}.axis{fill:#616161;font-size:11px}"
-        + ".series{fill:none;stroke-width:2}.series.focus{stroke-width:4}.point{stroke:#fff;stroke-width:1}"
-        + ".series.c0{stroke:#242424}.series.c1{stroke:#8a8886}.series.c2{stroke:#0f6cbd}.series.c3{stroke:#c239b3}.series.c4{stroke:#13a10e}.series.c5{stroke:#da3b01}.series.c6{stroke:#038387}.series.c7{stroke:#8764b8}"
-        + ".point.c0{fill:#242424}.point.c1{fill:#8a8886}.point.c2{fill:#0f6cbd}.point.c3{fill:#c239b3}.point.c4{fill:#13a10e}.point.c5{fill:#da3b01}.point.c6{fill:#038387}.point.c7{fill:#8764b8}"
-        + ".key{margin-right:14px}.key:before{content:'';display:inline-block;width:12px;height:3px;margin-right:5px;vertical-align:middle;background:#8a8886}"
-        + ".key.c0:before{background:#242424;height:4px}.key.c2:before{background:#0f6cbd}.key.c3:before{background:#c239b3}.key.c4:before{background:#13a10e}.key.c5:before{background:#da3b01}.key.c6:before{background:#038387}.key.c7:before{background:#8764b8}"
+        + ".series{fill:none}.series.focus{stroke:#242424;stroke-width:3}.series.reference{stroke:#8a8886;stroke-width:1.5;stroke-dasharray:5 4}"
+        + ".point{stroke:#fff;stroke-width:1}.point.focus{fill:#242424}.chart.small .series.focus{stroke-width:2}.chart.small .axis{font-size:13px}"
+        + ".key{margin-right:14px}.key:before{content:'';display:inline-block;width:14px;height:0;margin-right:5px;vertical-align:middle;border-top:3px solid #242424}"
+        + ".key.reference:before{border-top:2px dashed #8a8886}"
+        + ".multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}figure{margin:0}figcaption{font-size:.9rem;margin-bottom:2px}"
+        + "details.teams summary{cursor:pointer;color:#616161;margin:8px 0}.when{color:#616161;font-size:.85rem}.marks ul{margin:4px 0;padding-left:20px}"
         + "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top}td.hidden,td.na{color:#8a8886}"
         + "footer{margin-top:24px}";
 }

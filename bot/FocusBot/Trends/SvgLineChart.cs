@@ -5,75 +5,107 @@ using FocusBot.Domain.Trends;
 
 namespace FocusBot.Trends;
 
+/// <summary>One slice's points in a chart.</summary>
+public sealed record ChartLine(string Slice, string Name, IReadOnlyList<PublishedFigure> Points);
+
+/// <summary>A full-width chart, or one of a grid of small charts (one per team).</summary>
+public enum ChartSize
+{
+    Full,
+    Small,
+}
+
 /// <summary>
-/// An inline SVG line chart of one measure over time, one line per slice. Hidden or unavailable periods break the
-/// line instead of being drawn as zero. Styling is by class only (no style attributes), so the page's strict
-/// Content-Security-Policy applies.
+/// An inline SVG line chart of one measure over time: one slice's line, and at most one other as a thin dashed
+/// reference (the organisation behind a team). Six teams on one chart were a tangle nobody could follow, so a chart
+/// takes one line by design; teams get a small chart each, all on the same fixed scale (0-100, eNPS -100 to 100) so
+/// they compare at a glance. Hidden or unavailable periods break the line instead of being drawn as zero. Styling is
+/// by class only (no style attributes), so the page's strict Content-Security-Policy applies.
 /// </summary>
 public static class SvgLineChart
 {
-    private const int Width = 720;
-    private const int Height = 240;
-    private const int Left = 44;
-    private const int Right = 16;
-    private const int Top = 14;
-    private const int Bottom = 36;
+    private sealed record Frame(int Width, int Height, int Left, int Right, int Top, int Bottom, int GridSteps, double PointRadius);
 
-    public static string Render(string measure, IReadOnlyList<TrendPeriod> periods, IReadOnlyList<(string Name, IReadOnlyList<PublishedFigure> Points)> series)
+    private static readonly Frame s_full = new(720, 240, 44, 16, 14, 36, 4, 3.5);
+    private static readonly Frame s_small = new(260, 150, 36, 22, 10, 26, 2, 3);
+
+    public static string Render(string measure, IReadOnlyList<TrendPeriod> periods, ChartLine line, ChartLine? reference = null, ChartSize size = ChartSize.Full)
     {
         ArgumentNullException.ThrowIfNull(periods);
-        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(line);
+        var frame = size == ChartSize.Full ? s_full : s_small;
         var (low, high) = measure == TrendMeasure.Advocacy ? (-100.0, 100.0) : (0.0, 100.0);
-        var plotWidth = Width - Left - Right;
-        var plotHeight = Height - Top - Bottom;
-        double X(int i) => Left + (periods.Count == 1 ? plotWidth / 2.0 : plotWidth * i / (double)(periods.Count - 1));
-        double Y(double v) => Top + (plotHeight * (high - Math.Clamp(v, low, high)) / (high - low));
+        var plotWidth = frame.Width - frame.Left - frame.Right;
+        var plotHeight = frame.Height - frame.Top - frame.Bottom;
+        double X(int i) => frame.Left + (periods.Count == 1 ? plotWidth / 2.0 : plotWidth * i / (double)(periods.Count - 1));
+        double Y(double v) => frame.Top + (plotHeight * (high - Math.Clamp(v, low, high)) / (high - low));
 
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg class=\"chart\" data-measure=\"{measure}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Encode(TrendMeasure.Name(measure))} over time\" xmlns=\"http://www.w3.org/2000/svg\">"));
-        for (var step = 0; step <= 4; step++)
+        svg.Append(Invariant($"<svg class=\"chart{(size == ChartSize.Small ? " small" : string.Empty)}\" data-measure=\"{Encode(measure)}\" data-slice=\"{Encode(line.Slice)}\" "))
+            .Append(Invariant($"viewBox=\"0 0 {frame.Width} {frame.Height}\" role=\"img\" aria-label=\"{Encode(line.Name)}: {Encode(TrendMeasure.Name(measure))} over time\" xmlns=\"http://www.w3.org/2000/svg\">"));
+        for (var step = 0; step <= frame.GridSteps; step++)
         {
-            var value = low + ((high - low) * step / 4);
-            svg.Append(Invariant($"<line class=\"grid\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(value):0.#}\" y2=\"{Y(value):0.#}\"/>"));
-            svg.Append(Invariant($"<text class=\"axis\" x=\"{Left - 6}\" y=\"{Y(value) + 4:0.#}\" text-anchor=\"end\">{value:0}</text>"));
+            var value = low + ((high - low) * step / frame.GridSteps);
+            svg.Append(Invariant($"<line class=\"grid\" x1=\"{frame.Left}\" x2=\"{frame.Width - frame.Right}\" y1=\"{Y(value):0.#}\" y2=\"{Y(value):0.#}\"/>"));
+            svg.Append(Invariant($"<text class=\"axis\" x=\"{frame.Left - 6}\" y=\"{Y(value) + 4:0.#}\" text-anchor=\"end\">{value:0}</text>"));
         }
 
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(periods.Count / 8.0));
-        for (var i = 0; i < periods.Count; i += labelEvery)
-            svg.Append(Invariant($"<text class=\"axis\" x=\"{X(i):0.#}\" y=\"{Height - 12}\" text-anchor=\"middle\">{Encode(periods[i].Label)}</text>"));
+        foreach (var i in AxisLabelIndices(periods.Count, size))
+            svg.Append(Invariant($"<text class=\"axis\" x=\"{X(i):0.#}\" y=\"{frame.Height - (frame.Bottom / 3)}\" text-anchor=\"middle\">{Encode(periods[i].ShortLabel)}</text>"));
 
-        for (var s = 0; s < series.Count; s++)
+        // The reference goes underneath, so the slice asked about is always on top.
+        if (reference is not null)
+            svg.Append(Invariant($"<path class=\"series reference\" data-series=\"{Encode(reference.Name)}\" d=\"{Path(reference.Points, periods.Count, X, Y)}\"><title>{Encode(reference.Name)}</title></path>"));
+        svg.Append(Invariant($"<path class=\"series focus\" data-series=\"{Encode(line.Name)}\" d=\"{Path(line.Points, periods.Count, X, Y)}\"><title>{Encode(line.Name)}</title></path>"));
+        for (var i = 0; i < line.Points.Count && i < periods.Count; i++)
         {
-            var (name, points) = series[s];
-            var path = new StringBuilder();
-            var drawing = false;
-            for (var i = 0; i < points.Count && i < periods.Count; i++)
+            if (line.Points[i].IsShown && line.Points[i].Value is { } value)
             {
-                if (points[i].IsShown && points[i].Value is { } value)
-                {
-                    path.Append(Invariant($"{(drawing ? "L" : "M")}{X(i):0.#} {Y(value):0.#} "));
-                    drawing = true;
-                }
-                else
-                {
-                    drawing = false;
-                }
-            }
-
-            // The first series is the one asked about (or the organisation): drawn heavier, on top of the others.
-            var css = s == 0 ? "c0 focus" : $"c{s % 8}";
-            svg.Append(Invariant($"<path class=\"series {css}\" data-series=\"{Encode(name)}\" d=\"{path.ToString().TrimEnd()}\"><title>{Encode(name)}</title></path>"));
-            for (var i = 0; i < points.Count && i < periods.Count; i++)
-            {
-                if (points[i].IsShown && points[i].Value is { } value)
-                {
-                    svg.Append(Invariant($"<circle class=\"point {css}\" cx=\"{X(i):0.#}\" cy=\"{Y(value):0.#}\" r=\"3.5\"><title>{Encode(name)}, {Encode(periods[i].Label)}: {Encode(TrendText.Value(points[i]))} ({Encode(TrendText.N(points[i]))})</title></circle>"));
-                }
+                svg.Append(Invariant($"<circle class=\"point focus\" cx=\"{X(i):0.#}\" cy=\"{Y(value):0.#}\" r=\"{frame.PointRadius:0.#}\"><title>"))
+                    .Append(Encode(Invariant($"{line.Name}, {periods[i].Label}: {TrendText.Value(line.Points[i])} ({TrendText.N(line.Points[i])})")))
+                    .Append("</title></circle>");
             }
         }
 
-        svg.Append("</svg>");
-        return svg.ToString();
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>A full chart labels up to 8 periods; a small one its first and last, which is all its width holds.</summary>
+    private static IEnumerable<int> AxisLabelIndices(int count, ChartSize size)
+    {
+        if (count == 0)
+            yield break;
+        if (size == ChartSize.Small)
+        {
+            yield return 0;
+            if (count > 1)
+                yield return count - 1;
+            yield break;
+        }
+
+        var every = Math.Max(1, (int)Math.Ceiling(count / 8.0));
+        for (var i = 0; i < count; i += every)
+            yield return i;
+    }
+
+    private static string Path(IReadOnlyList<PublishedFigure> points, int periods, Func<int, double> x, Func<double, double> y)
+    {
+        var path = new StringBuilder();
+        var drawing = false;
+        for (var i = 0; i < points.Count && i < periods; i++)
+        {
+            if (points[i].IsShown && points[i].Value is { } value)
+            {
+                path.Append(Invariant($"{(drawing ? "L" : "M")}{x(i):0.#} {y(value):0.#} "));
+                drawing = true;
+            }
+            else
+            {
+                drawing = false;
+            }
+        }
+
+        return path.ToString().TrimEnd();
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

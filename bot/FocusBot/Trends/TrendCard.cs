@@ -5,15 +5,18 @@ using FocusBot.Domain.Trends;
 namespace FocusBot.Trends;
 
 /// <summary>
-/// The `trends` card and the weekly HR digest: the three indices side by side (never blended) with change label, n
-/// and a text sparkline; participation and advocacy; a per-team table; the top Voice themes; links to the full
-/// report and the CSV. Everything on it comes from a <see cref="TrendReport"/>, so it only shows what the privacy gate
-/// let out.
+/// The `trends` card and the weekly HR digest: the three indices side by side (never blended) with change line, n
+/// and a text sparkline; participation and advocacy; a per-team table; the top Voice themes; what the marks mean; links
+/// to the full report and the CSV. Everything on it comes from a <see cref="TrendReport"/>, so it only shows what the
+/// privacy gate let out.
 /// </summary>
 public static class TrendCard
 {
     public const string Title = "Customer focus trends";
     public const int MaxTeamRows = 10;
+
+    /// <summary>A sparkline keeps to one line: about as many characters as a third of a phone-width card holds.</summary>
+    public const int MaxSparklinePoints = 12;
 
     public static AdaptiveCard Create(TrendReport report, string? dimension, Uri? reportUrl, Uri? csvUrl, string? heading = null)
     {
@@ -30,7 +33,7 @@ public static class TrendCard
 
         var last = report.Periods[^1];
         body.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Periods.Count} {TrendText.PeriodWord(report.Kind, report.Periods.Count)} to {last.Label}. n = respondents; groups under {report.MinimumGroupSize} are hidden."))
+            $"{report.Periods.Count} {TrendText.PeriodWord(report.Kind, report.Periods.Count)} to {TrendText.Named(last)}. n = respondents; groups under {report.MinimumGroupSize} are hidden."))
         { IsSubtle = true, Spacing = "None" });
 
         var indices = dimension is null ? TrendMeasure.Indices : [dimension];
@@ -38,6 +41,7 @@ public static class TrendCard
         body.Add(new FactSet(Facts(report)) { Spacing = "Medium" });
         body.AddRange(TeamTable(report, indices));
         body.AddRange(Themes(report));
+        body.Add(new TextBlock(string.Join("\n\n", TrendText.Legend(report))) { IsSubtle = true, Size = "Small", Spacing = "Medium", Separator = true });
 
         List<CardAction> actions = [];
         if (reportUrl is not null)
@@ -57,7 +61,7 @@ public static class TrendCard
             new TextBlock(TrendText.MeasureDescription(series.Measure)) { IsSubtle = true, Size = "Small", Spacing = "None" },
             new TextBlock(TrendText.Change(latest)) { Color = TrendText.ChangeColor(latest), Size = "Small" },
             new TextBlock(TrendText.N(latest) is { Length: > 0 } n ? n : "n hidden") { IsSubtle = true, Size = "Small", Spacing = "None" },
-            new TextBlock(Sparkline.Of(series.Points)) { FontType = "Monospace", Spacing = "Small" },
+            new TextBlock(Sparkline.Of([.. series.Points.TakeLast(MaxSparklinePoints)])) { FontType = "Monospace", Spacing = "Small", Wrap = false, MaxLines = 1 },
         ])
         { Width = "stretch" };
     }
@@ -80,7 +84,6 @@ public static class TrendCard
         var attitude = report.Focus[TrendMeasure.Attitude].Latest;
         if (attitude.IsShown && attitude.Mean is { } mean)
             facts.Add(new Fact("Attitude mean", string.Create(CultureInfo.InvariantCulture, $"{mean:0.0} of 5 · {TrendText.Percent(attitude.Secondary)} unfavourable")));
-        facts.Add(new Fact("Hidden figures", TrendText.HiddenMessage(report.MinimumGroupSize)));
         return facts;
     }
 
@@ -118,8 +121,15 @@ public static class TrendCard
     private static IEnumerable<CardElement> Themes(TrendReport report)
     {
         yield return new TextBlock("What people say we could do better for customers") { Weight = "Bolder", Spacing = "Medium", Separator = true };
-        yield return report.Themes.Count == 0
-            ? new TextBlock($"Themes appear once at least {report.MinimumCommentGroupSize} people in this group have commented.") { IsSubtle = true }
-            : new TextBlock(string.Join(" · ", report.Themes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{CardText.Escape(t.Term)} ({t.Mentions})"))));
+        if (report.Themes.Count == 0)
+        {
+            yield return new TextBlock($"Themes appear once at least {report.MinimumCommentGroupSize} people in this group have commented.") { IsSubtle = true };
+            yield break;
+        }
+
+        yield return new TextBlock(string.Join(" · ", report.Themes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{CardText.Escape(t.Term)} ({t.Mentions})"))));
+        yield return new TextBlock(string.Create(CultureInfo.InvariantCulture,
+            $"Phrases people wrote, with how many of {report.ThemeCommenters} comments used each (a comment counts once, however often it repeats a phrase)."))
+        { IsSubtle = true, Size = "Small", Spacing = "None" };
     }
 }

@@ -5,13 +5,16 @@ using FocusBot.Domain.Trends;
 namespace FocusBot.Trends;
 
 /// <summary>
-/// The CSV export: the same published aggregates as the page (never raw answers), one row per figure. Text that a
-/// spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe;
-/// numbers are written by FocusBot itself, invariant culture.
+/// The CSV export: the same published aggregates as the page (never raw answers), one row per figure. Each period has
+/// its key ("W2026-48") and its first and last day as ISO 8601 dates, which a spreadsheet sorts and charts as dates; a
+/// change names the first day of the period it compares with. Text that a spreadsheet would run as a formula
+/// (starting with = + - @, a tab or a carriage return) gets a leading apostrophe; numbers are written by FocusBot
+/// itself, invariant culture.
 /// </summary>
 public static class TrendCsv
 {
-    public const string Header = "group_type,group,measure,period,status,value,mean,secondary,n,answered,change,difference_points,p_value,test";
+    public const string Header =
+        "group_type,group,measure,period,period_start,period_end,status,value,mean,secondary,n,answered,change,difference_points,p_value,test,compared_with";
 
     public static string Write(TrendReport report)
     {
@@ -47,8 +50,9 @@ public static class TrendCsv
 
         foreach (var theme in report.Themes)
         {
-            csv.Append(string.Join(',', "voice_theme", Text(theme.Term), "Voice", Text(report.Periods[0].Key + ".." + report.Periods[^1].Key), "shown", string.Empty,
-                string.Empty, string.Empty, theme.Mentions.ToString(CultureInfo.InvariantCulture), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty)).Append("\r\n");
+            csv.Append(string.Join(',', "voice_theme", Text(theme.Term), "Voice", Text(report.Periods[0].Key + ".." + report.Periods[^1].Key), Date(report.Periods[0].FirstDay),
+                Date(report.Periods[^1].LastDay), "shown", string.Empty, string.Empty, string.Empty, theme.Mentions.ToString(CultureInfo.InvariantCulture), string.Empty,
+                string.Empty, string.Empty, string.Empty, string.Empty, string.Empty)).Append("\r\n");
         }
 
         return csv.ToString();
@@ -59,7 +63,7 @@ public static class TrendCsv
         var shown = figure.IsShown;
         string[] cells =
         [
-            type, Text(group), Text(measure), figure.Period.Key,
+            type, Text(group), Text(measure), figure.Period.Key, Date(figure.Period.FirstDay), Date(figure.Period.LastDay),
             figure.Status switch { FigureStatus.Shown => "shown", FigureStatus.Hidden => "hidden", _ => "not_available" },
             shown ? Number(figure.Value) : string.Empty,
             shown ? Number(figure.Mean) : string.Empty,
@@ -70,9 +74,12 @@ public static class TrendCsv
             shown && figure.Change is { } c1 ? Number(c1.DifferencePoints) : string.Empty,
             shown && figure.Change is { Test: not ChangeTest.None } c2 ? c2.PValue.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty,
             shown && figure.Change is { } c3 ? c3.Test.ToString() : string.Empty,
+            shown && figure.Change is not null && figure.Baseline is { } baseline ? Date(baseline.FirstDay) : string.Empty,
         ];
         csv.Append(string.Join(',', cells)).Append("\r\n");
     }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : string.Empty;
 

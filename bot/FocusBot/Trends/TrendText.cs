@@ -6,9 +6,6 @@ namespace FocusBot.Trends;
 /// <summary>How trend figures are written in cards, the page and the export, so every route says the same thing.</summary>
 public static class TrendText
 {
-    public static string HiddenMessage(int minimumGroupSize) =>
-        string.Create(CultureInfo.InvariantCulture, $"Hidden: fewer than {minimumGroupSize} people, or to protect a smaller group");
-
     public static string Value(PublishedFigure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
@@ -31,19 +28,81 @@ public static class TrendText
         return figure.IsShown && figure.N is { } n ? "n " + n.ToString(CultureInfo.InvariantCulture) : string.Empty;
     }
 
+    /// <summary>
+    /// The change line of a figure: what it is compared with, and either the direction of a clear change ("▲ up 12 pts vs
+    /// the week before") or why a difference is not one ("● -10 pts vs the week before: not a clear change with 46 and 50
+    /// people"), or why there is no comparison. Never "Stable": a difference the test cannot tell from chance may still
+    /// be real, and saying nothing moved was the one thing the label must not claim.
+    /// </summary>
     public static string Change(PublishedFigure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        if (!figure.IsShown || figure.Change is not { } change)
-            return "no comparison";
-        var points = change.DifferencePoints.ToString("+0;-0;0", CultureInfo.InvariantCulture) + " pts";
+        switch (figure.Status)
+        {
+            case FigureStatus.Hidden:
+                return "hidden, so not compared";
+            case FigureStatus.NotAvailable:
+                return "no results to compare";
+        }
+
+        if (figure.Change is not { } change || figure.Baseline is not { } baseline)
+        {
+            return figure.NoChange switch
+            {
+                NoChangeReason.EarlierHidden when figure.Baseline is { } hidden => $"no comparison: {Earlier(figure.Period, hidden)} is hidden",
+                NoChangeReason.NotTested => "no change test for this measure",
+                _ => string.Create(CultureInfo.InvariantCulture,
+                    $"no comparison: no results in the {TrendComparison.Reach(figure.Period.Kind)} {PeriodWord(figure.Period.Kind, TrendComparison.Reach(figure.Period.Kind))} before"),
+            };
+        }
+
+        var against = "vs " + Earlier(figure.Period, baseline);
+        var size = Points(Math.Abs(change.DifferencePoints));
+        var signed = Points(change.DifferencePoints, signed: true);
         return change.Label switch
         {
-            ChangeLabel.Rising => "▲ Rising, " + points,
-            ChangeLabel.Falling => "▼ Falling, " + points,
-            _ => "● Stable, " + points,
+            ChangeLabel.Rising => $"▲ up {size} {against}",
+            ChangeLabel.Falling => $"▼ down {size} {against}",
+            ChangeLabel.NotSignificant => $"● {signed} {against}: not a clear change with {People(change)}",
+            _ => string.Create(CultureInfo.InvariantCulture, $"● {signed} {against}: little change (under {ChangeClassifier.MinimumDifferencePoints:0} pts)"),
         };
     }
+
+    /// <summary>"the week before" when it is the period just before, otherwise which one: "the week of 12 Oct 2026", "Sep 2026".</summary>
+    public static string Earlier(TrendPeriod period, TrendPeriod earlier) =>
+        earlier == period.Previous() ? "the " + PeriodWord(period.Kind, 1) + " before" : Named(earlier);
+
+    /// <summary>A period inside a sentence: "the week of 23 Nov 2026", "Nov 2026", "Q4 2026".</summary>
+    public static string Named(TrendPeriod period) => period.Kind == PeriodKind.Week ? "the " + period.Label : period.Label;
+
+    /// <summary>
+    /// What the marks mean, for the card and the page: a reader should never have to guess what "●" or "–" says or what
+    /// a change is measured against.
+    /// </summary>
+    public static IReadOnlyList<string> Legend(TrendReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var period = PeriodWord(report.Kind, 1);
+        return
+        [
+            string.Create(CultureInfo.InvariantCulture,
+                $"Each figure is compared with the previous {period} with results: usually the {period} before; when a question was not asked then, the last {period} it was."),
+            string.Create(CultureInfo.InvariantCulture,
+                $"▲ up / ▼ down: a clear change, at least {ChangeClassifier.MinimumDifferencePoints:0} pts and significant at 90% (Fisher's exact test for small groups, otherwise the two-proportion z-test; each person counted once)."),
+            string.Create(CultureInfo.InvariantCulture,
+                $"● not a clear change: the difference could be chance with this many people, or it is under {ChangeClassifier.MinimumDifferencePoints:0} pts. It may still be real; more weeks will tell."),
+            string.Create(CultureInfo.InvariantCulture,
+                $"n = people who answered. – = no results. hidden = fewer than {report.MinimumGroupSize} people, or hidden so a smaller group cannot be worked out."),
+        ];
+    }
+
+    private static string Points(double points, bool signed = false) =>
+        points.ToString(signed ? "+0;-0;0" : "0", CultureInfo.InvariantCulture) + " pts";
+
+    private static string People(ChangeAssessment change) =>
+        change.PeopleNow == change.PeopleBefore
+            ? string.Create(CultureInfo.InvariantCulture, $"{change.PeopleNow} people")
+            : string.Create(CultureInfo.InvariantCulture, $"{change.PeopleNow} and {change.PeopleBefore} people");
 
     /// <summary>Card colour of a change label.</summary>
     public static string? ChangeColor(PublishedFigure figure) => figure?.Change?.Label switch

@@ -100,27 +100,46 @@ public sealed class TrendReportTests(TrendsDemoFixture demo) : IClassFixture<Tre
             var response = await page.GotoAsync(demo.ReportAddress(), new() { Timeout = Waits.MaxMilliseconds });
             Assert.Equal((int)HttpStatusCode.OK, response!.Status);
 
-            var charts = page.Locator("svg.chart");
+            var charts = page.Locator("svg.chart:not(.small)");
             Assert.Equal(5, await charts.CountAsync()); // Knowledge, Behaviour, Attitude, Participation, Advocacy
             foreach (var measure in (string[])["K", "B", "A", "P"])
             {
-                var lines = page.Locator($"svg.chart[data-measure=\"{measure}\"] path.series");
-                Assert.Equal(6, await lines.CountAsync()); // the organisation and the 5 demo teams
+                // The organisation alone in its chart: six lines in one chart were a tangle nobody could follow.
+                var main = page.Locator($"svg.chart:not(.small)[data-measure=\"{measure}\"]");
+                var lines = main.Locator("path.series");
+                Assert.Equal(1, await lines.CountAsync());
                 var organisation = lines.First;
                 Assert.Contains("L", await organisation.GetAttributeAsync("d"), StringComparison.Ordinal);
                 var box = await organisation.BoundingBoxAsync();
                 Assert.True(box is { Width: > 300, Height: > 5 }, $"the {measure} line is not drawn across the chart: {box?.Width}×{box?.Height}");
-                Assert.Equal(12, await page.Locator($"svg.chart[data-measure=\"{measure}\"] circle.point.focus").CountAsync());
+                Assert.Equal(12, await main.Locator("circle.point.focus").CountAsync());
+
+                // Each demo team in a small chart of its own, on the same scale, with the organisation dashed behind it.
+                var teams = page.Locator($"svg.chart.small[data-measure=\"{measure}\"]");
+                Assert.Equal(5, await teams.CountAsync());
+                for (var i = 0; i < 5; i++)
+                {
+                    Assert.Equal(2, await teams.Nth(i).Locator("path.series").CountAsync());
+                    var teamBox = await teams.Nth(i).BoundingBoxAsync();
+                    Assert.True(teamBox is { Width: > 150, Height: > 60 }, $"a small {measure} chart is not visible: {teamBox?.Width}×{teamBox?.Height}");
+                }
             }
+
+            // Dates, not ISO week numbers; and a legend of the marks.
+            var text = await page.Locator("main").InnerTextAsync();
+            Assert.Contains("week of ", text, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\bW\d{2} \d{4}\b", text);
+            Assert.Contains("not a clear change", await page.Locator(".legend.marks").InnerTextAsync(), StringComparison.Ordinal);
 
             // The styles are allowed by the nonce: a line has the stroke the stylesheet gives it, not the browser's default none.
             Assert.Equal("rgb(36, 36, 36)", await page.Locator("svg.chart path.series.focus").First.EvaluateAsync<string>("e => getComputedStyle(e).stroke"));
             Assert.DoesNotContain(console, line => line.Contains("Content Security Policy", StringComparison.Ordinal));
             await ScreenshotAsync(page, "trend-report-page");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Customer Support" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Customer Support", Exact = true }).First.ClickAsync();
             await page.WaitForSelectorAsync("h1:has-text('Customer Support')");
-            Assert.Equal(2, await page.Locator("svg.chart[data-measure=\"K\"] path.series").CountAsync()); // the team and the organisation
+            Assert.Equal(2, await page.Locator("svg.chart[data-measure=\"K\"] path.series").CountAsync()); // the team, and the organisation as a reference
+            Assert.Equal(1, await page.Locator("svg.chart[data-measure=\"K\"] path.series.reference").CountAsync());
             await ScreenshotAsync(page, "trend-report-team");
         }
         catch
@@ -173,6 +192,9 @@ public sealed class TrendReportTests(TrendsDemoFixture demo) : IClassFixture<Tre
             Assert.Contains("Knowledge", text, StringComparison.Ordinal);
             Assert.Contains("Customer Support", text, StringComparison.Ordinal);
             Assert.Contains("Open full report", text, StringComparison.Ordinal);
+            Assert.Contains("vs the week before", text, StringComparison.Ordinal);
+            Assert.Contains("not a clear change", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Stable", text, StringComparison.Ordinal);
             await card.ScrollIntoViewIfNeededAsync();
             await ScreenshotAsync(page, "trend-card-playground");
         }

@@ -23,21 +23,21 @@ public sealed class ChangeClassifierTests
     }
 
     [Fact]
-    public void Classify_TenPointsButNotSignificant_IsStable()
+    public void Classify_TenPointsButNotSignificant_IsNotSignificant()
     {
         // 60/100 vs 50/100: z = 1.42134, p = 0.15522 ≥ 0.10.
         var change = ChangeClassifier.Classify(60, 100, 50, 100, 5)!;
 
-        Assert.Equal(ChangeLabel.Stable, change.Label);
+        Assert.Equal(ChangeLabel.NotSignificant, change.Label);
         Assert.Equal(0.15522, change.PValue, 0.00001);
     }
 
     [Fact]
-    public void Classify_UnderFivePoints_IsStableWithoutATest()
+    public void Classify_UnderFivePoints_IsSmallWithoutATest()
     {
         var change = ChangeClassifier.Classify(52, 100, 50, 100, 5)!;
 
-        Assert.Equal(ChangeLabel.Stable, change.Label);
+        Assert.Equal(ChangeLabel.Small, change.Label);
         Assert.Equal(ChangeTest.None, change.Test);
     }
 
@@ -64,14 +64,30 @@ public sealed class ChangeClassifierTests
     }
 
     [Fact]
-    public void Classify_SmallCountsNotSignificant_IsStable()
+    public void Classify_SmallCountsNotSignificant_IsNotSignificant()
     {
         // [[4,1],[2,3]]: a = 4 has 50/210; no more likely: a = 1, 2, 4, 5 → 110/210 = 0.5238.
         var change = ChangeClassifier.Classify(4, 5, 2, 5, 5)!;
 
         Assert.Equal(ChangeTest.FisherExact, change.Test);
         Assert.Equal(110.0 / 210, change.PValue, 9);
-        Assert.Equal(ChangeLabel.Stable, change.Label);
+        Assert.Equal(ChangeLabel.NotSignificant, change.Label);
+    }
+
+    [Fact]
+    public void Classify_ThirtyTwoPointFallAmongEightAndSevenPeople_IsNotSignificant_AndKeepsBothGroupSizes()
+    {
+        // The demo's Finance behaviour, once labelled "Stable": 2 of 8 against 4 of 7. Expected counts under 5 → Fisher on
+        // [[2,6],[4,3]]: margins 8, 7 and 6 of 15, C(15,6) = 5005; tables a = 0..6 weigh 7, 168, 980, 1960, 1470, 392, 28;
+        // no more likely than a = 2 (980): 7 + 168 + 980 + 392 + 28 = 1575 → p = 0.3147. The test and its choice are right:
+        // the groups are too small to tell, which is what the label must say.
+        var change = ChangeClassifier.Classify(2, 8, 4, 7, 5)!;
+
+        Assert.Equal(ChangeTest.FisherExact, change.Test);
+        Assert.Equal(1575.0 / 5005, change.PValue, 9);
+        Assert.Equal(100.0 * ((2.0 / 8) - (4.0 / 7)), change.DifferencePoints, 9);
+        Assert.Equal(ChangeLabel.NotSignificant, change.Label);
+        Assert.Equal((8L, 7L), (change.PeopleNow, change.PeopleBefore));
     }
 
     [Fact]

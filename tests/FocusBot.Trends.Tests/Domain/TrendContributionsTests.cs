@@ -56,8 +56,9 @@ public sealed class TrendContributionsTests
                 Assert.Equal(4, Get(cells, period, slice, "A", "sum"));
                 Assert.Equal(1, Get(cells, period, slice, "V", "n"));
                 Assert.Equal(1, Get(cells, period, slice, "P", "answered"));
-                Assert.Equal(1, Get(cells, period, "voice:" + slice, "term", "response"));
-                Assert.Equal(1, Get(cells, period, "voice:" + slice, "term", "ticket"));
+                Assert.Equal(1, Get(cells, period, "voice:" + slice, "phrase", "response times"));
+                Assert.Equal(1, Get(cells, period, "voice:" + slice, "phrase", "faster response times"));
+                Assert.Equal(0, Get(cells, period, "voice:" + slice, "phrase", "tickets"));
             }
 
             Assert.Equal(1, Get(cells, period, "org", "q:K:k1", "correct"));

@@ -94,4 +94,14 @@ public sealed class TrendPeriodTests
 
         Assert.Equal(weeks, weeks.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData(PeriodKind.Week, 2026, 48, "week of 23 Nov 2026")]
+    [InlineData(PeriodKind.Week, 2026, 1, "week of 29 Dec 2025")]
+    [InlineData(PeriodKind.Month, 2026, 11, "Nov 2026")]
+    [InlineData(PeriodKind.Quarter, 2026, 4, "Q4 2026")]
+    public void Label_ReadsAsADate_NotAnIsoWeekNumber(PeriodKind kind, int year, int number, string label)
+    {
+        Assert.Equal(label, new TrendPeriod(kind, year, number).Label);
+    }
 }

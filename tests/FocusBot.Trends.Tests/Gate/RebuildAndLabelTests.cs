@@ -185,6 +185,7 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
 
         Assert.True(latest.IsShown);
         Assert.Null(latest.Change);
+        Assert.Equal(NoChangeReason.EarlierHidden, latest.NoChange);
     }
 
     private static string Value(FocusBot.Domain.Questions.Question question, Random random) => question.Kind switch

@@ -34,7 +34,7 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         foreach (var measure in (string[])["K", "B", "A", "P"])
             Assert.Contains($"<svg class=\"chart\" data-measure=\"{measure}\"", html, StringComparison.Ordinal);
-        Assert.Contains("<path class=\"series c0 focus\" data-series=\"Organisation\" d=\"M", html, StringComparison.Ordinal);
+        Assert.Contains("<path class=\"series focus\" data-series=\"Organisation\" d=\"M", html, StringComparison.Ordinal);
         Assert.Contains("Who is our customer?", html, StringComparison.Ordinal);
     }
 
@@ -52,11 +52,26 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
     {
         var html = await (await GetAsync(ReportUrls.PagePath, Signer.Sign(LinkFor(HostTrendSeed.HrUser)))).Content.ReadAsStringAsync();
 
-        var row = html[html.IndexOf(">Tiny</a>", StringComparison.Ordinal)..];
+        var row = html[html.IndexOf(">Tiny</a></td>", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.DoesNotContain("%", row, StringComparison.Ordinal);
         Assert.DoesNotContain("n ", row, StringComparison.Ordinal);
         Assert.Equal(4, row.Split("hidden</td>").Length - 1);
+    }
+
+    [Fact]
+    public async Task Page_TinyTeamSmallCharts_DrawNoPointOfIt()
+    {
+        var html = await (await GetAsync(ReportUrls.PagePath, Signer.Sign(LinkFor(HostTrendSeed.HrUser)))).Content.ReadAsStringAsync();
+
+        var charts = html.Split("<figure>").Skip(1).Select(f => f[..f.IndexOf("</figure>", StringComparison.Ordinal)]).Where(f => f.Contains(">Tiny</a>", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, charts.Count); // knowledge, behaviour, attitude, participation
+        Assert.All(charts, chart =>
+        {
+            Assert.Contains("<span class=\"n\">hidden</span>", chart, StringComparison.Ordinal);
+            Assert.DoesNotContain("<circle", chart, StringComparison.Ordinal);
+            Assert.Contains("<path class=\"series focus\" data-series=\"Tiny\" d=\"\">", chart, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -138,7 +153,7 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
         Assert.Contains("team,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Bravo\"\")\",Knowledge,", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(",\"=HYPERLINK", csv, StringComparison.Ordinal);
-        Assert.Contains("voice_theme,clearer,", csv, StringComparison.Ordinal);
+        Assert.Contains("voice_theme,clearer invoices,", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,8 +166,8 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
         Assert.All(tiny, line =>
         {
             var cells = line.Split(',');
-            Assert.Contains(cells[4], (string[])["hidden", "not_available"]);
-            Assert.All(cells[5..], cell => Assert.Equal(string.Empty, cell));
+            Assert.Contains(cells[6], (string[])["hidden", "not_available"]);
+            Assert.All(cells[7..], cell => Assert.Equal(string.Empty, cell));
         });
     }
 

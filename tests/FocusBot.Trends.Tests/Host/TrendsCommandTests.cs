@@ -28,7 +28,7 @@ public sealed class TrendsCommandTests(TrendsHostFixture fixture) : IClassFixtur
         Assert.Contains("Tiny", card, StringComparison.Ordinal);
         Assert.Contains("/reports/trends?link=", card, StringComparison.Ordinal);
         Assert.Contains("/reports/trends.csv?link=", card, StringComparison.Ordinal);
-        Assert.Contains("clearer (", card, StringComparison.Ordinal);
+        Assert.Contains("clearer invoices (", card, StringComparison.Ordinal);
     }
 
     [Fact]
