@@ -96,7 +96,7 @@ internal sealed class TenantPacer
         released = null;
         var due = NextDue(now, out var lane);
         if (due == Never || Math.Max(due, _notBefore) > now)
-            return due == Never ? Never : Math.Max(due, _notBefore);
+            return At(due);
 
         _ready.Dequeue();
         released = lane!.Release(now);
@@ -108,10 +108,11 @@ internal sealed class TenantPacer
         else
             lane.Queued = false;
         Schedule(due, now);
-
-        var after = NextDue(now, out _);
-        return after == Never ? Never : Math.Max(after, _notBefore);
+        return NextReleaseAt(now);
     }
+
+    /// <summary>When the next waiter may go, without letting anyone go (<see cref="Never"/> as for <see cref="ReleaseDue"/>).</summary>
+    public long NextReleaseAt(long now) => At(NextDue(now, out _));
 
     /// <summary>A released caller is running: that is when its request really leaves, so that is what the guard counts.</summary>
     public void Resumed(long now)
@@ -153,6 +154,8 @@ internal sealed class TenantPacer
         _nextOnSchedule = Math.Max(due, now - (MadeUpSlots * _slot)) + _slot;
         _notBefore = now + _closest;
     }
+
+    private long At(long due) => due == Never ? Never : Math.Max(due, _notBefore);
 
     private long NextDue(long now, out ThreadLane? lane)
     {
