@@ -8,6 +8,10 @@ internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        // The proactive scenario starts this program again as a busy second process (see BusyCore).
+        if (args is [Proactive.BusyCore.Argument])
+            return Proactive.BusyCore.Spin();
+
         var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
         {
             ["crash"] = Crashes.CrashBench.RunAsync,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FocusBot.Protocol.Tests.RateLimiting;
 
+/// <summary>Teams' windows and the per-tenant rate, on a fake clock moved on in steps of 10 ms.</summary>
 public sealed class TeamsRateLimiterTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -13,52 +14,59 @@ public sealed class TeamsRateLimiterTests
         new(Options.Create(new TeamsRateLimitOptions { GlobalRequestsPerSecond = globalPerSecond, GlobalHeadroom = 1.0, WindowMargin = TimeSpan.Zero }), _clock);
 
     [Fact]
-    public void Reserve_BurstToOneConversation_KeepsEverySlidingWindow()
+    public void AcquireAsync_BurstToOneConversation_KeepsEverySlidingWindow()
     {
-        var limiter = Create();
+        var departures = new Departures(Create(), _clock);
 
-        var departures = Enumerable.Range(0, 70).Select(_ => limiter.Reserve("t", ConnectorOperation.SendMessage, "a:chat")).ToArray();
+        for (var i = 0; i < 70; i++)
+            departures.Start("a:chat");
+        RunUntilDone(_clock, departures, TimeSpan.FromSeconds(100));
 
-        Assert.All(departures.Take(7), d => Assert.True(d < TimeSpan.FromSeconds(0.2), $"{d}"));
-        AssertWindow(departures, TimeSpan.FromSeconds(1), 7);
-        AssertWindow(departures, TimeSpan.FromSeconds(2), 8);
-        AssertWindow(departures, TimeSpan.FromSeconds(30), 60);
-        Assert.True(departures[60] >= TimeSpan.FromSeconds(30), $"61st send must wait for the 30 s window, got {departures[60]}");
+        var times = departures.Left.Select(d => d.At).ToArray();
+        Assert.All(times.Take(7), t => Assert.True(t < TimeSpan.FromSeconds(0.2), $"{t}"));
+        AssertWindow(times, TimeSpan.FromSeconds(1), 7);
+        AssertWindow(times, TimeSpan.FromSeconds(2), 8);
+        AssertWindow(times, TimeSpan.FromSeconds(30), 60);
+        Assert.True(times[60] >= TimeSpan.FromSeconds(30), $"61st send must wait for the 30 s window, got {times[60]}");
     }
 
     [Fact]
-    public void Reserve_FanOutToManyConversations_IsPacedAtTheGlobalRate()
+    public void AcquireAsync_FanOutToManyConversations_IsPacedAtTheGlobalRate()
     {
-        var limiter = Create(globalPerSecond: 50);
+        var departures = new Departures(Create(globalPerSecond: 50), _clock);
 
-        var departures = Enumerable.Range(0, 500).Select(i => limiter.Reserve("t", ConnectorOperation.SendMessage, $"a:{i}")).ToArray();
+        for (var i = 0; i < 500; i++)
+            departures.Start($"a:{i}");
+        RunUntilDone(_clock, departures, TimeSpan.FromSeconds(20));
 
-        AssertWindow(departures, TimeSpan.FromSeconds(1), 50);
-        Assert.InRange(departures[^1].TotalSeconds, 9.9, 10.1); // 500 calls at 50 per second
+        var times = departures.Left.Select(d => d.At).ToArray();
+        AssertWindow(times, TimeSpan.FromSeconds(1), 50);
+        Assert.InRange(times[^1].TotalSeconds, 9.9, 10.1); // 500 calls at 50 per second
     }
 
     [Fact]
-    public void Reserve_TenantsAreLimitedSeparately()
+    public void AcquireAsync_TenantsAreLimitedSeparately()
     {
-        var limiter = Create(globalPerSecond: 10);
+        var departures = new Departures(Create(globalPerSecond: 10), _clock);
 
         for (var i = 0; i < 10; i++)
-            limiter.Reserve("tenant-a", ConnectorOperation.SendMessage, $"a:{i}");
-        var other = limiter.Reserve("tenant-b", ConnectorOperation.SendMessage, "a:x");
+            departures.Start($"a:{i}", tenant: "tenant-a");
+        var other = departures.Start("a:x", tenant: "tenant-b");
 
-        Assert.True(other < TimeSpan.FromMilliseconds(100));
+        Assert.True(other.IsCompletedSuccessfully, "the other tenant's first call must not wait behind tenant-a");
     }
 
     [Fact]
-    public void Reserve_AfterTheWindowHasPassed_IsImmediateAgain()
+    public void AcquireAsync_AfterTheWindowHasPassed_IsImmediateAgain()
     {
-        var limiter = Create();
+        var departures = new Departures(Create(), _clock);
         for (var i = 0; i < 8; i++)
-            limiter.Reserve("t", ConnectorOperation.SendMessage, "a:chat");
+            departures.Start("a:chat");
+        RunUntilDone(_clock, departures, TimeSpan.FromSeconds(5));
 
         _clock.Advance(TimeSpan.FromSeconds(5));
 
-        Assert.True(limiter.Reserve("t", ConnectorOperation.SendMessage, "a:chat") < TimeSpan.FromMilliseconds(100));
+        Assert.True(departures.Start("a:chat").IsCompletedSuccessfully);
     }
 
     [Fact]
@@ -69,11 +77,20 @@ public sealed class TeamsRateLimiterTests
         var calls = Enumerable.Range(0, 9).Select(_ => limiter.AcquireAsync("t", ConnectorOperation.SendMessage, "a:chat", CancellationToken.None).AsTask()).ToArray();
 
         Assert.False(calls[8].IsCompleted); // the 9th send to one chat must wait for the 2 s window
-        _clock.Advance(TimeSpan.FromSeconds(3));
+        // In steps, as time passes: the fake clock fires a timer once per step, and calls leave at most one per timer.
+        for (var i = 0; i < 300; i++)
+            _clock.Advance(TimeSpan.FromMilliseconds(10));
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(5), TimeProvider.System);
     }
 
-    private static void AssertWindow(TimeSpan[] departures, TimeSpan period, int max)
+    internal static void RunUntilDone(FakeTimeProvider clock, Departures departures, TimeSpan limit)
+    {
+        for (var waited = TimeSpan.Zero; !departures.AllDone && waited < limit; waited += TimeSpan.FromMilliseconds(10))
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+        Assert.True(departures.AllDone, $"not every call left within {limit}");
+    }
+
+    internal static void AssertWindow(TimeSpan[] departures, TimeSpan period, int max)
     {
         var sorted = departures.Order().ToArray();
         for (var i = max; i < sorted.Length; i++)
