@@ -102,6 +102,32 @@ public sealed class RecordingTests
         Assert.Empty(simulator.CreatedConversations);
     }
 
+    [Fact]
+    public async Task Requests_RecordTheClientPortTheyCameFrom()
+    {
+        await using var simulator = await StartAsync();
+        var localPort = 0;
+        using var handler = new SocketsHttpHandler
+        {
+            // The client's end of the connection, as the operating system chose it.
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                localPort = ((IPEndPoint)socket.LocalEndPoint!).Port;
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using var http = new HttpClient(handler) { BaseAddress = simulator.BaseUri };
+
+        using var response = await http.PostAsync($"v3/conversations/{Conversation}/activities",
+            new StringContent("""{"type":"message","text":"hi"}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.NotEqual(0, localPort);
+        Assert.Equal(localPort, Assert.Single(simulator.Requests).ClientPort);
+    }
+
     private static async Task<ConnectorSimulator> StartAsync(bool enforceRateLimits = true)
     {
         var simulator = await ConnectorSimulator.StartAsync(

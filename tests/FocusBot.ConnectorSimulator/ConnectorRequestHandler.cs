@@ -46,7 +46,10 @@ internal sealed partial class ConnectorRequestHandler(
                     timeProvider.GetUtcNow(),
                     authorization,
                     route.Operation,
-                    route.ConversationId));
+                    route.ConversationId)
+                {
+                    ClientPort = context.Connection.RemotePort,
+                });
             }
         }
 

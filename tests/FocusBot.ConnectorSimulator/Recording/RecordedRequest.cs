@@ -15,4 +15,10 @@ public sealed record RecordedRequest(
 {
     /// <summary>Recorded status of a request the client abandoned before an answer (nginx's convention).</summary>
     public const int ClientClosedRequest = 499;
+
+    /// <summary>
+    /// The TCP port the request came from: with several bot processes on one machine, it tells which one sent it (the
+    /// process that owns the connection from that port).
+    /// </summary>
+    public int ClientPort { get; init; }
 }

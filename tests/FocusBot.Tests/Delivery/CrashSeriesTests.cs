@@ -42,7 +42,7 @@ public sealed class CrashSeriesTests : IAsyncLifetime
         var ledger = await _fanOut.Store.WaitUntilSettledAsync(People, TimeSpan.FromSeconds(90));
 
         tally.Update();
-        Assert.True(tally.Lost.Count == 0, $"After {Crashes} crashes nobody may be lost. {tally.Describe()}. Ledger: {SharedStore.Describe(ledger)}");
+        Assert.True(tally.Lost.Count == 0, $"After {Crashes} crashes nobody may be lost. {tally.Describe()}. Ledger: {PulseLedger.Describe(ledger)}");
         Assert.True(tally.Duplicates <= Crashes, $"At most one duplicate per crash ({Crashes}). {tally.Describe()}");
     }
 }

@@ -47,9 +47,18 @@ internal sealed class FanOutFixture : IAsyncDisposable
             RateLimits = RateLimitTable.Teams with { GlobalPerTenant = [new RateLimitWindow(requestsPerSecond, TimeSpan.FromSeconds(1))] },
         });
         var users = Enumerable.Range(0, people).Select(i => $"29:staff-{i:00000}").ToList();
-        foreach (var user in users)
-            simulator.AddConversation(ChatOf(user), TenantId);
-        await store.SeedAsync(users, simulator.BaseUrl, PulseDueNow.TimeZone);
+        try
+        {
+            foreach (var user in users)
+                simulator.AddConversation(ChatOf(user), TenantId);
+            await store.SeedAsync(users, simulator.BaseUrl, PulseDueNow.TimeZone);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            await simulator.DisposeAsync();
+            throw;
+        }
 
         var all = new Dictionary<string, string?>(store.Settings);
         foreach (var (key, value) in PulseDueNow.Settings())
@@ -61,22 +70,20 @@ internal sealed class FanOutFixture : IAsyncDisposable
     }
 
     /// <summary>
-    /// The instance that is sending: the one with connections open to the simulator (an instance that has sent nothing has
-    /// none), the one with most when several have. Throws when none has any within 10 s.
+    /// The instance sending now: the one that sent the latest cards, found by the port each request came from (a process
+    /// keeps its connections, so the port names it). Throws when none of the candidates sent any of the last cards.
     /// </summary>
-    public async Task<FocusBotChildProcess> SenderAsync(IReadOnlyList<FocusBotChildProcess> candidates)
+    public FocusBotChildProcess Sender(IReadOnlyList<FocusBotChildProcess> candidates)
     {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
+        var simulatorPort = Simulator.BaseUri.Port;
+        var latest = Simulator.Requests.Where(r => r.Operation == ConnectorOperation.Send).TakeLast(20).Reverse();
+        foreach (var request in latest)
         {
-            var connections = candidates.Where(c => !c.HasExited).Select(c => (Process: c, Count: LoopbackConnections.CountTo(c.Id, Simulator.BaseUri.Port)))
-                .OrderByDescending(c => c.Count).ToList();
-            if (connections.FirstOrDefault() is { Count: > 0 } sender)
-                return sender.Process;
-            if (DateTimeOffset.UtcNow >= deadline)
-                throw new InvalidOperationException($"No instance has a connection to the simulator although cards arrive: {Tally.Describe()}");
-            await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
+            if (candidates.FirstOrDefault(c => !c.HasExited && LoopbackConnections.Owns(c.Id, request.ClientPort, simulatorPort)) is { } sender)
+                return sender;
         }
+
+        throw new InvalidOperationException($"None of {string.Join(", ", candidates.Select(c => c.Name))} holds the connections the latest cards came over. {Tally.Describe()}");
     }
 
     public async ValueTask DisposeAsync()

@@ -58,7 +58,7 @@ public sealed class SenderHandoverTests : IAsyncLifetime
         var both = await _fanOut.Instances.StartTogetherAsync("a", "b");
         Assert.True(await _fanOut.Tally.WaitUntilAsync(t => t.Cards >= People / 10, TimeSpan.FromSeconds(90)),
             $"The fan-out did not start: {_fanOut.Tally.Describe()}");
-        var sender = await _fanOut.SenderAsync(both);
+        var sender = _fanOut.Sender(both);
         return (sender, both.Single(p => p != sender));
     }
 
@@ -75,7 +75,7 @@ public sealed class SenderHandoverTests : IAsyncLifetime
     {
         var ledger = await _fanOut.Store.WaitUntilSettledAsync(People, TimeSpan.FromSeconds(120));
         var tally = _fanOut.Tally.Update();
-        Assert.True(tally.Lost.Count == 0, $"Nobody may be lost when the sender changes. {tally.Describe()}. Ledger: {SharedStore.Describe(ledger)}");
+        Assert.True(tally.Lost.Count == 0, $"Nobody may be lost when the sender changes. {tally.Describe()}. Ledger: {PulseLedger.Describe(ledger)}");
         Assert.True(tally.Duplicates <= maxDuplicates, $"At most {maxDuplicates} duplicate(s). {tally.Describe()}");
     }
 }

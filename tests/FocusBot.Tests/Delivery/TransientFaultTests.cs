@@ -79,33 +79,18 @@ public sealed class TransientFaultTests : IAsyncLifetime
             _connector.Faults.EnqueueRandom(Mix[i] with { Operation = SimOperation.Send }, FaultShare / Mix.Length, seed: 1_000 + i);
 
         await _host.Services.GetRequiredService<PulseScheduler>().RunOnceAsync(CancellationToken.None);
-        var ledger = await WaitUntilSettledAsync(TimeSpan.FromSeconds(120));
+        var ledger = await PulseLedger.WaitUntilSettledAsync(_host.Services, People, TimeSpan.FromSeconds(120));
 
         var applied = _connector.Faults.Applied;
         Assert.All(Mix, kind => Assert.Contains(applied, a => a.Fault.Kind == kind.Kind && a.Fault.StatusCode == kind.StatusCode));
         var tally = new PulseCardTally(_connector, _chats).Update();
         var faultsByKind = string.Join(", ", applied.GroupBy(a => a.Fault.StatusCode == 0 ? $"{a.Fault.Kind}" : $"{a.Fault.Kind} {a.Fault.StatusCode}").Select(g => $"{g.Key} ×{g.Count()}"));
         Assert.True(tally.Lost.Count == 0,
-            $"Transient faults ({faultsByKind}) must not lose anyone. {tally.Describe()}. Ledger: {SharedStore.Describe(ledger)}");
+            $"Transient faults ({faultsByKind}) must not lose anyone. {tally.Describe()}. Ledger: {PulseLedger.Describe(ledger)}");
         var delivered = applied.Where(a => a.Fault.Delivers).GroupBy(a => a.ConversationId!).ToDictionary(g => g.Key, g => g.Count());
         var unexplained = tally.CardsByChat.Where(c => c.Value > 1 + delivered.GetValueOrDefault(c.Key)).Select(c => $"{c.Key}×{c.Value}").ToList();
         Assert.True(unexplained.Count == 0,
             $"A second card may only follow one that was really delivered; these chats got more: {string.Join(", ", unexplained)}. {tally.Describe()}");
-    }
-
-    private async Task<IReadOnlyDictionary<DeliveryStatus, int>> WaitUntilSettledAsync(TimeSpan timeout)
-    {
-        var store = _host.Services.GetRequiredService<IDeliveryStore>();
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var pulses = await _host.Services.GetRequiredService<IPulseStore>().ListRecentAsync(1, CancellationToken.None);
-            var counts = pulses.Count == 0 ? new Dictionary<DeliveryStatus, int>() : await store.CountByStatusAsync(PulseContent.LedgerOf(pulses[0]), CancellationToken.None);
-            if (counts.Values.Sum() >= People && counts.GetValueOrDefault(DeliveryStatus.Pending) == 0 && counts.GetValueOrDefault(DeliveryStatus.Sending) == 0)
-                return counts;
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The ledger did not settle within {timeout.TotalSeconds:0} s: {SharedStore.Describe(counts)}");
-            await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
-        }
     }
 
     private async Task SeedAsync(IReadOnlyList<string> people)

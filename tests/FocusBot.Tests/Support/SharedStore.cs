@@ -1,7 +1,6 @@
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
-using FocusBot.Pulses;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Tests.Support;
@@ -67,35 +66,12 @@ public sealed class SharedStore : IAsyncDisposable
             }, cancellationToken));
     }
 
-    /// <summary>The ledger's rows by status; empty before a pulse has opened.</summary>
-    public async Task<IReadOnlyDictionary<DeliveryStatus, int>> LedgerAsync()
-    {
-        var pulses = await Store<IPulseStore>().ListRecentAsync(1, CancellationToken.None);
-        return pulses.Count == 0
-            ? new Dictionary<DeliveryStatus, int>()
-            : await Store<IDeliveryStore>().CountByStatusAsync(PulseContent.LedgerOf(pulses[0]), CancellationToken.None);
-    }
+    /// <summary>The latest pulse's ledger rows by status; empty before a pulse has opened.</summary>
+    public Task<IReadOnlyDictionary<DeliveryStatus, int>> LedgerAsync() => PulseLedger.CountsAsync(_host.Services);
 
-    /// <summary>
-    /// Waits until the ledger has <paramref name="rows"/> rows and none is waiting or being sent: the fan-out has done all
-    /// it will do. Returns the counts; throws with them when <paramref name="timeout"/> passes first.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<DeliveryStatus, int>> WaitUntilSettledAsync(int rows, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var counts = await LedgerAsync();
-            if (counts.Values.Sum() >= rows && counts.GetValueOrDefault(DeliveryStatus.Pending) == 0 && counts.GetValueOrDefault(DeliveryStatus.Sending) == 0)
-                return counts;
-            if (DateTimeOffset.UtcNow >= deadline)
-                throw new TimeoutException($"The ledger did not settle within {timeout.TotalSeconds:0} s: {Describe(counts)}");
-            await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
-        }
-    }
-
-    public static string Describe(IReadOnlyDictionary<DeliveryStatus, int> counts) =>
-        counts.Count == 0 ? "no ledger" : string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}"));
+    /// <summary>Waits until the fan-out has done all it will do; see <see cref="PulseLedger.WaitUntilSettledAsync"/>.</summary>
+    public Task<IReadOnlyDictionary<DeliveryStatus, int>> WaitUntilSettledAsync(int rows, TimeSpan timeout) =>
+        PulseLedger.WaitUntilSettledAsync(_host.Services, rows, timeout);
 
     public async ValueTask DisposeAsync()
     {
