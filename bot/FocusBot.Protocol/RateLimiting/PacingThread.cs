@@ -17,11 +17,11 @@ internal sealed class PacingThread : IPacingDriver
     private readonly Lock _gate;
     private readonly TenantPacer _pacer;
     private readonly TimeProvider _clock;
-    private readonly Action _ended;
+    private readonly Action<Exception?> _ended;
     private readonly object _signal = new();
     private bool _woken;
 
-    private PacingThread(Lock gate, TenantPacer pacer, TimeProvider clock, Action ended)
+    private PacingThread(Lock gate, TenantPacer pacer, TimeProvider clock, Action<Exception?> ended)
     {
         _gate = gate;
         _pacer = pacer;
@@ -29,8 +29,11 @@ internal sealed class PacingThread : IPacingDriver
         _ended = ended;
     }
 
-    /// <param name="ended">Called on the thread as it ends, after it has detached itself from the pacer.</param>
-    public static PacingThread Start(Lock gate, TenantPacer pacer, TimeProvider clock, Action ended)
+    /// <param name="ended">
+    /// Called on the thread as it ends, after it has detached itself from the pacer: with null when nobody was waiting,
+    /// with the exception if it failed (the next call for the tenant then starts a new thread, which lets the waiting go).
+    /// </param>
+    public static PacingThread Start(Lock gate, TenantPacer pacer, TimeProvider clock, Action<Exception?> ended)
     {
         var driver = new PacingThread(gate, pacer, clock, ended);
         new Thread(driver.Run) { IsBackground = true, Name = "FocusBot pacing" }.Start();
@@ -46,7 +49,27 @@ internal sealed class PacingThread : IPacingDriver
         }
     }
 
+    // An exception escaping a thread of our own would end the process: report it and step aside instead.
     private void Run()
+    {
+        try
+        {
+            ReleaseUntilIdle();
+            _ended(null);
+        }
+        catch (Exception exception)
+        {
+            lock (_gate)
+            {
+                if (_pacer.Driver == this)
+                    _pacer.Driver = null;
+            }
+
+            _ended(exception);
+        }
+    }
+
+    private void ReleaseUntilIdle()
     {
         long? idleSince = null;
         while (true)
@@ -75,8 +98,6 @@ internal sealed class PacingThread : IPacingDriver
             released?.Go();
             WaitFor(next);
         }
-
-        _ended();
     }
 
     private void WaitFor(long next)

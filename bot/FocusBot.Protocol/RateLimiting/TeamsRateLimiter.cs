@@ -109,10 +109,13 @@ public sealed partial class TeamsRateLimiter
 
         Interlocked.Increment(ref _pacingThreads);
         LogPacingStarted(_logger, tenantId);
-        return PacingThread.Start(_gate, pacer, _timeProvider, () =>
+        return PacingThread.Start(_gate, pacer, _timeProvider, failure =>
         {
             Interlocked.Decrement(ref _pacingThreads);
-            LogPacingEnded(_logger, tenantId);
+            if (failure is null)
+                LogPacingEnded(_logger, tenantId);
+            else
+                LogPacingFailed(_logger, tenantId, failure);
         });
     }
 
@@ -134,4 +137,7 @@ public sealed partial class TeamsRateLimiter
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Pacing thread for tenant {TenantId} ended: nobody waiting")]
     private static partial void LogPacingEnded(ILogger logger, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pacing thread for tenant {TenantId} failed; the next call starts another")]
+    private static partial void LogPacingFailed(ILogger logger, string tenantId, Exception exception);
 }

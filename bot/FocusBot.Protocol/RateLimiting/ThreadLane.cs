@@ -14,6 +14,8 @@ internal sealed class ThreadLane
 
     public ThreadLane(IReadOnlyList<RateWindow> windows, TimeSpan margin, long frequency)
     {
+        foreach (var window in windows)
+            ArgumentOutOfRangeException.ThrowIfLessThan(window.Count, 1, nameof(windows));
         _windows = windows;
         _windowTicks = [.. windows.Select(w => Ticks(w.Period + margin, frequency))];
         _departures = new RecentDepartures(windows.Count == 0 ? 1 : windows.Max(w => w.Count));
