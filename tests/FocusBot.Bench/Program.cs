@@ -11,6 +11,7 @@ internal static class BenchProgram
         var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
         {
             ["proactive"] = Proactive.ProactiveFanOutBench.RunAsync,
+            ["coldstart"] = ColdStart.ColdStartBench.RunAsync,
             ["pulse"] = Pulses.PulseBench.RunAsync,
             ["storage"] = Storage.StorageBench.RunAsync,
             ["trends"] = Trends.TrendsBench.RunAsync,
