@@ -71,4 +71,6 @@ public static class ConfigurationKeys
     public const string ReportsDigestCheckInterval = "Reports:DigestCheckInterval";
 
     public const string RecognitionBehaviours = "Recognition:Behaviours";
+
+    public const string WarmUpEnabled = "WarmUp:Enabled";
 }
