@@ -1,8 +1,7 @@
-using System.Text;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocusBot.Domain.Answers;
-using FocusBot.Domain.Inbound;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -11,6 +10,7 @@ using FocusBot.Messaging;
 using FocusBot.Privacy;
 using FocusBot.Protocol;
 using FocusBot.Protocol.Activities;
+using FocusBot.Protocol.Authentication;
 using FocusBot.Protocol.Connector;
 using FocusBot.Pulses;
 
@@ -18,12 +18,15 @@ namespace FocusBot.Startup;
 
 /// <summary>
 /// Everything answering the pulse card does for the first time in a process, done once for a made-up person who stores
-/// nothing: parse the invoke, route it, read the pulse, its questions and the person's answers, teams and counted record,
-/// compute pseudonym and markers, validate the values, weigh the trend contributions, build and serialise the form and the
-/// answered card, and queue a write. The one write, a replay mark for an activity that can never arrive, is removed at
-/// once; no answer, delivery, marker or trend figure is written, and nothing is sent to anyone.
+/// nothing: parse the invoke, authenticate it, route it, read the pulse, its questions and the person's answers, teams and
+/// counted record, compute pseudonym and markers, validate the values, weigh the trend contributions, build and serialise
+/// the form and the answered card, and queue a write. The one write, the replay guard's mark for an activity that can
+/// never arrive, is removed again as for a failed turn; no answer, delivery, marker or trend figure is written, and nothing
+/// is sent to anyone.
 /// </summary>
 public sealed class AnswerPathRehearsal(
+    BotRequestAuthenticator authenticator,
+    ReplayGuard replays,
     ActivityRouter router,
     IEnumerable<ICardActionHandler> cardActions,
     PulseBank bank,
@@ -31,7 +34,6 @@ public sealed class AnswerPathRehearsal(
     IQuestionStore questions,
     IRosterStore roster,
     ICountedAnswersStore counted,
-    IInboundActivityStore inbound,
     Pseudonyms pseudonyms,
     IServiceProvider services,
     TimeProvider timeProvider)
@@ -68,8 +70,15 @@ public sealed class AnswerPathRehearsal(
         // A transient typed client, resolved per use as the endpoint does; it is never called (an invoke is answered in its response).
         var connector = services.GetRequiredService<ConnectorClient>();
         var activity = await ParseAsync(ChangeAnswersInvoke(pulse), cancellationToken);
+        // No token: Development lets a loopback caller through, Production refuses at once; either way nothing is fetched.
+        _ = await authenticator.AuthenticateAsync(null, activity, IPAddress.Loopback, cancellationToken);
         var result = await router.RouteAsync(new TurnContext(activity, connector), cancellationToken);
         await SerialiseAsync(result.InvokeResponse, cancellationToken);
+
+        // The guard's mark is the answer path's first write: taken, then dropped because the turn "failed" (501), as the
+        // guard drops it for any failed turn so that a retry can act. The write queue, its transaction and its sync to disk
+        // are warm after this, and the store holds nothing new.
+        _ = await replays.RouteOnceAsync(new TurnContext(activity, connector), (_, _) => Task.FromResult(TurnResult.NotImplemented), cancellationToken);
 
         // The handler directly from here on: through the router each would log a card action nobody pressed.
         var handler = cardActions.First(h => h.Verbs.Contains(PulseCard.EditVerb));
@@ -102,11 +111,6 @@ public sealed class AnswerPathRehearsal(
         _ = TrendContributions.ToDeltas(pulse.TenantId, delta);
         _ = pseudonyms.AnsweredMarker(pulse.Id, RecipientKeys.For(pulse.TenantId, Person));
         await SerialiseAsync(AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, pulseQuestions, values, pulse.ClosesAt).ToJsonElement()), cancellationToken);
-
-        // The write queue, its transaction and its sync to disk, with a row nobody reads: a replay mark, taken and dropped.
-        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"focusbot-warm-up|{Guid.NewGuid():N}")));
-        if (await inbound.TryMarkAsync(key, ReplayGuard.Retention, cancellationToken))
-            await inbound.UnmarkAsync(key, CancellationToken.None);
     }
 
     /// <summary>A pulse that is never stored, with questions from the bank, so the cards can be built when none is open.</summary>
@@ -139,6 +143,7 @@ public sealed class AnswerPathRehearsal(
         ["from"] = new JsonObject { ["id"] = Person },
         ["recipient"] = new JsonObject { ["id"] = "28:focusbot-warm-up" },
         ["conversation"] = new JsonObject { ["id"] = "a:focusbot-warm-up", ["conversationType"] = "personal", ["tenantId"] = pulse.TenantId },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = pulse.TenantId } },
         ["value"] = new JsonObject
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = PulseCard.EditVerb, ["data"] = new JsonObject { ["pulseId"] = pulse.Id } },
