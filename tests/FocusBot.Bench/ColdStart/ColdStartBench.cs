@@ -94,16 +94,25 @@ internal static class ColdStartBench
         var environment = variant.Environment();
         foreach (var (key, value) in store.PulseSettings)
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var jit = JitLog.Requested ? new JitLog(Path.Combine(data, "jit.txt")) : null;
+        jit?.AddTo(environment);
         var load = LoadAverage();
         var host = await HostProcess.StartAsync(builds[variant.Build], data, environment);
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 4096 }) { BaseAddress = host.Address };
+            jit?.Mark();
             var cold = await AnswerTraffic.PacedAsync(http, bodies[..ColdAnswers], PerSecond);
+            jit?.Mark();
             var between = await AnswerTraffic.PacedAsync(http, bodies[ColdAnswers..(ColdAnswers + BetweenAnswers)], PerSecond);
             var warm = await AnswerTraffic.PacedAsync(http, bodies[(ColdAnswers + BetweenAnswers)..], PerSecond);
             if (host.HasExited)
                 throw new InvalidOperationException($"The host of {variant.Name} exited while answering:\n{host.Log}");
+            if (jit is not null)
+            {
+                Console.WriteLine($"methods jitted, {variant.Name}, {label}: {jit.Describe("until ready", "first 2,000 answers", "after")}");
+                jit.Keep($"{variant.Name}-{label.Replace(' ', '-')}");
+            }
             return new ColdStartRun(variant, label, load, host, data, cold, between, warm);
         }
         catch
