@@ -13,6 +13,7 @@ using FocusBot.Pulses;
 using FocusBot.Questions;
 using FocusBot.Recognition;
 using FocusBot.Roles;
+using FocusBot.Startup;
 using FocusBot.Storage;
 using FocusBot.Trends;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,9 @@ public static class FocusBotServiceCollectionExtensions
             services.AddHostedService<PlaygroundLauncher>();
         }
 
+        // Last: the background services above start beside it, so their own first pass overlaps the warm-up rather than
+        // the first answers once the server listens.
+        services.AddWarmUp(configuration);
         return services;
     }
 }

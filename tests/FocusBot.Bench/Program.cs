@@ -16,6 +16,7 @@ internal static class BenchProgram
         {
             ["crash"] = Crashes.CrashBench.RunAsync,
             ["proactive"] = Proactive.ProactiveFanOutBench.RunAsync,
+            ["coldstart"] = ColdStart.ColdStartBench.RunAsync,
             ["pulse"] = Pulses.PulseBench.RunAsync,
             ["storage"] = Storage.StorageBench.RunAsync,
             ["trends"] = Trends.TrendsBench.RunAsync,

@@ -78,4 +78,6 @@ public static class ConfigurationKeys
     public const string NoticesReachCheckAfter = "Notices:ReachCheckAfter";
     public const string NoticesUnreachableAtLeast = "Notices:UnreachableAtLeast";
     public const string NoticesUnreachableShare = "Notices:UnreachableShare";
+
+    public const string WarmUpEnabled = "WarmUp:Enabled";
 }

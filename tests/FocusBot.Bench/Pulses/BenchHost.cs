@@ -5,11 +5,14 @@ namespace FocusBot.Bench.Pulses;
 
 /// <summary>
 /// The real FocusBot host on a loopback Kestrel port with a fresh SQLite store: Development without an app id, so inbound
-/// requests from loopback need no token and outbound calls go to the simulator with none.
+/// requests from loopback need no token and outbound calls go to the simulator with none. Given a data directory, it uses
+/// that one and leaves it behind (the cold-start scenario seeds a store this way for another process to open).
 /// </summary>
-internal sealed class BenchHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+internal sealed class BenchHost(IReadOnlyDictionary<string, string?> settings, string? dataDirectory = null) : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("focusbot-bench-").FullName;
+    private readonly bool _ownsDataDirectory = dataDirectory is null;
+
+    public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("focusbot-bench-").FullName;
 
     /// <summary>Starts the host and returns its base address.</summary>
     public Uri Start()
@@ -34,6 +37,8 @@ internal sealed class BenchHost(IReadOnlyDictionary<string, string?> settings) :
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDataDirectory)
+            return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

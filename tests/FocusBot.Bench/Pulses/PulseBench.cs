@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Pulses;
@@ -23,7 +20,7 @@ internal static class PulseBench
     private const int Recipients = 10_000;
     private const int Answerers = 2_000;
     private const double TenantLimit = 50; // Teams: 50 requests per second per bot per tenant (the simulator's table).
-    private const string BotId = "28:focusbot-bench";
+    private const string BotId = AnswerTraffic.BotId;
 
     public static async Task RunAsync()
     {
@@ -102,33 +99,16 @@ internal static class PulseBench
     /// <summary>Everyone presses "Submit answers" at the same moment.</summary>
     private static async Task AnswerBurstAsync(HttpClient http, ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions, string[] people)
     {
-        var bodies = people.Select(p => AnswerInvoke(sim, pulse, questions, p)).ToArray();
-        var latencies = new double[people.Length];
-        var watch = Stopwatch.StartNew();
-        var results = await Task.WhenAll(bodies.Select((body, i) => TimedPostAsync(http, body, latencies, i)));
-        watch.Stop();
-        Report($"burst: {people.Length:N0} answers released at once", people.Length, watch.Elapsed, latencies, results);
+        var figures = await AnswerTraffic.BurstAsync(http, Bodies(sim, pulse, questions, people));
+        Console.WriteLine($"burst: {people.Length:N0} answers released at once: {figures.Describe()}");
     }
 
     /// <summary>Answers arriving at a steady rate (an open loop: each starts on time whether or not earlier ones finished).</summary>
     private static async Task AnswerPacedAsync(HttpClient http, ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions, string[] people,
         int perSecond)
     {
-        var bodies = people.Select(p => AnswerInvoke(sim, pulse, questions, p)).ToArray();
-        var latencies = new double[people.Length];
-        var inFlight = new List<Task<bool>>(people.Length);
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < bodies.Length; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / perSecond);
-            while (watch.Elapsed < due)
-                await Task.Delay(1);
-            inFlight.Add(TimedPostAsync(http, bodies[i], latencies, i));
-        }
-
-        var results = await Task.WhenAll(inFlight);
-        watch.Stop();
-        Report($"paced: {people.Length:N0} answers arriving at {perSecond:N0}/s", people.Length, watch.Elapsed, latencies, results);
+        var figures = await AnswerTraffic.PacedAsync(http, Bodies(sim, pulse, questions, people), perSecond);
+        Console.WriteLine($"paced: {people.Length:N0} answers arriving at {perSecond:N0}/s: {figures.Describe()}");
     }
 
     /// <summary>
@@ -138,63 +118,21 @@ internal static class PulseBench
     private static async Task AnswerConcurrentAsync(HttpClient http, ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions,
         string[] people, int callers)
     {
-        var bodies = people.Select(p => AnswerInvoke(sim, pulse, questions, p)).ToArray();
+        var bodies = Bodies(sim, pulse, questions, people);
         var latencies = new double[people.Length];
         var results = new bool[people.Length];
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, bodies.Length), new ParallelOptions { MaxDegreeOfParallelism = callers },
-            async (i, _) => results[i] = await TimedPostAsync(http, bodies[i], latencies, i));
+            async (i, _) => results[i] = await AnswerTraffic.TimedPostAsync(http, bodies[i], latencies, i));
         watch.Stop();
-        Report($"concurrent: {people.Length:N0} answers from {callers} callers at once", people.Length, watch.Elapsed, latencies, results);
+        var figures = new AnswerFigures(people.Length, watch.Elapsed, latencies, results.Count(r => r));
+        Console.WriteLine($"concurrent: {people.Length:N0} answers from {callers} callers at once: {figures.Describe()}");
     }
 
-    private static async Task<bool> TimedPostAsync(HttpClient http, string body, double[] latencies, int index)
-    {
-        var watch = Stopwatch.StartNew();
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
-        var text = await response.Content.ReadAsStringAsync();
-        latencies[index] = watch.Elapsed.TotalMilliseconds;
-        // The answered card replaces the form: it carries the "Change answers" action.
-        return response.StatusCode == HttpStatusCode.OK && text.Contains(PulseCard.EditVerb, StringComparison.Ordinal);
-    }
+    private static string[] Bodies(ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions, string[] people) =>
+        [.. people.Select(p => AnswerTraffic.AnswerInvoke(sim.BaseUrl, sim.DefaultTenantId, pulse, questions, p))];
 
-    private static void Report(string name, int count, TimeSpan elapsed, double[] latencies, bool[] results)
-    {
-        Array.Sort(latencies);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {count / elapsed.TotalSeconds:F0} answers/s (goal >= 1,000); invoke latency p50 {Percentile(latencies, 0.50):F1} ms, " +
-            $"p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms (goal p99 < 100 ms); answered cards {results.Count(r => r)}/{count}"));
-    }
+    private static string ChatOf(string user) => AnswerTraffic.ChatOf(user);
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    /// <summary>The Action.Execute a person's Teams client sends when they answer every question of the card.</summary>
-    private static string AnswerInvoke(ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions, string user)
-    {
-        var data = new JsonObject { ["pulseId"] = pulse.Id };
-        foreach (var question in questions)
-            data[PulseCard.InputPrefix + question.Id] = question.Kind == QuestionKind.FreeText ? "Call customers back the same day." : AnswerScales.ChoicesFor(question)[^1].Value;
-        return new JsonObject
-        {
-            ["type"] = "invoke",
-            ["name"] = "adaptiveCard/action",
-            ["id"] = "f:" + Guid.NewGuid(),
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = sim.BaseUrl,
-            ["from"] = new JsonObject { ["id"] = user, ["aadObjectId"] = AadOf(user) },
-            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
-            ["conversation"] = new JsonObject { ["id"] = ChatOf(user), ["conversationType"] = "personal", ["tenantId"] = sim.DefaultTenantId },
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = sim.DefaultTenantId } },
-            ["value"] = new JsonObject
-            {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = PulseCard.AnswerVerb, ["data"] = data },
-                ["trigger"] = "manual",
-            },
-        }.ToJsonString();
-    }
-
-    private static string ChatOf(string user) => "a:bench-chat-" + user[3..];
-
-    private static string AadOf(string user) => new Guid(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(user))[..16]).ToString();
+    private static string AadOf(string user) => AnswerTraffic.AadOf(user);
 }
