@@ -29,8 +29,10 @@ internal sealed record ColdStartVariant(string Name, HostBuild Build, bool WarmU
         new("jit+warmup", HostBuild.Jit, WarmUp: true, Defaults),
         new("r2r", HostBuild.ReadyToRun, WarmUp: false, Defaults),
         new("r2r+pgo-off", HostBuild.ReadyToRun, WarmUp: false, Knob("DOTNET_TieredPGO", "0")),
+        new("r2r+tiering-off", HostBuild.ReadyToRun, WarmUp: false, Knob("DOTNET_TieredCompilation", "0")),
         new("r2r+warmup", HostBuild.ReadyToRun, WarmUp: true, Defaults),
         new("r2r+warmup+pgo-off", HostBuild.ReadyToRun, WarmUp: true, Knob("DOTNET_TieredPGO", "0")),
+        new("r2r+warmup+tiering-off", HostBuild.ReadyToRun, WarmUp: true, Knob("DOTNET_TieredCompilation", "0")),
     ];
 
     /// <summary>The host's environment for this variant, on top of what every start gets.</summary>

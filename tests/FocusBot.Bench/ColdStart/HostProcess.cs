@@ -29,6 +29,19 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// Processor time the host has used so far, all its threads (the JIT's background compiles included). Unlike latency it
+    /// barely moves with the machine's load, so it compares the first answers with the warm ones on a busy machine too.
+    /// </summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            using var process = Process.GetProcessById(_process.Id);
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>What the host logged about its warm-up ("... in N ms"), if it did one.</summary>
     public double? WarmUpMilliseconds =>
         _process.StandardOutput.Select(line => WarmUpLine().Match(line)).FirstOrDefault(m => m.Success) is { } match
