@@ -55,8 +55,8 @@ internal sealed partial class AgentsPlaygroundProcess : IAsyncDisposable
         {
             var listening = await process.WaitForOutputAsync(line => ListeningLine().IsMatch(line), Waits.Max, cancellationToken);
             // It takes another free port when the one asked for was taken meanwhile: believe what it prints.
-            var port = ListeningLine().Match(listening).Groups["port"].Value;
-            return new AgentsPlaygroundProcess(process, new Uri($"http://127.0.0.1:{port}/"), workingDirectory);
+            var listeningPort = ListeningLine().Match(listening).Groups["port"].Value;
+            return new AgentsPlaygroundProcess(process, new Uri($"http://127.0.0.1:{listeningPort}/"), workingDirectory);
         }
         catch
         {
