@@ -6,10 +6,12 @@ using Microsoft.Extensions.Options;
 namespace FocusBot.Pulses;
 
 /// <summary>
-/// Opens a tenant's pulse at once for everyone FocusBot can reach, instead of at each person's local send time: this
-/// week's pulse, under the id the scheduler gives it (so the scheduler does not open a second one this week), or a
-/// further one when this week's has closed. The cards leave through the same ledger, fan-out and sender as the weekly
-/// pulse; people who install FocusBot while it is open get it at once too (<see cref="PulseLateJoiner"/>).
+/// Opens a pulse for a tenant at once, for everyone FocusBot can reach, instead of at each person's local send time:
+/// this week's pulse, under the id the scheduler gives it (so the scheduler does not open a second one this week), or,
+/// when this week's is already there, a further pulse, so that everyone gets a card now (a card sent earlier may be in a
+/// chat the person no longer sees: the Agents Playground forgets its chat on every page load). The cards leave through
+/// the same ledger, fan-out and sender as the weekly pulse; people who install FocusBot while it is open get it at once
+/// too (<see cref="PulseLateJoiner"/>).
 /// </summary>
 /// <remarks>
 /// Kept apart from <see cref="PulseScheduler"/>, which it borrows the question rotation from, so the weekly rhythm stays
@@ -30,33 +32,32 @@ public sealed partial class PulseNow(
     {
         var now = timeProvider.GetUtcNow();
         var cycle = _calendar.CycleAt(now);
-        var pulse = await pulses.GetAsync($"{cycle.Week}.{tenantId}", cancellationToken);
-        if (pulse is null || pulse.Status == PulseStatus.Closed || now >= pulse.ClosesAt)
+        var weekly = $"{cycle.Week}.{tenantId}";
+        var id = await pulses.GetAsync(weekly, cancellationToken) is null
+            ? weekly
+            : string.Create(CultureInfo.InvariantCulture, $"{cycle.Week}.now-{now:yyyyMMddHHmmss}.{tenantId}");
+        var questions = await scheduler.ChooseQuestionsAsync(tenantId, cycle.Week, cancellationToken);
+        if (questions.Count == 0)
         {
-            var questions = await scheduler.ChooseQuestionsAsync(tenantId, cycle.Week, cancellationToken);
-            if (questions.Count == 0)
-            {
-                LogEmptyBank(logger);
-                return null;
-            }
-
-            var id = pulse is null ? $"{cycle.Week}.{tenantId}" : string.Create(CultureInfo.InvariantCulture, $"{cycle.Week}.now-{now:yyyyMMddHHmmss}.{tenantId}");
-            var opened = new Pulse
-            {
-                Id = id,
-                TenantId = tenantId,
-                QuestionIds = questions,
-                OpensAt = now,
-                ClosesAt = now.AddDays(options.Value.CloseAfterDays),
-                // Sending at once, not Scheduled: the scheduler would take a Scheduled pulse as its own to finish. Should
-                // this stop before its ledger is written, opening it now again writes what is missing (below).
-                Status = PulseStatus.Sending,
-            };
-            pulse = await pulses.CreateAsync(opened, cancellationToken) ?? await pulses.GetAsync(id, cancellationToken) ?? opened;
+            LogEmptyBank(logger);
+            return null;
         }
 
-        // An open pulse keeps its ledger: only people it does not hold yet are added, to be sent at once. A Scheduled one
-        // is the scheduler's, busy writing its ledger: rows written here first go at once, and it marks the pulse Sending.
+        var opened = new Pulse
+        {
+            Id = id,
+            TenantId = tenantId,
+            QuestionIds = questions,
+            OpensAt = now,
+            ClosesAt = now.AddDays(options.Value.CloseAfterDays),
+            // Sending at once, not Scheduled: the scheduler would take a Scheduled pulse as its own to finish.
+            Status = PulseStatus.Sending,
+        };
+        // Should the scheduler open this week's pulse at this very moment, that one is used: it is as new to everyone.
+        var pulse = await pulses.CreateAsync(opened, cancellationToken) ?? await pulses.GetAsync(id, cancellationToken) ?? opened;
+
+        // A Scheduled pulse is the scheduler's, busy writing its ledger: rows written here first go at once, and it marks
+        // the pulse Sending.
         var recipients = await fanOut.ListStaffAsync(tenantId, cancellationToken);
         var added = await fanOut.EnqueueAsync(PulseContent.LedgerOf(pulse), recipients, now, cancellationToken);
         LogOpened(logger, pulse.Id, added);
@@ -70,5 +71,5 @@ public sealed partial class PulseNow(
     private static partial void LogEmptyBank(ILogger logger);
 }
 
-/// <summary>The pulse <see cref="PulseNow"/> opened (or found open) and how many cards it queued.</summary>
+/// <summary>The pulse <see cref="PulseNow"/> opened and how many cards it queued.</summary>
 public sealed record PulseNowResult(Pulse Pulse, int Queued);
