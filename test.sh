@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (npm tools from tests/package-lock.json, Chromium where missing), checks formatting,
-# builds, runs every test project, and ends with one line: "N passed, N failed, N skipped".
+# Installs what the tests need (npm tools from tests/ and the Agents Playground from dev-tools/playground, Chromium
+# where missing), checks formatting, builds, runs every test project, and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -18,6 +18,13 @@ if ! cmp -s tests/package-lock.json tests/node_modules/.focusbot-installed-lock.
   # same way to agree with it.
   (cd tests && npm ci --no-audit --no-fund --legacy-peer-deps) || fail "npm ci failed"
   cp tests/package-lock.json tests/node_modules/.focusbot-installed-lock.json
+fi
+
+step "npm: Agents Playground (dev-tools/playground/package-lock.json)"
+# The Playground developers chat in, which the end-to-end tests drive too; the same marker as FocusBot's launcher leaves.
+if ! cmp -s dev-tools/playground/package-lock.json dev-tools/playground/node_modules/.focusbot-installed-lock.json 2>/dev/null; then
+  (cd dev-tools/playground && npm ci --no-audit --no-fund) || fail "npm ci failed in dev-tools/playground"
+  cp dev-tools/playground/package-lock.json dev-tools/playground/node_modules/.focusbot-installed-lock.json
 fi
 
 step "Chromium"

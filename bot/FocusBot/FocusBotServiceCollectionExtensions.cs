@@ -56,7 +56,14 @@ public static class FocusBotServiceCollectionExtensions
         if (environment.IsDevelopment())
         {
             services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section));
-            services.AddHostedService<PlaygroundLauncher>();
+            services.AddOptions<DevToolsOptions>().Bind(configuration.GetSection(DevToolsOptions.Section));
+            services.AddSingleton<PlaygroundLauncher>();
+            services.AddHostedService(sp => sp.GetRequiredService<PlaygroundLauncher>());
+            services.AddSingleton<PlaygroundRegistration>();
+            // After the installation handler (registered above): the chat is stored before the pulse looks for people.
+            services.AddSingleton<PulseNowOnFirstChat>();
+            services.AddHostedService(sp => sp.GetRequiredService<PulseNowOnFirstChat>());
+            services.AddSingleton<IConversationChangeHandler>(sp => sp.GetRequiredService<PulseNowOnFirstChat>());
         }
 
         // Last: the background services above start beside it, so their own first pass overlaps the warm-up rather than

@@ -1,4 +1,5 @@
 using FocusBot;
+using FocusBot.Development;
 using FocusBot.Domain.Storage;
 using FocusBot.Errors;
 using FocusBot.Health;
@@ -7,7 +8,13 @@ using FocusBot.Messaging;
 using FocusBot.Storage;
 using FocusBot.Trends;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DevelopmentSwitches.Expand(args));
+if (DevelopmentSwitches.RefusalOutsideDevelopment(builder.Configuration, builder.Environment) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 2;
+}
+
 builder.Services.AddFocusBot(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -22,8 +29,7 @@ catch (StorageUnavailableException ex)
     return 1;
 }
 
-if (await DemoSeeder.RunIfRequestedAsync(app, args) is { } demoExitCode)
-    return demoExitCode;
+await DemoSeeder.RunIfRequestedAsync(app);
 
 app.UseErrorResponses();
 app.MapBotMessages();

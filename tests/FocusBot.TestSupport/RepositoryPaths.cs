@@ -11,6 +11,21 @@ public static class RepositoryPaths
     /// <summary>The npm packages the tests use, installed from tests/package-lock.json.</summary>
     public static string NodeModules => Path.Combine(Root, "tests", "node_modules");
 
+    /// <summary>The Agents Playground's own package folder, the one `dotnet run --project bot/FocusBot` installs and starts.</summary>
+    public static string PlaygroundFolder => Path.Combine(Root, "dev-tools", "playground");
+
+    /// <summary>The Playground's command line, failing with the fix when it is not installed.</summary>
+    public static string PlaygroundCli
+    {
+        get
+        {
+            var path = Path.Combine(PlaygroundFolder, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
+            if (!File.Exists(path))
+                throw new FileNotFoundException($"{path} is missing: run `npm ci` in {PlaygroundFolder} (./test.sh and `dotnet run --project bot/FocusBot` do).", path);
+            return path;
+        }
+    }
+
     /// <summary>Our node scripts (card validation, schema checks).</summary>
     public static string Tools => Path.Combine(Root, "tests", "tools");
 

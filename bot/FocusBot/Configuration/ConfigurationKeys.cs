@@ -29,7 +29,7 @@ public static class ConfigurationKeys
 
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
-    // Bound through options types (ConnectorOptions, TeamsRateLimitOptions, PlaygroundOptions); the ship tests
+    // Bound through options types (ConnectorOptions, TeamsRateLimitOptions, PlaygroundOptions, DevToolsOptions); the ship tests
     // check every bindable property of a type with a Section constant appears here.
     public const string TeamsConnectorMaxRetries = "Teams:Connector:MaxRetries";
     public const string TeamsConnectorBaseDelay = "Teams:Connector:BaseDelay";
@@ -46,6 +46,8 @@ public static class ConfigurationKeys
 
     public const string DevToolsPlaygroundEnabled = "DevTools:Playground:Enabled";
     public const string DevToolsPlaygroundPort = "DevTools:Playground:Port";
+    public const string DevToolsSeedDemo = "DevTools:SeedDemo";
+    public const string DevToolsPulseNow = "DevTools:PulseNow";
 
     public const string PulseEnabled = "Pulse:Enabled";
     public const string PulseCadenceWeeks = "Pulse:CadenceWeeks";

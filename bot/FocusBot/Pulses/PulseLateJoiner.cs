@@ -26,11 +26,14 @@ public sealed partial class PulseLateJoiner(PulseBank bank, FanOut fanOut, IDeli
             || await bank.OpenPulseAsync(turn.TenantId, timeProvider.GetUtcNow(), cancellationToken) is not { } pulse)
             return;
 
-        // The pulse opens at its cycle's first send instant, so that instant names the cycle.
+        // The pulse opens at its cycle's first send instant, so that instant names the cycle. One opened at another
+        // instant was opened for everyone at once (PulseNow): a late joiner gets it at once too.
         var cycle = _calendar.CycleAt(pulse.OpensAt);
+        var onCalendar = pulse.OpensAt == cycle.FirstSend;
         var recipient = new Recipient(turn.TenantId, userId, activity.From.AadObjectId, turn.Conversation.ServiceUrl,
             turn.Conversation.ConversationId, activity.SenderTimeZone);
-        var added = await fanOut.EnqueueAsync(PulseContent.LedgerOf(pulse), [recipient], r => _calendar.SendTimeFor(cycle, r.TimeZone), cancellationToken);
+        var added = await fanOut.EnqueueAsync(PulseContent.LedgerOf(pulse), [recipient],
+            r => onCalendar ? _calendar.SendTimeFor(cycle, r.TimeZone) : pulse.OpensAt, cancellationToken);
         if (added > 0)
         {
             fanOut.Wake();

@@ -137,7 +137,8 @@ public sealed partial class PulseScheduler(
         LogOpened(logger, pulse.Id, added);
     }
 
-    private async Task<IReadOnlyList<string>> ChooseQuestionsAsync(string tenantId, string week, CancellationToken cancellationToken)
+    /// <summary>This cycle's questions for the tenant, avoiding those asked recently; <see cref="PulseNow"/> asks the same way.</summary>
+    internal async Task<IReadOnlyList<string>> ChooseQuestionsAsync(string tenantId, string week, CancellationToken cancellationToken)
     {
         var bank = await questions.ListAsync(includeInactive: false, cancellationToken);
         var recent = (await pulses.ListRecentAsync(options.Value.NoRepeatWeeks * 4, cancellationToken))

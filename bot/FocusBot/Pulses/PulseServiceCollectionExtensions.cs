@@ -38,6 +38,7 @@ public static class PulseServiceCollectionExtensions
         services.AddSingleton<IDeliveryContent, PulseContent>();
         services.AddSingleton<PulseScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<PulseScheduler>());
+        services.AddSingleton<PulseNow>();
         services.AddSingleton<ICardActionHandler, PulseAnswerHandler>();
         // Registered after the installation handler: the welcome card comes first, then the open pulse.
         services.AddSingleton<PulseLateJoiner>();

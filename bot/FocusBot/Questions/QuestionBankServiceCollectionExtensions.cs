@@ -15,7 +15,8 @@ public static class QuestionBankServiceCollectionExtensions
         services.AddSingleton<QuestionsCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<QuestionsCommand>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<QuestionsCommand>());
-        services.AddHostedService<QuestionBankSeeder>();
+        services.AddSingleton<QuestionBankSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<QuestionBankSeeder>());
         return services;
     }
 }

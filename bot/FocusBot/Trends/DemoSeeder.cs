@@ -1,64 +1,61 @@
 using System.Globalization;
+using FocusBot.Configuration;
+using FocusBot.Development;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
-using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Domain.Trends;
 using FocusBot.Privacy;
+using FocusBot.Questions;
+using Microsoft.Extensions.Options;
 
 namespace FocusBot.Trends;
 
 /// <summary>
 /// `--seed-demo`: 12 weeks of realistic made-up history (60 people in 5 teams, weekly pulses, answers that drift the
-/// way a working programme does, one team sliding) in the Agents Playground's tenant, with the Playground user as HR,
-/// so a newcomer types `trends` and sees meaningful figures at once. Development only; running it again does nothing.
+/// way a working programme does, one team sliding) in the Agents Playground's tenant, so a newcomer types `trends` and
+/// sees meaningful figures at once; with it the Playground user gets their roles (<see cref="PlaygroundRegistration"/>).
+/// Development only (Program refuses it elsewhere); running it again writes no second history.
 /// </summary>
 public sealed partial class DemoSeeder(
     IQuestionStore questions,
+    QuestionBankSeeder defaultBank,
     IPulseStore pulses,
     IDeliveryStore deliveries,
     IAnswerStore answers,
     IConversationStore conversations,
     IRosterStore roster,
-    IRoleStore roles,
     ISettingsStore settings,
     TrendRebuilder rebuilder,
     Pseudonyms pseudonyms,
+    IOptions<PlaygroundOptions> playground,
     TimeProvider timeProvider,
     ILogger<DemoSeeder> logger)
 {
-    public const string Option = "--seed-demo";
+    public const string Option = DevelopmentSwitches.SeedDemo;
 
     /// <summary>The tenant and user the Microsoft 365 Agents Playground uses by default.</summary>
-    public const string PlaygroundTenantId = "00000000-0000-0000-0000-0000000000001";
+    public const string PlaygroundTenantId = PlaygroundDefaults.TenantId;
 
-    public const string PlaygroundUserAadObjectId = "00000000-0000-0000-0000-0000000000020";
+    public static readonly string PlaygroundUserAadObjectId = PlaygroundDefaults.User.AadObjectId;
     public const int Weeks = 12;
     public const int PeoplePerTeam = 12;
     private const string Marker = "demo:seeded";
 
-    /// <summary>
-    /// Seeds when the command line asks for it. Returns null to carry on starting the bot, or an exit code when the
-    /// host must stop (demo data refused outside Development).
-    /// </summary>
-    public static async Task<int?> RunIfRequestedAsync(WebApplication app, string[] args)
+    /// <summary>Seeds the history and registers the Playground user when configuration asks for it (`--seed-demo`).</summary>
+    public static async Task RunIfRequestedAsync(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!args.Contains(Option, StringComparer.OrdinalIgnoreCase))
-            return null;
-        if (!app.Environment.IsDevelopment())
-        {
-            await Console.Error.WriteLineAsync(
-                $"FocusBot: {Option} writes made-up people and answers, so it only runs in Development (ASPNETCORE_ENVIRONMENT=Development); this is {app.Environment.EnvironmentName}. Nothing was written.");
-            return 2;
-        }
-
-        var message = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
-        await Console.Out.WriteLineAsync("FocusBot demo data: " + message);
-        return null;
+        if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue<bool>(ConfigurationKeys.DevToolsSeedDemo))
+            return;
+        var stopping = app.Lifetime.ApplicationStopping;
+        var history = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(stopping);
+        var people = await app.Services.GetRequiredService<PlaygroundRegistration>().RegisterAsync(stopping);
+        await Console.Out.WriteLineAsync("FocusBot demo data: " + history);
+        await Console.Out.WriteLineAsync("FocusBot demo roles: " + people);
     }
 
     public async Task<string> SeedAsync(CancellationToken cancellationToken)
@@ -67,11 +64,12 @@ public sealed partial class DemoSeeder(
         if (await settings.GetAsync(tenant, Marker, cancellationToken) is not null)
             return "already seeded; nothing written.";
         var now = timeProvider.GetUtcNow();
+        // The default bank first: it is written only into an empty bank, and the demo questions (inactive, for the
+        // history) would otherwise leave a store with nothing a real pulse can ask.
+        await defaultBank.SeedIfEmptyAsync(cancellationToken);
         foreach (var question in DemoBank.Questions(now.AddDays(-7 * (Weeks + 1))))
             await questions.UpsertAsync(question, cancellationToken);
         var people = await SeedTeamsAsync(tenant, now, cancellationToken);
-        await roles.GrantAsync(new RoleAssignment { TenantId = tenant, AadObjectId = PlaygroundUserAadObjectId, Role = Role.HR, GrantedBy = "demo-seed", GrantedAt = now },
-            cancellationToken);
 
         var random = new Random(2026);
         var bank = DemoBank.Questions(now).ToDictionary(q => q.Id, StringComparer.Ordinal);
@@ -120,8 +118,10 @@ public sealed partial class DemoSeeder(
                 TenantId = tenant,
                 ConversationId = teamId,
                 Kind = ConversationKind.Channel,
-                ServiceUrl = "http://127.0.0.1/demo",
-                BotId = "28:demo-bot",
+                // The Playground's Connector: it accepts any team and person, so a pulse or insight that reaches the demo
+                // people goes nowhere visible, instead of failing against an address nobody serves (retried for minutes).
+                ServiceUrl = PlaygroundDefaults.ConnectorUrl(playground.Value.Port),
+                BotId = PlaygroundDefaults.BotId,
                 TeamId = teamId,
                 TeamName = name,
                 ChannelName = "General",
@@ -133,6 +133,9 @@ public sealed partial class DemoSeeder(
             {
                 var userId = string.Create(CultureInfo.InvariantCulture, $"29:demo-person-{++number:D2}");
                 members.Add(new TeamMember { TenantId = tenant, TeamId = teamId, UserId = userId, Name = string.Create(CultureInfo.InvariantCulture, $"Demo Person {number:D2}") });
+                // Made-up people have no chat to show a pulse in: paused, a pulse opened later skips them rather than
+                // sending cards the Playground refuses (and FocusBot retries) for each of them.
+                await settings.SetPausedAsync(tenant, userId, true, cancellationToken);
                 people.Add((userId, teamId, participation, drift));
             }
 

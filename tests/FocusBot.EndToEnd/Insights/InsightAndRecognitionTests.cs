@@ -125,31 +125,11 @@ public sealed class InsightAndRecognitionTests(Issue5PlaygroundFixture playgroun
         Assert.Equal(0, await card.Locator("a[href*='evil.example']").CountAsync());
     }
 
-    /// <summary>The input a card label names (the renderer ties them with label for=).</summary>
-    private static async Task<ILocator> InputAsync(ILocator form, string label)
-    {
-        var labels = form.Locator("label.ac-richTextBlock").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(label) + "\\s*\\*?\\s*$") });
-        var id = await labels.First.GetAttributeAsync("for") ?? throw new InvalidOperationException($"The label \"{label}\" names no input.");
-        return form.Locator($"[id='{id}']");
-    }
+    private static Task FillAsync(ILocator form, string label, string text) => CardForm.FillAsync(form, label, text);
 
-    private static async Task FillAsync(ILocator form, string label, string text) => await (await InputAsync(form, label)).FillAsync(text);
+    private Task ChooseAsync(ILocator form, string label, string option) => CardForm.ChooseAsync(Page, form, label, option);
 
-    // The Playground renders a compact choice set as a Fluent UI combo box whose options open in a list beside the card.
-    private async Task ChooseAsync(ILocator form, string label, string option)
-    {
-        await (await InputAsync(form, label)).ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
-
-    // The people picker (Data.Query over the directory) searches as you type, as in Teams.
-    private async Task ChoosePersonAsync(ILocator form, string typed, string name)
-    {
-        var picker = form.Locator("input.ms-BasePicker-input");
-        await picker.ClickAsync();
-        await picker.PressSequentiallyAsync(typed);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = name }).First.ClickAsync();
-    }
+    private Task ChoosePersonAsync(ILocator form, string typed, string name) => CardForm.ChoosePersonAsync(Page, form, typed, name);
 
     private ILocator MessageBox => Page.Locator("[data-lexical-editor=\"true\"]");
 

@@ -33,13 +33,17 @@ internal sealed partial class AgentsPlaygroundProcess : IAsyncDisposable
     /// As above; <paramref name="timeZone"/> (IANA) is the time zone its user is in: the Playground reports its own
     /// process's zone as the user's localTimezone, so it is set through TZ.
     /// </summary>
-    public static async Task<AgentsPlaygroundProcess> StartAsync(Uri botMessagesEndpoint, string? timeZone, CancellationToken cancellationToken)
+    public static Task<AgentsPlaygroundProcess> StartAsync(Uri botMessagesEndpoint, string? timeZone, CancellationToken cancellationToken) =>
+        StartAsync(botMessagesEndpoint, timeZone, LoopbackPort.Next(), cancellationToken);
+
+    /// <summary>As above, on <paramref name="port"/>: for a FocusBot told beforehand where the Playground's Connector is.</summary>
+    public static async Task<AgentsPlaygroundProcess> StartAsync(Uri botMessagesEndpoint, string? timeZone, int port, CancellationToken cancellationToken)
     {
-        var cli = RepositoryPaths.NodePackageFile(Path.Combine("@microsoft", "m365agentsplayground"), "cli.js");
+        var cli = RepositoryPaths.PlaygroundCli;
         var workingDirectory = Directory.CreateTempSubdirectory("focusbot-e2e-playground-");
         var process = ChildProcess.Start(
             "node",
-            [cli, "start", "-e", botMessagesEndpoint.ToString(), "-c", "msteams", "--dt", "-p", LoopbackPort.Next().ToString(CultureInfo.InvariantCulture)],
+            [cli, "start", "-e", botMessagesEndpoint.ToString(), "-c", "msteams", "--dt", "-p", port.ToString(CultureInfo.InvariantCulture)],
             workingDirectory: workingDirectory.FullName,
             // Without this it tries to open a browser with xdg-open and exits.
             environment: new Dictionary<string, string?>
@@ -51,8 +55,8 @@ internal sealed partial class AgentsPlaygroundProcess : IAsyncDisposable
         {
             var listening = await process.WaitForOutputAsync(line => ListeningLine().IsMatch(line), Waits.Max, cancellationToken);
             // It takes another free port when the one asked for was taken meanwhile: believe what it prints.
-            var port = ListeningLine().Match(listening).Groups["port"].Value;
-            return new AgentsPlaygroundProcess(process, new Uri($"http://127.0.0.1:{port}/"), workingDirectory);
+            var listeningPort = ListeningLine().Match(listening).Groups["port"].Value;
+            return new AgentsPlaygroundProcess(process, new Uri($"http://127.0.0.1:{listeningPort}/"), workingDirectory);
         }
         catch
         {
