@@ -30,9 +30,6 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _exited.Task.IsCompleted;
 
-    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
-    public int ExitCode => _process.ExitCode;
-
     /// <summary>Standard output lines so far.</summary>
     public IReadOnlyList<string> StandardOutput
     {

@@ -110,7 +110,7 @@ public sealed class AnswerPathRehearsal(
         var delta = TrendContributions.Difference(TrendContributions.OfRespondent(pulse, answers), []);
         _ = TrendContributions.ToDeltas(pulse.TenantId, delta);
         _ = pseudonyms.AnsweredMarker(pulse.Id, RecipientKeys.For(pulse.TenantId, Person));
-        await SerialiseAsync(AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, pulseQuestions, values, pulse.ClosesAt).ToJsonElement()), cancellationToken);
+        await SerialiseAsync(AdaptiveCardInvokeResponse.Card(PulseCard.Answered(pulse.Id, pulseQuestions, ShownAnswers.Of(pulseQuestions, answers.ToDictionary(a => a.q.Id, a => a.Item2, StringComparer.Ordinal)), pulse.ClosesAt).ToJsonElement()), cancellationToken);
     }
 
     /// <summary>A pulse that is never stored, with questions from the bank, so the cards can be built when none is open.</summary>
