@@ -60,7 +60,12 @@ internal sealed class ColdStartStore
         var services = host.Services;
         await InstallAsync(services, sim, people);
         await services.GetRequiredService<PulseScheduler>().RunOnceAsync(default);
-        var sent = await services.GetRequiredService<DeliveryWorker>().RunOnceAsync(default);
+        // Pass after pass: without the background loop nobody renews the delivery lease, so one pass stops claiming rows
+        // once the lease has run out, and the next pass takes it again.
+        var worker = services.GetRequiredService<DeliveryWorker>();
+        var sent = 0;
+        for (var pass = await worker.RunOnceAsync(default); pass > 0; pass = await worker.RunOnceAsync(default))
+            sent += pass;
         var pulse = (await services.GetRequiredService<IPulseStore>().ListActiveAsync(default)).Single();
         var questions = await services.GetRequiredService<PulseBank>().QuestionsOfAsync(pulse, default);
         var ledger = await services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(PulseContent.LedgerOf(pulse), default);
