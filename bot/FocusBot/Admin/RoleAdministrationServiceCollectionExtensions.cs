@@ -1,4 +1,5 @@
 using FocusBot.Messaging;
+using FocusBot.People;
 using FocusBot.Recognition;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +10,7 @@ public static class RoleAdministrationServiceCollectionExtensions
 {
     public static IServiceCollection AddRoleAdministration(this IServiceCollection services)
     {
-        services.TryAddSingleton<PeoplePicker>();
+        services.AddPeople();
         services.AddSingleton<RolesCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<RolesCommand>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<RolesCommand>());

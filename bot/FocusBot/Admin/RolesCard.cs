@@ -4,6 +4,7 @@ using FocusBot.Cards;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights;
+using FocusBot.People;
 using FocusBot.Recognition;
 
 namespace FocusBot.Admin;

@@ -4,6 +4,7 @@ using FocusBot.Commands;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roles;
 using FocusBot.Messaging;
+using FocusBot.People;
 using FocusBot.Protocol.Activities;
 using FocusBot.Recognition;
 using FocusBot.Roles;

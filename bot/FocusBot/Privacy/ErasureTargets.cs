@@ -1,5 +1,6 @@
 using FocusBot.Cards;
 using FocusBot.Domain.Roster;
+using FocusBot.People;
 using FocusBot.Recognition;
 
 namespace FocusBot.Privacy;

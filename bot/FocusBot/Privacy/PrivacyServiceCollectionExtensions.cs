@@ -1,4 +1,5 @@
 using FocusBot.Messaging;
+using FocusBot.People;
 using FocusBot.Recognition;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +10,7 @@ public static class PrivacyServiceCollectionExtensions
 {
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
-        services.TryAddSingleton<PeoplePicker>();
+        services.AddPeople();
         services.TryAddSingleton(new ErasureReply());
         services.AddSingleton<ErasureTargets>();
         services.AddSingleton<EraseCommand>();

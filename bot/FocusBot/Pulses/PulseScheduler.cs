@@ -3,9 +3,9 @@ using FocusBot.Domain.Leases;
 using FocusBot.Domain.Notices;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
-using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Domain.Storage;
+using FocusBot.People;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
@@ -27,7 +27,7 @@ public sealed partial class PulseScheduler(
     IAnsweredMarkStore answeredMarks,
     Privacy.Pseudonyms pseudonyms,
     IConversationStore conversations,
-    IRosterStore roster,
+    TeamRosterSync rosterSync,
     ISettingsStore settings,
     ILeaseStore leases,
     FanOut fanOut,
@@ -155,25 +155,9 @@ public sealed partial class PulseScheduler(
                 teams.TryAdd(teamId, channel);
         }
 
-        foreach (var (teamId, install) in teams)
-        {
-            var members = new List<TeamMember>();
-            try
-            {
-                await foreach (var member in connector.GetAllMembersAsync(new ConversationTarget(install.ServiceUrl, tenantId, teamId), cancellationToken))
-                {
-                    if (member.Id is { } userId)
-                        members.Add(new TeamMember { TenantId = tenantId, TeamId = teamId, UserId = userId, AadObjectId = member.AadObjectId, Name = member.Name });
-                }
-            }
-            catch (ConnectorException ex)
-            {
-                LogRosterFailed(logger, (int)ex.StatusCode);
-                continue; // keep the roster we had
-            }
-
-            await roster.ReplaceTeamRosterAsync(tenantId, teamId, members, cancellationToken);
-        }
+        // A team Teams cannot list keeps its stored roster and holds up nobody else's pulse.
+        foreach (var install in teams.Values)
+            _ = await rosterSync.RefreshAsync(install, cancellationToken);
     }
 
     private async Task RemindAsync(Domain.Pulses.Pulse pulse, DateTimeOffset now, CancellationToken cancellationToken)
@@ -292,9 +276,6 @@ public sealed partial class PulseScheduler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No active questions: no pulse opened")]
     private static partial void LogEmptyBank(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster refresh failed (Teams {Status}); keeping the stored roster")]
-    private static partial void LogRosterFailed(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder or close update failed ({Error})")]
     private static partial void LogReminderFailed(ILogger logger, string error);

@@ -1,4 +1,5 @@
 using FocusBot.Messaging;
+using FocusBot.People;
 using FocusBot.Privacy;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Hosting;
@@ -34,6 +35,7 @@ public static class PulseServiceCollectionExtensions
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
 
+        services.AddPeople();
         services.AddSingleton<PulseBank>();
         services.AddSingleton<IDeliveryContent, PulseContent>();
         services.AddSingleton<PulseScheduler>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roster;
+using FocusBot.People;
 using FocusBot.Protocol.Activities;
 
 namespace FocusBot.Recognition;

@@ -3,6 +3,7 @@ using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights;
+using FocusBot.People;
 
 namespace FocusBot.Recognition;
 

@@ -1,5 +1,6 @@
 using FocusBot.Insights;
 using FocusBot.Messaging;
+using FocusBot.People;
 using FocusBot.Proactive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,7 +16,7 @@ public static class RecognitionServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<TeamChannels>();
         services.TryAddSingleton<ContentTenants>();
-        services.TryAddSingleton<PeoplePicker>();
+        services.AddPeople();
         services.AddSingleton<RecognitionPublisher>();
         services.AddSingleton<IDeliveryContent, RecognitionContent>();
         services.AddSingleton<RecognizeCommand>();

@@ -4,6 +4,7 @@ using FocusBot.Cards;
 using FocusBot.Commands;
 using FocusBot.Insights;
 using FocusBot.Messaging;
+using FocusBot.People;
 using FocusBot.Protocol.Activities;
 using Microsoft.Extensions.Options;
 

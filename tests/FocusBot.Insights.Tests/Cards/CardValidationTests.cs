@@ -1,4 +1,5 @@
 using FocusBot.Cards;
+using FocusBot.People;
 using FocusBot.TestSupport;
 
 namespace FocusBot.Insights.Tests.Cards;

@@ -9,6 +9,7 @@ using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights;
+using FocusBot.People;
 using FocusBot.Privacy;
 using FocusBot.Recognition;
 using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;

@@ -13,6 +13,7 @@ using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Insights.Tests.Insights;
 using FocusBot.Insights.Tests.Support;
+using FocusBot.People;
 using FocusBot.Privacy;
 using FocusBot.Recognition;
 using FocusBot.Roles;

@@ -3,6 +3,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Recognition;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights.Tests.Support;
+using FocusBot.People;
 using FocusBot.Recognition;
 
 namespace FocusBot.Insights.Tests.Recognition;

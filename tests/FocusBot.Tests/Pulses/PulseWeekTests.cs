@@ -7,6 +7,7 @@ using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
+using FocusBot.Domain.Roster;
 using FocusBot.Help;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
@@ -49,6 +50,8 @@ public abstract class PulseWeekTests : IAsyncLifetime
         // The test drives each pass itself, after moving the clock.
         settings["Delivery:RunInBackground"] = "false";
         settings["Pulse:RunInBackground"] = "false";
+        // A Connector that cannot be reached is retried quickly here: the tests are about what happens after.
+        settings["Teams:Connector:BaseDelay"] = "00:00:00.010";
         _host = new FocusBotTestHost("Development", settings, s => s.AddSingleton<TimeProvider>(_clock));
         _ = _host.Client;
         await SeedQuestionsAsync();
@@ -183,6 +186,37 @@ public abstract class PulseWeekTests : IAsyncLifetime
         var toFern = _connector.SentTo(ChatOf(Fern));
         Assert.Contains(WelcomeCard.Title, toFern[0].Activity.GetRawText(), StringComparison.Ordinal);
         Assert.Single(PulseCards(), c => c.ConversationId == ChatOf(Fern));
+    }
+
+    [Fact]
+    public async Task TeamTeamsCannotList_KeepsItsRoster_AndHoldsUpNobodysPulse()
+    {
+        // One team installed through a Connector that no longer answers (connection refused), one Teams lists with nobody.
+        const string Unreachable = "19:team-unreachable@thread.tacv2", Empty = "19:team-empty@thread.tacv2";
+        await Post(TeamInstall(ClosedServiceUrl(), Unreachable, "Team Unreachable"));
+        _connector.AddTeam(Empty, [], []);
+        await Post(TeamInstall(_connector.BaseUrl, Empty, "Team Empty"));
+        var rosters = Store<IRosterStore>();
+        await rosters.ReplaceTeamRosterAsync(TenantId, Unreachable, [new TeamMember { TenantId = TenantId, TeamId = Unreachable, UserId = "29:gwen", Name = "Gwen" }], CancellationToken.None);
+        await rosters.ReplaceTeamRosterAsync(TenantId, Empty, [new TeamMember { TenantId = TenantId, TeamId = Empty, UserId = "29:hugo", Name = "Hugo" }], CancellationToken.None);
+
+        await PassAsync(At(11, 30, 19, 30));
+
+        var pulse = Assert.Single(Pulses());
+        var recipients = await Store<IDeliveryStore>().ListAsync(PulseContent.LedgerOf(pulse), null, CancellationToken.None).Select(d => d.UserId).ToListAsync();
+        Assert.Equal([Anna, Ben, Chen, Dana, Eli, "29:gwen", "29:hugo", Yuki], recipients.Order(StringComparer.Ordinal));
+        Assert.Equal(["Gwen"], (await rosters.SearchByNameAsync(TenantId, "Gwen", 5, CancellationToken.None)).Select(p => p.Name));
+        Assert.Equal(["Hugo"], (await rosters.SearchByNameAsync(TenantId, "Hugo", 5, CancellationToken.None)).Select(p => p.Name));
+    }
+
+    // The address of a port nothing listens on: a Connector that refuses every connection.
+    private static string ClosedServiceUrl()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}/";
     }
 
     private static DateTimeOffset At(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);

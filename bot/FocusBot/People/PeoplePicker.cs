@@ -3,9 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roster;
-using FocusBot.Protocol.Connector;
+using FocusBot.People;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.People;
 
 /// <summary>
 /// Finds people FocusBot knows (members of teams where it is installed, and people who opened its personal chat) to
@@ -13,7 +13,7 @@ namespace FocusBot.Recognition;
 /// (Data.Query over graph.microsoft.com/users) sends, or their Teams user id when no object id is known. Every lookup
 /// goes through the stores' name and id indexes, so it reads about as many rows as it returns, however large the tenant.
 /// </summary>
-public sealed partial class PeoplePicker(IRosterStore roster, IConversationStore conversations, ConnectorClient connector, ILogger<PeoplePicker> logger)
+public sealed class PeoplePicker(IRosterStore roster, IConversationStore conversations, TeamRosterSync rosterSync)
 {
     /// <summary>Teams' people picker dataset: Teams clients that support it search the whole directory as you type.</summary>
     public const string PeopleDataset = "graph.microsoft.com/users";
@@ -118,6 +118,8 @@ public sealed partial class PeoplePicker(IRosterStore roster, IConversationStore
         return [.. people.Values.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.UserId, StringComparer.Ordinal)];
     }
 
+    // The weekly pulse refreshes rosters; a team FocusBot joined since then has none yet, and an executive who just added
+    // FocusBot to their team expects to find its members. Teams is asked once; the roster is kept for next time.
     private async Task EnsureRostersAsync(string tenantId, CancellationToken cancellationToken)
     {
         var teams = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
@@ -129,7 +131,7 @@ public sealed partial class PeoplePicker(IRosterStore roster, IConversationStore
 
         foreach (var (teamId, install) in teams)
         {
-            if (await roster.HasTeamRosterAsync(tenantId, teamId, cancellationToken) || (await FetchRosterAsync(install, cancellationToken)).Count > 0)
+            if (await roster.HasTeamRosterAsync(tenantId, teamId, cancellationToken) || (await rosterSync.RefreshAsync(install, cancellationToken)).Count > 0)
                 _storedRosters.TryAdd(tenantId + "|" + teamId, true);
         }
     }
@@ -148,40 +150,4 @@ public sealed partial class PeoplePicker(IRosterStore roster, IConversationStore
     // Object ids are GUIDs: try the value as typed and, if it is a GUID written otherwise, the lower-case form Teams uses.
     private static IEnumerable<string> ObjectIdForms(string id) =>
         Guid.TryParse(id, out var guid) && guid.ToString("D") != id ? [id, guid.ToString("D")] : [id];
-
-    // The weekly pulse refreshes rosters; a team FocusBot joined since then has none yet, and an executive who just added
-    // FocusBot to their team expects to find its members. Teams is asked once; the roster is kept for next time.
-    private async Task<List<TeamMember>> FetchRosterAsync(ConversationRecord install, CancellationToken cancellationToken)
-    {
-        var members = new List<TeamMember>();
-        try
-        {
-            await foreach (var member in connector.GetAllMembersAsync(new ConversationTarget(install.ServiceUrl, install.TenantId, install.TeamId!), cancellationToken))
-            {
-                if (member.Id is { Length: > 0 } userId)
-                {
-                    members.Add(new TeamMember
-                    {
-                        TenantId = install.TenantId,
-                        TeamId = install.TeamId!,
-                        UserId = userId,
-                        AadObjectId = member.AadObjectId,
-                        Name = member.Name,
-                    });
-                }
-            }
-        }
-        catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
-        {
-            LogRosterUnavailable(logger, ex.GetType().Name);
-            return [];
-        }
-
-        if (members.Count > 0)
-            await roster.ReplaceTeamRosterAsync(install.TenantId, install.TeamId!, members, cancellationToken);
-        return members;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A new team's roster could not be read from Teams ({Error}); its members are not offered yet")]
-    private static partial void LogRosterUnavailable(ILogger logger, string error);
 }

@@ -1,0 +1,50 @@
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Roster;
+using FocusBot.Protocol.Connector;
+
+namespace FocusBot.People;
+
+/// <summary>
+/// Reads a team's members from Teams into its stored roster: one policy for the weekly refresh and for a team the people
+/// picker meets for the first time. What Teams could not tell (an error, an unreachable Connector, an empty list: a team
+/// always has an owner) never replaces the roster FocusBot already has.
+/// </summary>
+public sealed partial class TeamRosterSync(ConnectorClient connector, IRosterStore roster, ILogger<TeamRosterSync> logger)
+{
+    /// <summary>The members Teams lists now, stored as the team's roster; empty when Teams could not be asked, and then the stored roster is kept.</summary>
+    public async Task<IReadOnlyList<TeamMember>> RefreshAsync(ConversationRecord teamInstall, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(teamInstall);
+        var teamId = teamInstall.TeamId ?? throw new ArgumentException("Not a team's conversation.", nameof(teamInstall));
+        var members = new List<TeamMember>();
+        try
+        {
+            var target = new ConversationTarget(teamInstall.ServiceUrl, teamInstall.TenantId, teamId);
+            await foreach (var member in connector.GetAllMembersAsync(target, cancellationToken))
+            {
+                if (member.Id is { Length: > 0 } userId)
+                    members.Add(new TeamMember { TenantId = teamInstall.TenantId, TeamId = teamId, UserId = userId, AadObjectId = member.AadObjectId, Name = member.Name });
+            }
+        }
+        catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
+        {
+            LogUnreadable(logger, ex is ConnectorException connectorError ? $"status {(int)connectorError.StatusCode}" : ex.GetType().Name);
+            return [];
+        }
+
+        if (members.Count == 0)
+        {
+            LogListedNobody(logger);
+            return [];
+        }
+
+        await roster.ReplaceTeamRosterAsync(teamInstall.TenantId, teamId, members, cancellationToken);
+        return members;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A team's roster could not be read from Teams ({Error}); the stored roster is kept")]
+    private static partial void LogUnreadable(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams listed no members for a team; the stored roster is kept")]
+    private static partial void LogListedNobody(ILogger logger);
+}
