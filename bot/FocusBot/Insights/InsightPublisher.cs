@@ -70,7 +70,7 @@ public sealed partial class InsightPublisher(
                 await connector.SendToConversationAsync(new ConversationTarget(channel.ServiceUrl, tenantId, channel.ConversationId), card, cancellationToken);
                 posted = true;
             }
-            catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
+            catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
             {
                 // The insight is stored and staff still get it; the confirmation says the channel post failed.
                 LogChannelFailed(logger, ex.GetType().Name);

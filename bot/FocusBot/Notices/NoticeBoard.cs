@@ -38,7 +38,7 @@ public sealed partial class NoticeBoard(INoticeStore notices, NoticeRecipients r
                     await connector.SendToConversationAsync(new ConversationTarget(chat.ServiceUrl, chat.TenantId, chat.ConversationId), message, cancellationToken);
                     told++;
                 }
-                catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException)
+                catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
                 {
                     LogTellFailed(logger, kind, (ex as ConnectorException)?.StatusCode is { } status ? (int)status : null);
                 }

@@ -26,9 +26,9 @@ public sealed partial class TeamRosterSync(ConnectorClient connector, IRosterSto
                     members.Add(new TeamMember { TenantId = teamInstall.TenantId, TeamId = teamId, UserId = userId, AadObjectId = member.AadObjectId, Name = member.Name });
             }
         }
-        catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
         {
-            LogUnreadable(logger, ex is ConnectorException connectorError ? $"status {(int)connectorError.StatusCode}" : ex.GetType().Name);
+            LogUnreadable(logger, ConnectorFailure.Describe(ex));
             return [];
         }
 

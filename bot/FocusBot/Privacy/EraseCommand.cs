@@ -123,7 +123,7 @@ public sealed partial class EraseCommand(
                 await connector.DeleteActivityAsync(new ConversationTarget(channel.ServiceUrl, recognition.TenantId, channel.ConversationId), activityId, cancellationToken);
                 deleted++;
             }
-            catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
+            catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
             {
                 // The recognition is erased from FocusBot; a post Teams would not delete (FocusBot removed from the team) stays there.
                 LogPostNotDeleted(logger, ex.GetType().Name);

@@ -61,7 +61,7 @@ public sealed partial class DeliverySender(
             LogRefused(logger, (int)ex.StatusCode);
             return await FinishAsync(send, DeliveryStatus.Failed, ex.Message);
         }
-        catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
         {
             // Still failing after the client's own retries: the next pass tries again, up to MaxAttempts in all.
             if (ex is DeliveryUncertainException or ConnectorException { StatusCode: HttpStatusCode.InternalServerError })

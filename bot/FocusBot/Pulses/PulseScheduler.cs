@@ -78,18 +78,32 @@ public sealed partial class PulseScheduler(
             return;
 
         var now = timeProvider.GetUtcNow();
+        // Each tenant's opening and each pulse's reminders or closing on its own: one that fails (its store rows, a Connector
+        // that will not answer) holds up no other and is tried again on the next pass.
         if (options.Value.Enabled)
         {
             foreach (var tenantId in await TenantsAsync(cancellationToken))
-                await OpenAsync(tenantId, now, cancellationToken);
+                await AloneAsync("open", () => OpenAsync(tenantId, now, cancellationToken));
         }
 
         foreach (var pulse in await pulses.ListActiveAsync(cancellationToken))
         {
             if (now >= pulse.ClosesAt)
-                await CloseAsync(pulse, cancellationToken);
+                await AloneAsync("close", () => CloseAsync(pulse, cancellationToken));
             else if (pulse.Status is PulseStatus.Sending or PulseStatus.Open)
-                await RemindAsync(pulse, now, cancellationToken);
+                await AloneAsync("remind", () => RemindAsync(pulse, now, cancellationToken));
+        }
+    }
+
+    private async Task AloneAsync(string step, Func<Task> run)
+    {
+        try
+        {
+            await run();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStepFailed(logger, step, ex.GetType().Name);
         }
     }
 
@@ -208,9 +222,9 @@ public sealed partial class PulseScheduler(
                 await connector.SendToConversationAsync(target, Activity.CreateTextMessage(
                     $"{opening}: your weekly customer pulse is waiting above. It takes a minute and closes on {pulse.ClosesAt:dddd d MMMM}."), cancellationToken);
             }
-            catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException)
+            catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
             {
-                LogReminderFailed(logger, ex.GetType().Name);
+                LogReminderFailed(logger, ConnectorFailure.Describe(ex));
             }
         }
     }
@@ -233,9 +247,9 @@ public sealed partial class PulseScheduler(
                     await connector.UpdateActivityAsync(target, delivery.ActivityId, Activity.CreateCardMessage(card), cancellationToken);
                     updated++;
                 }
-                catch (ConnectorException ex)
+                catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
                 {
-                    LogReminderFailed(logger, ex.GetType().Name);
+                    LogReminderFailed(logger, ConnectorFailure.Describe(ex));
                 }
             }
         }
@@ -279,6 +293,9 @@ public sealed partial class PulseScheduler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder or close update failed ({Error})")]
     private static partial void LogReminderFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pulse scheduler could not {Step} a pulse ({Error}); trying again on the next pass")]
+    private static partial void LogStepFailed(ILogger logger, string step, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pulse scheduler pass failed ({Error}); retrying in a minute")]
     private static partial void LogPassFailed(ILogger logger, string error);

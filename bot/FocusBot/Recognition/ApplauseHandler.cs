@@ -64,7 +64,7 @@ public sealed partial class ApplauseHandler(
             await connector.UpdateActivityAsync(new ConversationTarget(channel.ServiceUrl, recognition.TenantId, channel.ConversationId), activityId,
                 card with { Conversation = new ConversationAccount { Id = channel.ConversationId } }, cancellationToken);
         }
-        catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
         {
             // The applause is counted; the channel shows it at the next update.
             LogUpdateFailed(logger, ex.GetType().Name);

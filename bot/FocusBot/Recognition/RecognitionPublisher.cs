@@ -51,7 +51,7 @@ public sealed partial class RecognitionPublisher(
             };
             activityId = (await connector.SendToConversationAsync(channel, post, cancellationToken)).Id;
         }
-        catch (Exception ex) when (ex is ConnectorException or DeliveryUncertainException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
         {
             LogChannelFailed(logger, ex.GetType().Name);
             return null;

@@ -124,15 +124,12 @@ public sealed partial class TrendDigestService(
                     cancellationToken);
                 sent++;
             }
-            catch (ConnectorException ex)
+            catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
             {
-                LogSendFailed(logger, (int)ex.StatusCode);
-                refusals.Add($"status {(int)ex.StatusCode}");
-            }
-            catch (DeliveryUncertainException)
-            {
-                LogSendFailed(logger, null);
-                refusals.Add("no answer");
+                // One HR chat Teams cannot take holds up no other; the digest is marked sent below either way, so nobody gets it twice.
+                var why = ConnectorFailure.Describe(ex);
+                LogSendFailed(logger, why);
+                refusals.Add(why);
             }
         }
 
@@ -140,7 +137,7 @@ public sealed partial class TrendDigestService(
         if (refusals.Count > 0)
         {
             await notices.RecordAsync(tenantId, NoticeKind.DigestNotDelivered, "failed:" + published.Key,
-                $"The weekly HR digest for {published.Label} could not be delivered to {refusals.Count} of {chats.Count} HR people (Teams answered {string.Join(", ", refusals.Distinct())}). " +
+                $"The weekly HR digest for {published.Label} could not be delivered to {refusals.Count} of {chats.Count} HR people ({string.Join(", ", refusals.Distinct())}). " +
                 "A 403 or 404 means FocusBot was blocked or removed in that chat. The digest is not sent again; HR can see the same figures at any time with the trends command.",
                 cancellationToken);
         }
@@ -171,8 +168,8 @@ public sealed partial class TrendDigestService(
     [LoggerMessage(Level = LogLevel.Information, Message = "HR digest sent to {Count} person(s)")]
     private static partial void LogDigest(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "HR digest could not be delivered (status {Status})")]
-    private static partial void LogSendFailed(ILogger logger, int? status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "HR digest could not be delivered ({Error})")]
+    private static partial void LogSendFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Trend sealing or digest pass failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -5,6 +5,7 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -12,6 +13,7 @@ using FocusBot.Help;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using static FocusBot.Tests.Support.TeamsActivities;
 using SimOperation = FocusBot.ConnectorSimulator.ConnectorOperation;
@@ -193,7 +195,7 @@ public abstract class PulseWeekTests : IAsyncLifetime
     {
         // One team installed through a Connector that no longer answers (connection refused), one Teams lists with nobody.
         const string Unreachable = "19:team-unreachable@thread.tacv2", Empty = "19:team-empty@thread.tacv2";
-        await Post(TeamInstall(ClosedServiceUrl(), Unreachable, "Team Unreachable"));
+        await Post(TeamInstall(LoopbackPorts.Refusing(), Unreachable, "Team Unreachable"));
         _connector.AddTeam(Empty, [], []);
         await Post(TeamInstall(_connector.BaseUrl, Empty, "Team Empty"));
         var rosters = Store<IRosterStore>();
@@ -209,14 +211,29 @@ public abstract class PulseWeekTests : IAsyncLifetime
         Assert.Equal(["Hugo"], (await rosters.SearchByNameAsync(TenantId, "Hugo", 5, CancellationToken.None)).Select(p => p.Name));
     }
 
-    // The address of a port nothing listens on: a Connector that refuses every connection.
-    private static string ClosedServiceUrl()
+    [Fact]
+    public async Task PersonWhoseChatCannotBeReached_HoldsUpNoOneElsesReminderOrClosedCard()
     {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}/";
+        await PassAsync(At(11, 30, 19, 30));
+        await PassAsync(At(12, 1, 15, 30));
+        Assert.Equal(6, PulseCards().Count);
+        // Yuki's chat now sits behind a Connector that refuses connections (a Teams region down).
+        var conversations = Store<IConversationStore>();
+        var chat = await conversations.GetPersonalForUserAsync(TenantId, Yuki, CancellationToken.None);
+        await conversations.UpsertAsync(chat! with { ServiceUrl = LoopbackPorts.Refusing() }, CancellationToken.None);
+
+        _connector.Reset();
+        await PassAsync(At(12, 2, 16, 0)); // a day after everyone's card: reminders
+        var reminded = _connector.Sent.Where(s => s.Text?.Contains("reminder", StringComparison.OrdinalIgnoreCase) == true).Select(s => s.ConversationId).ToList();
+        Assert.Equal(5, reminded.Distinct().Count());
+        Assert.DoesNotContain(ChatOf(Yuki), reminded);
+
+        _connector.Reset();
+        await PassAsync(At(12, 6, 12, 0));
+        Assert.Equal(PulseStatus.Closed, Assert.Single(Pulses()).Status);
+        var closedCards = _connector.Sent.Where(s => s.Operation == SimOperation.Update).Select(s => s.ConversationId).ToList();
+        Assert.Equal(5, closedCards.Distinct().Count());
+        Assert.DoesNotContain(ChatOf(Yuki), closedCards);
     }
 
     private static DateTimeOffset At(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);

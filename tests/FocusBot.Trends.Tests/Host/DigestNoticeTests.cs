@@ -1,6 +1,8 @@
 using System.Net;
 using FocusBot.ConnectorSimulator;
+using FocusBot.Domain.Conversations;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +20,11 @@ public sealed class DigestNoticeTests : IAsyncLifetime
         _connector = await ConnectorSimulator.ConnectorSimulator.StartAsync(new ConnectorSimulatorOptions());
         foreach (var user in (string[])[HostTrendSeed.HrUser, HostTrendSeed.StaffUser, AdminUser])
             _connector.AddConversation(TeamsActivities.ChatOf(user), HostTrendSeed.Tenant);
-        _host = new FocusBotTestHost(settings: new Dictionary<string, string?> { ["Bot:AdminAadObjectIds"] = TeamsActivities.AadOf(AdminUser) });
+        _host = new FocusBotTestHost(settings: new Dictionary<string, string?>
+        {
+            ["Bot:AdminAadObjectIds"] = TeamsActivities.AadOf(AdminUser),
+            ["Teams:Connector:BaseDelay"] = "00:00:00.010", // an unreachable Connector is given up on quickly
+        });
         _ = _host.Client;
         await HostTrendSeed.SeedAsync(_host.Services, _connector.BaseUrl);
         await HostTrendSeed.AddChatAsync(_host.Services, _connector.BaseUrl, AdminUser);
@@ -50,5 +56,25 @@ public sealed class DigestNoticeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var status = string.Join("\n", _connector.SentTo(TeamsActivities.ChatOf(AdminUser)).Skip(before).Select(s => s.Activity.GetRawText()));
         Assert.Contains("could not be delivered", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Digest_HrChatUnreachable_TheAdminIsTold_AndTheDigestIsNotSentAgain()
+    {
+        // The HR person's chat now sits behind a Connector that refuses connections (a Teams region down, a stale address).
+        var conversations = _host.Services.GetRequiredService<IConversationStore>();
+        var chat = await conversations.GetPersonalForUserAsync(HostTrendSeed.Tenant, HostTrendSeed.HrUser, CancellationToken.None);
+        await conversations.UpsertAsync(chat! with { ServiceUrl = LoopbackPorts.Refusing() }, CancellationToken.None);
+        var digests = _host.Services.GetRequiredService<TrendDigestService>();
+
+        Assert.Equal(0, await digests.RunOnceAsync(CancellationToken.None));
+
+        var told = string.Join("\n", _connector.SentTo(TeamsActivities.ChatOf(AdminUser)).Select(s => s.Activity.GetRawText()));
+        Assert.Contains("could not be delivered to 1 of 1 HR people", told, StringComparison.Ordinal);
+        Assert.Contains("unreachable", told, StringComparison.Ordinal);
+        // Reachable again: one digest, not a late flood.
+        await conversations.UpsertAsync(chat, CancellationToken.None);
+        Assert.Equal(0, await digests.RunOnceAsync(CancellationToken.None));
+        Assert.DoesNotContain(_connector.SentTo(TeamsActivities.ChatOf(HostTrendSeed.HrUser)), s => s.Activity.GetRawText().Contains(TrendDigestService.DigestTitle, StringComparison.Ordinal));
     }
 }
