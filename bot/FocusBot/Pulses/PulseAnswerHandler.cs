@@ -101,7 +101,7 @@ public sealed partial class PulseAnswerHandler(
         }
 
         var teams = await roster.ListTeamsForUserAsync(pulse.TenantId, userId, cancellationToken);
-        // The stores keep the day only (StoreArguments.DayOf), whatever time is given here.
+        // The stores keep the day only (Answer.DayOf), whatever time is given here.
         var now = timeProvider.GetUtcNow();
         var locked = given.Keys.Where(id => IsQuiz(questions, id) && mine.ContainsKey(id) && mine[id] != given[id]).ToList();
         var toStore = given.Where(g => !mine.TryGetValue(g.Key, out var previousValue) || (previousValue != g.Value && !locked.Contains(g.Key))) // a replay changes nothing

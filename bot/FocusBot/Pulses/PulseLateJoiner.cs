@@ -16,7 +16,7 @@ namespace FocusBot.Pulses;
 public sealed partial class PulseLateJoiner(PulseBank bank, FanOut fanOut, IDeliveryStore deliveries, IOptions<PulseOptions> options,
     TimeProvider timeProvider, ILogger<PulseLateJoiner> logger) : IConversationChangeHandler, IMessageObserver
 {
-    private readonly PulseCalendar _calendar = new(options.Value);
+    private readonly PulseCalendar _calendar = new(options.Value.ToSchedule());
 
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ public sealed partial class PulseNow(
     TimeProvider timeProvider,
     ILogger<PulseNow> logger)
 {
-    private readonly PulseCalendar _calendar = new(options.Value);
+    private readonly PulseCalendar _calendar = new(options.Value.ToSchedule());
 
     /// <summary>Opens the pulse and queues a card for everyone at once; returns the pulse and how many were queued.</summary>
     public async Task<PulseNowResult?> OpenAsync(string tenantId, CancellationToken cancellationToken)

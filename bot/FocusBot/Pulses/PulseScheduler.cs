@@ -39,7 +39,7 @@ public sealed partial class PulseScheduler(
     public const string LeaseName = "pulse-scheduler";
 
     private readonly string _holderId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    private readonly PulseCalendar _calendar = new(options.Value);
+    private readonly PulseCalendar _calendar = new(options.Value.ToSchedule());
     private Lease? _lease;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

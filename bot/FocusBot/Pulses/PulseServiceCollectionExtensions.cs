@@ -1,3 +1,4 @@
+using FocusBot.Domain.Pulses;
 using FocusBot.Messaging;
 using FocusBot.Privacy;
 using FocusBot.Proactive;

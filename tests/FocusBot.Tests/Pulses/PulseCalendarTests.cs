@@ -1,5 +1,5 @@
 using System.Globalization;
-using FocusBot.Pulses;
+using FocusBot.Domain.Pulses;
 
 namespace FocusBot.Tests.Pulses;
 
@@ -13,7 +13,7 @@ public sealed class PulseCalendarTests
     [InlineData(4)]
     public void CycleAt_EveryWeekFrom2019To2029_PulsesAreExactlyCadenceWeeksApart(int cadenceWeeks)
     {
-        var calendar = new PulseCalendar(new PulseOptions { CadenceWeeks = cadenceWeeks });
+        var calendar = new PulseCalendar(new FocusBot.Pulses.PulseOptions { CadenceWeeks = cadenceWeeks }.ToSchedule());
 
         var sendDates = new List<DateOnly>();
         for (var monday = new DateTimeOffset(2019, 1, 7, 12, 0, 0, TimeSpan.Zero); monday.Year < 2030; monday = monday.AddDays(7))

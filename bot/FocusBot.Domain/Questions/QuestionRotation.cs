@@ -1,10 +1,8 @@
-using FocusBot.Domain.Questions;
-
-namespace FocusBot.Pulses;
+namespace FocusBot.Domain.Questions;
 
 /// <summary>
 /// Picks a pulse's items: one each of Knowledge, Behaviour and Attitude first, then the rest by whichever was asked
-/// longest ago; nothing asked in the last <see cref="PulseOptions.NoRepeatWeeks"/> pulses while anything fresher remains;
+/// longest ago; nothing asked in the last few pulses (the host's Pulse:NoRepeatWeeks) while anything fresher remains;
 /// a knowledge check tied to the newest insight takes the Knowledge place.
 /// </summary>
 public static class QuestionRotation
@@ -19,6 +17,8 @@ public static class QuestionRotation
     public static IReadOnlyList<string> Choose(IReadOnlyList<Question> bank, IReadOnlyList<IReadOnlyList<string>> recentPulses, int size,
         int noRepeatPulses, string seed)
     {
+        ArgumentNullException.ThrowIfNull(bank);
+        ArgumentNullException.ThrowIfNull(recentPulses);
         size = Math.Clamp(size, 3, 5);
         var lastAsked = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var age = recentPulses.Count - 1; age >= 0; age--)

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace FocusBot.Pulses;
+namespace FocusBot.Domain.Pulses;
 
 /// <summary>
 /// When a pulse happens: its ISO week, each person's local send time (daylight saving included), and when it closes.
-/// Pure functions of the options and an instant, so tests can walk a whole week with a fake clock.
+/// Pure functions of the schedule and an instant, so tests can walk a whole week with a fake clock.
 /// </summary>
-public sealed class PulseCalendar(PulseOptions options)
+public sealed class PulseCalendar(PulseSchedule schedule)
 {
     // The earliest and latest UTC offsets in use: anyone on Earth gets the pulse between these two instants.
     private static readonly TimeSpan EarliestOffset = TimeSpan.FromHours(14);
@@ -23,18 +23,19 @@ public sealed class PulseCalendar(PulseOptions options)
         var week = ISOWeek.GetWeekOfYear(reference);
         var year = ISOWeek.GetYear(reference);
         var monday = ISOWeek.ToDateTime(year, week, DayOfWeek.Monday);
-        var sendDate = DateOnly.FromDateTime(monday.AddDays(((int)options.SendDay + 6) % 7));
-        var firstSend = new DateTimeOffset(sendDate.ToDateTime(options.SendTime), EarliestOffset);
-        var lastSend = new DateTimeOffset(sendDate.ToDateTime(options.SendTime), LatestOffset);
-        var onCadence = options.CadenceWeeks <= 1 || WeeksSinceEpoch(monday) % options.CadenceWeeks == 0;
-        return new PulseCycle($"{year}-W{week:00}", sendDate, firstSend, lastSend.AddDays(options.CloseAfterDays), onCadence);
+        var sendDate = DateOnly.FromDateTime(monday.AddDays(((int)schedule.SendDay + 6) % 7));
+        var firstSend = new DateTimeOffset(sendDate.ToDateTime(schedule.SendTime), EarliestOffset);
+        var lastSend = new DateTimeOffset(sendDate.ToDateTime(schedule.SendTime), LatestOffset);
+        var onCadence = schedule.CadenceWeeks <= 1 || WeeksSinceEpoch(monday) % schedule.CadenceWeeks == 0;
+        return new PulseCycle($"{year}-W{week:00}", sendDate, firstSend, lastSend.AddDays(schedule.CloseAfterDays), onCadence);
     }
 
     /// <summary>The person's local send time on the cycle's send day, as an instant.</summary>
     public DateTimeOffset SendTimeFor(PulseCycle cycle, string? timeZoneId)
     {
-        var zone = FindZone(timeZoneId) ?? FindZone(options.DefaultTimeZone) ?? TimeZoneInfo.Utc;
-        var local = cycle.SendDate.ToDateTime(options.SendTime);
+        ArgumentNullException.ThrowIfNull(cycle);
+        var zone = FindZone(timeZoneId) ?? FindZone(schedule.DefaultTimeZone) ?? TimeZoneInfo.Utc;
+        var local = cycle.SendDate.ToDateTime(schedule.SendTime);
         // Spring-forward gap (e.g. 02:30 that never happens): send at the first valid minute after it.
         while (zone.IsInvalidTime(local))
             local = local.AddMinutes(30);
@@ -44,6 +45,7 @@ public sealed class PulseCalendar(PulseOptions options)
     /// <summary>Whole weeks from the epoch Monday to <paramref name="monday"/>: one continuous count across year ends.</summary>
     public static int WeeksSinceEpoch(DateTime monday) => (int)((monday.Date - CadenceEpoch).TotalDays / 7);
 
+    /// <summary>The system time zone of an IANA (or Windows) id; null for none or an unknown one.</summary>
     public static TimeZoneInfo? FindZone(string? id)
     {
         if (string.IsNullOrWhiteSpace(id))
