@@ -2,6 +2,7 @@ using System.Globalization;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Inbound;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Leases;

@@ -1,8 +1,8 @@
 using System.Globalization;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Notices;
-using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Recognition;
 using FocusBot.Health;
 using FocusBot.Insights;

@@ -42,7 +42,7 @@ public sealed record ErasureTarget(string? UserId, string? AadObjectId, string N
     public ErasureSubject ToSubject(string tenantId, Pseudonyms pseudonyms, IEnumerable<string>? pulseIds = null)
     {
         ArgumentNullException.ThrowIfNull(pseudonyms);
-        var recipient = UserId is null ? null : Domain.Pulses.RecipientKeys.For(tenantId, UserId);
+        var recipient = UserId is null ? null : Domain.Deliveries.RecipientKeys.For(tenantId, UserId);
         return new ErasureSubject
         {
             TenantId = tenantId,

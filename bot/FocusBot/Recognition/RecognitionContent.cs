@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Recognition;
 using FocusBot.Insights;
 using FocusBot.Proactive;
@@ -33,7 +33,7 @@ public sealed class RecognitionContent(IRecognitionStore recognitions, IConversa
 
     public async Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        var recognition = await recognitions.GetAsync(LedgerIds.IdOf(delivery.PulseId), cancellationToken);
+        var recognition = await recognitions.GetAsync(LedgerIds.IdOf(delivery.LedgerId), cancellationToken);
         if (recognition is null || recognition.TenantId != delivery.TenantId)
             return null;
         var channel = await conversations.GetAsync(recognition.TenantId, recognition.ChannelId, cancellationToken);

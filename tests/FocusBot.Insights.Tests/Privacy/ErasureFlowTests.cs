@@ -6,7 +6,6 @@ using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Privacy;
-using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Recognition;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;

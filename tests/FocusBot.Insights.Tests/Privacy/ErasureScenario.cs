@@ -4,9 +4,9 @@ using FocusBot.Commands;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Privacy;
-using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Recognition;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
@@ -72,7 +72,7 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
         [
             new Delivery
             {
-                PulseId = "pulse:2026-W48",
+                LedgerId = "pulse:2026-W48",
                 RecipientKey = RecipientKeys.For(BotScenario.TenantId, Person.Megan.UserId),
                 TenantId = BotScenario.TenantId,
                 UserId = Person.Megan.UserId,

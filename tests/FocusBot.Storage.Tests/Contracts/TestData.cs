@@ -1,5 +1,6 @@
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
@@ -76,7 +77,7 @@ internal static class TestData
 
     public static Delivery Delivery(string pulseId, string userId, string tenantId = Tenant) => new()
     {
-        PulseId = pulseId,
+        LedgerId = pulseId,
         RecipientKey = RecipientKeys.For(tenantId, userId),
         TenantId = tenantId,
         UserId = userId,

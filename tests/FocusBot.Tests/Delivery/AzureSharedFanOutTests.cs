@@ -1,3 +1,4 @@
+using FocusBot.Domain.Deliveries;
 using FocusBot.Tests.Support;
 using SimOperation = FocusBot.ConnectorSimulator.ConnectorOperation;
 
@@ -70,11 +71,11 @@ public sealed class AzureSharedFanOutTests : IAsyncLifetime
     private async Task WaitForRowsInFlightAsync(TimeSpan patience)
     {
         var deadline = DateTimeOffset.UtcNow + patience;
-        while (DateTimeOffset.UtcNow < deadline && (await _fanOut!.Store.LedgerAsync()).GetValueOrDefault(Domain.Pulses.DeliveryStatus.Sending) == 0)
+        while (DateTimeOffset.UtcNow < deadline && (await _fanOut!.Store.LedgerAsync()).GetValueOrDefault(Domain.Deliveries.DeliveryStatus.Sending) == 0)
             await Task.Delay(TimeSpan.FromMilliseconds(20), TestContext.Current.CancellationToken);
     }
 
-    private void AssertDelivered(int people, IReadOnlyDictionary<Domain.Pulses.DeliveryStatus, int> ledger, int maxDuplicates, string story)
+    private void AssertDelivered(int people, IReadOnlyDictionary<Domain.Deliveries.DeliveryStatus, int> ledger, int maxDuplicates, string story)
     {
         var tally = _fanOut!.Tally.Update();
         Assert.True(tally.Lost.Count == 0, $"{story}Nobody may be lost. {tally.Describe()}. Ledger: {PulseLedger.Describe(ledger)}");

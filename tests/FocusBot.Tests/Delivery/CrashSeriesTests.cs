@@ -1,3 +1,4 @@
+using FocusBot.Domain.Deliveries;
 using FocusBot.Tests.Support;
 
 namespace FocusBot.Tests.Delivery;

@@ -1,3 +1,5 @@
+using FocusBot.Domain.Deliveries;
+
 namespace FocusBot.Tests.Delivery;
 
 /// <summary>

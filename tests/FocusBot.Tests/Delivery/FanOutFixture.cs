@@ -1,5 +1,6 @@
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.RateLimiting;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using static FocusBot.Tests.Support.TeamsActivities;

@@ -1,5 +1,6 @@
 using System.Net;
 using FocusBot.ConnectorSimulator;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Questions;
 using FocusBot.Proactive;
 using FocusBot.Pulses;

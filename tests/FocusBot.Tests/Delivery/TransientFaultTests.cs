@@ -2,7 +2,7 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Faults;
 using FocusBot.ConnectorSimulator.RateLimiting;
 using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Questions;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;

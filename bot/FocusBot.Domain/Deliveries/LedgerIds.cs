@@ -1,8 +1,10 @@
-namespace FocusBot.Domain.Pulses;
+using FocusBot.Domain.Pulses;
+
+namespace FocusBot.Domain.Deliveries;
 
 /// <summary>
 /// Ids of delivery ledgers, "{kind}:{id}": one ledger per thing sent to many people (a pulse, an insight, a recognition),
-/// so <see cref="Delivery.PulseId"/> holds a ledger id, not always a pulse's.
+/// the <see cref="Delivery.LedgerId"/> of each of its deliveries.
 /// </summary>
 public static class LedgerIds
 {

@@ -1,4 +1,4 @@
-namespace FocusBot.Domain.Pulses;
+namespace FocusBot.Domain.Deliveries;
 
 /// <summary>Builds the recipient key of a delivery from tenant and user, so every caller derives the same one.</summary>
 public static class RecipientKeys

@@ -1,15 +1,19 @@
-namespace FocusBot.Domain.Pulses;
+namespace FocusBot.Domain.Deliveries;
 
 /// <summary>
-/// The fan-out ledger: one row per ledger (a pulse, an insight, a recognition; <see cref="LedgerIds"/>) and recipient, so
-/// a restart skips no one. Delivery is at least once: a send whose outcome is unknown is repeated and counted in
-/// <see cref="UncertainSends"/>.
+/// One recipient's row in a delivery ledger. Each thing sent to many people has a ledger (a pulse, an insight, a
+/// recognition; see <see cref="LedgerIds"/>) with one row per recipient, so a restart skips no one. Delivery is at least
+/// once: a send whose outcome is unknown is repeated and counted in <see cref="UncertainSends"/>.
 /// </summary>
 public sealed record Delivery
 {
-    public required string PulseId { get; init; }
+    /// <summary>
+    /// The ledger this row belongs to, "{kind}:{id}" (<see cref="LedgerIds"/>): a pulse's, an insight's or a recognition's.
+    /// Both stores keep it under its first name, PulseId (the SQLite column pulse_id), from when only pulses had ledgers.
+    /// </summary>
+    public required string LedgerId { get; init; }
 
-    /// <summary>Identifies the recipient within the pulse; build it with <see cref="RecipientKeys.For"/>.</summary>
+    /// <summary>Identifies the recipient within the ledger; build it with <see cref="RecipientKeys.For"/>.</summary>
     public required string RecipientKey { get; init; }
 
     public required string TenantId { get; init; }

@@ -1,4 +1,4 @@
-namespace FocusBot.Domain.Pulses;
+namespace FocusBot.Domain.Deliveries;
 
 public enum DeliveryStatus
 {
