@@ -1,4 +1,3 @@
-using System.Globalization;
 using FocusBot.Domain.Pulses;
 using FocusBot.Proactive;
 using Microsoft.Extensions.Options;
@@ -32,10 +31,10 @@ public sealed partial class PulseNow(
     {
         var now = timeProvider.GetUtcNow();
         var cycle = _calendar.CycleAt(now);
-        var weekly = $"{cycle.Week}.{tenantId}";
+        var weekly = PulseIds.Weekly(cycle.Week, tenantId);
         var id = await pulses.GetAsync(weekly, cancellationToken) is null
             ? weekly
-            : string.Create(CultureInfo.InvariantCulture, $"{cycle.Week}.now-{now:yyyyMMddHHmmss}.{tenantId}");
+            : PulseIds.OpenedNow(cycle.Week, now, tenantId);
         var questions = await scheduler.ChooseQuestionsAsync(tenantId, cycle.Week, cancellationToken);
         if (questions.Count == 0)
         {

@@ -100,7 +100,7 @@ public sealed partial class PulseScheduler(
         // Open an hour before the first person's send time so the ledger is ready when their morning comes.
         if (!cycle.OnCadence || now < cycle.FirstSend - TimeSpan.FromHours(1) || now >= cycle.ClosesAt)
             return;
-        var pulseId = $"{cycle.Week}.{tenantId}";
+        var pulseId = PulseIds.Weekly(cycle.Week, tenantId);
         var pulse = await pulses.GetAsync(pulseId, cancellationToken);
         if (pulse is null)
         {
