@@ -1,5 +1,5 @@
 using FocusBot.Messaging;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FocusBot.Admin;

@@ -4,7 +4,7 @@ using FocusBot.Cards;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 
 namespace FocusBot.Admin;
 

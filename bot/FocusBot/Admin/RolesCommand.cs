@@ -5,7 +5,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roles;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using FocusBot.Roles;
 using Microsoft.Extensions.Options;
 

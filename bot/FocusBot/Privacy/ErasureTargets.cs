@@ -1,6 +1,6 @@
 using FocusBot.Cards;
 using FocusBot.Domain.Roster;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 
 namespace FocusBot.Privacy;
 

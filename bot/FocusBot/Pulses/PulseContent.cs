@@ -19,7 +19,7 @@ public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsSt
 
     public string Kind => LedgerKind;
 
-    public static string LedgerOf(Domain.Pulses.Pulse pulse) => LedgerIds.Of(pulse);
+    public static string LedgerOf(Pulse pulse) => LedgerIds.Of(pulse);
 
     public async IAsyncEnumerable<string> ListOpenLedgersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -53,7 +53,7 @@ public sealed partial class PulseLateJoiner(PulseBank bank, FanOut fanOut, IDeli
         await ReopenIfUnreachableAsync(turn, pulse, userId, cancellationToken);
     }
 
-    private async Task ReopenIfUnreachableAsync(TurnContext turn, Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)
+    private async Task ReopenIfUnreachableAsync(TurnContext turn, Pulse pulse, string userId, CancellationToken cancellationToken)
     {
         var row = await deliveries.GetAsync(PulseContent.LedgerOf(pulse), RecipientKeys.For(turn.TenantId, userId), cancellationToken);
         if (row is not { Status: DeliveryStatus.Blocked or DeliveryStatus.Failed })

@@ -115,7 +115,7 @@ public sealed partial class PulseScheduler(
                 return;
             }
 
-            pulse = await pulses.CreateAsync(new Domain.Pulses.Pulse
+            pulse = await pulses.CreateAsync(new Pulse
             {
                 Id = pulseId,
                 TenantId = tenantId,
@@ -177,7 +177,7 @@ public sealed partial class PulseScheduler(
         }
     }
 
-    private async Task RemindAsync(Domain.Pulses.Pulse pulse, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RemindAsync(Pulse pulse, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reminders = options.Value.Reminders.Take(2).ToArray();
         var answered = await answeredMarks.ListAsync(pulse.Id, cancellationToken);
@@ -232,7 +232,7 @@ public sealed partial class PulseScheduler(
         }
     }
 
-    private async Task CloseAsync(Domain.Pulses.Pulse pulse, CancellationToken cancellationToken)
+    private async Task CloseAsync(Pulse pulse, CancellationToken cancellationToken)
     {
         var closed = await pulses.UpdateAsync(pulse with { Status = PulseStatus.Closed }, cancellationToken);
         var answered = await answeredMarks.ListAsync(pulse.Id, cancellationToken);
@@ -264,7 +264,7 @@ public sealed partial class PulseScheduler(
     // after an outage) is not reminded minutes after their card. Rows sent before SentAt was kept fall back to their send time.
     private static DateTimeOffset SentAt(Delivery delivery) => delivery.SentAt ?? delivery.SendAfter;
 
-    private bool HasAnswered(IReadOnlySet<string> answered, Domain.Pulses.Pulse pulse, Delivery delivery) =>
+    private bool HasAnswered(IReadOnlySet<string> answered, Pulse pulse, Delivery delivery) =>
         answered.Contains(pseudonyms.AnsweredMarker(pulse.Id, delivery.RecipientKey));
 
     private async Task<ConversationTarget?> TargetAsync(Delivery delivery, CancellationToken cancellationToken)

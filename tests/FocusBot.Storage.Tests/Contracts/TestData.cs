@@ -4,7 +4,7 @@ using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 
 namespace FocusBot.Storage.Tests.Contracts;
 

@@ -1,6 +1,9 @@
+using FocusBot.Domain.Answers;
+using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
+using FocusBot.Domain.Roster;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Sqlite;
 using FocusBot.Storage.Tests.Contracts;
@@ -117,8 +120,8 @@ public sealed class SqliteStorageTests : IAsyncLifetime
 
         await using var scope = await _backend.OpenAsync(TimeProvider.System);
 
-        var roster = scope.Get<FocusBot.Domain.Roster.IRosterStore>();
-        var conversations = scope.Get<FocusBot.Domain.Conversations.IConversationStore>();
+        var roster = scope.Get<IRosterStore>();
+        var conversations = scope.Get<IConversationStore>();
         Assert.Equal(["29:ann"], (await roster.SearchByNameAsync("t1", "lee", 5, Token)).Select(p => p.UserId));
         Assert.Equal(["29:ann"], (await roster.SearchByNameAsync("t1", "marie", 5, Token)).Select(p => p.UserId));
         Assert.Equal("29:ann", (await roster.FindByAadObjectIdAsync("t1", "aad-ann", Token))?.UserId);
@@ -144,7 +147,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     public async Task WriteAsync_ManyConcurrentWritersAndOneFailing_CommitsTheOthersAndFailsOnlyThatOne()
     {
         await using var scope = await _backend.OpenAsync(TimeProvider.System);
-        var answers = scope.Get<FocusBot.Domain.Answers.IAnswerStore>();
+        var answers = scope.Get<IAnswerStore>();
         var questions = scope.Get<IQuestionStore>();
         await questions.ReplaceBankAsync([TestData.Question("old-1")], Token);
         var badBank = new[] { TestData.Question("new-1"), TestData.Question("new-2") with { Text = null! } };

@@ -197,7 +197,7 @@ public abstract class PulseTrustTests : IAsyncLifetime
     }
 
     // Opens the pulse at Tuesday 10:30 London and sends it to everyone, with four fixed questions (one quiz).
-    private async Task<Domain.Pulses.Pulse> OpenAndSendAsync()
+    private async Task<Pulse> OpenAndSendAsync()
     {
         await PassAsync(new DateTimeOffset(2026, 11, 30, 19, 30, 0, TimeSpan.Zero));
         var pulses = Store<IPulseStore>();

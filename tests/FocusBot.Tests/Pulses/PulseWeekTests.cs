@@ -210,9 +210,9 @@ public abstract class PulseWeekTests : IAsyncLifetime
     private List<SentActivity> PulseCards() =>
         [.. _connector.Sent.Where(s => s.Operation == SimOperation.Send && s.Activity.GetRawText().Contains(PulseCard.Title, StringComparison.Ordinal))];
 
-    private List<Domain.Pulses.Pulse> Pulses() => [.. Store<IPulseStore>().ListRecentAsync(10, CancellationToken.None).GetAwaiter().GetResult()];
+    private List<Pulse> Pulses() => [.. Store<IPulseStore>().ListRecentAsync(10, CancellationToken.None).GetAwaiter().GetResult()];
 
-    private async Task<IReadOnlyList<Question>> QuestionsAsync(Domain.Pulses.Pulse pulse) =>
+    private async Task<IReadOnlyList<Question>> QuestionsAsync(Pulse pulse) =>
         await _host.Services.GetRequiredService<PulseBank>().QuestionsOfAsync(pulse, CancellationToken.None);
 
     private static string FirstChoice(Question question) => AnswerScales.ChoicesFor(question) is { Count: > 0 } choices ? choices[0].Value : "More chats with customers";

@@ -1,6 +1,4 @@
-using FocusBot.Domain.Deliveries;
-
-namespace FocusBot.Tests.Delivery;
+namespace FocusBot.Tests.Proactive;
 
 /// <summary>
 /// Fan-outs that run FocusBot as processes, crash them, or time their sends run one at a time, after the rest of the

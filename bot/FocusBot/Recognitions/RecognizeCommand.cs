@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using FocusBot.Cards;
 using FocusBot.Commands;
+using FocusBot.Domain.Recognitions;
+using FocusBot.Domain.Roster;
 using FocusBot.Insights;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
 using Microsoft.Extensions.Options;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>`recognize` (or `recognise`): the form, its people search, and posting. The router checks the Executive role first.</summary>
 public sealed partial class RecognizeCommand(
@@ -100,18 +102,18 @@ public sealed partial class RecognizeCommand(
     }
 
     // Recognising yourself is refused, so the form does not offer you.
-    private async Task<(IReadOnlyList<Domain.Roster.RosterPerson> People, bool More)> ListOthersAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<RosterPerson> People, bool More)> ListOthersAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var (listed, more) = await people.ListAsync(turn.TenantId, PeoplePicker.MaxChoices + 1, cancellationToken);
         var others = listed.Where(p => !IsSender(turn, p)).ToList();
         return ([.. others.Take(PeoplePicker.MaxChoices)], more || others.Count > PeoplePicker.MaxChoices);
     }
 
-    private static bool IsSender(TurnContext turn, Domain.Roster.RosterPerson person) =>
+    private static bool IsSender(TurnContext turn, RosterPerson person) =>
         person.UserId == turn.Activity.From?.Id
         || (person.AadObjectId is not null && string.Equals(person.AadObjectId, turn.Activity.From?.AadObjectId, StringComparison.OrdinalIgnoreCase));
 
-    public static AdaptiveCard PostedCard(Domain.Recognition.Recognition recognition, string channelTitle) => new()
+    public static AdaptiveCard PostedCard(Recognition recognition, string channelTitle) => new()
     {
         FallbackText = PostedTitle,
         Body =

@@ -1,14 +1,13 @@
 using System.Text.Json;
 using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Messaging;
 using FocusBot.Privacy;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
-using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>
 /// "Applaud" on a recognition: anyone may, once. The channel card is updated for everyone with the new count; the person
@@ -53,7 +52,7 @@ public sealed partial class ApplauseHandler(
     }
 
     // Teams replaces a card only for the person who pressed; everyone else sees the new count once the message is updated.
-    private async Task UpdateChannelCardAsync(ConnectorClient connector, RecognitionRecord recognition, CancellationToken cancellationToken)
+    private async Task UpdateChannelCardAsync(ConnectorClient connector, Recognition recognition, CancellationToken cancellationToken)
     {
         if (recognition.ActivityId is not { } activityId
             || await conversations.GetAsync(recognition.TenantId, recognition.ChannelId, cancellationToken) is not { } channel)

@@ -1,11 +1,11 @@
 using FocusBot.Cards;
 using FocusBot.Commands;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
 using Microsoft.Extensions.Options;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>`recognitions`: recent recognitions and a monthly count per behaviour, for everyone.</summary>
 public sealed class RecognitionsCommand(IRecognitionStore recognitions, IOptionsMonitor<RecognitionOptions> options, TimeProvider timeProvider)

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FocusBot.Cards;
-using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
+using FocusBot.Domain.Recognitions;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>The recognition as posted in the team channel (the person @mentioned), and the personal message they get.</summary>
 public static class RecognitionCard
@@ -18,7 +18,7 @@ public static class RecognitionCard
         Already,
     }
 
-    public static AdaptiveCard Channel(RecognitionRecord recognition, ApplauseState state = ApplauseState.NotYet)
+    public static AdaptiveCard Channel(Recognition recognition, ApplauseState state = ApplauseState.NotYet)
     {
         var mention = MentionText(recognition);
         List<CardElement> body =
@@ -52,7 +52,7 @@ public static class RecognitionCard
     }
 
     /// <summary>The personal message to the person recognised.</summary>
-    public static AdaptiveCard Personal(RecognitionRecord recognition, string? channelTitle) => new()
+    public static AdaptiveCard Personal(Recognition recognition, string? channelTitle) => new()
     {
         FallbackText = PersonalSummary(recognition),
         Body =
@@ -65,14 +65,14 @@ public static class RecognitionCard
         ],
     };
 
-    public static string Summary(RecognitionRecord recognition) =>
+    public static string Summary(Recognition recognition) =>
         $"{CardText.Plain(recognition.RecipientName, 80)} is recognised for {CardText.Plain(recognition.Behaviour, 80)}";
 
-    public static string PersonalSummary(RecognitionRecord recognition) =>
+    public static string PersonalSummary(Recognition recognition) =>
         $"{CardText.Plain(recognition.AuthorName, 80)} recognised you for {CardText.Plain(recognition.Behaviour, 80)}";
 
     /// <summary>"&lt;at&gt;Name&lt;/at&gt;": the exact text the mention entity names.</summary>
-    public static string MentionText(RecognitionRecord recognition) => $"<at>{CardText.MentionName(recognition.RecipientName)}</at>";
+    public static string MentionText(Recognition recognition) => $"<at>{CardText.MentionName(recognition.RecipientName)}</at>";
 
     public static string ApplauseLine(int count) => count switch
     {
@@ -89,9 +89,9 @@ public static class RecognitionCard
         return ExecuteAction.WithSubmitFallback("👏 Applaud", ApplauseHandler.ApplaudVerb, data);
     }
 
-    private static Container Story(RecognitionRecord recognition) =>
+    private static Container Story(Recognition recognition) =>
         new([new TextBlock(CardText.Markdown(recognition.Story, RecognitionForm.MaxStory))]) { Style = "emphasis" };
 
-    private static string Byline(RecognitionRecord recognition) =>
+    private static string Byline(Recognition recognition) =>
         $"From {CardText.Markdown(recognition.AuthorName, 80)} · {recognition.CreatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
 }

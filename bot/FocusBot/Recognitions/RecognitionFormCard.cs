@@ -4,7 +4,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>The form an Executive fills in to recognise someone's customer focus in a team channel.</summary>
 public static class RecognitionFormCard

@@ -1,6 +1,5 @@
 using System.Net;
 using FocusBot.ConnectorSimulator;
-using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Questions;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
@@ -8,7 +7,7 @@ using FocusBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static FocusBot.Tests.Support.TeamsActivities;
 
-namespace FocusBot.Tests.Delivery;
+namespace FocusBot.Tests.Proactive;
 
 /// <summary>
 /// A reminder is due Pulse:Reminders[0] (a day) after the person's card was actually sent, not after the pulse's send

@@ -2,7 +2,7 @@ using FocusBot.Domain.Deliveries;
 using FocusBot.Tests.Support;
 using SimOperation = FocusBot.ConnectorSimulator.ConnectorOperation;
 
-namespace FocusBot.Tests.Delivery;
+namespace FocusBot.Tests.Proactive;
 
 /// <summary>
 /// Several FocusBot processes over one Azure Table store (Azurite), as a scaled-out App Service runs: together they send
@@ -71,11 +71,11 @@ public sealed class AzureSharedFanOutTests : IAsyncLifetime
     private async Task WaitForRowsInFlightAsync(TimeSpan patience)
     {
         var deadline = DateTimeOffset.UtcNow + patience;
-        while (DateTimeOffset.UtcNow < deadline && (await _fanOut!.Store.LedgerAsync()).GetValueOrDefault(Domain.Deliveries.DeliveryStatus.Sending) == 0)
+        while (DateTimeOffset.UtcNow < deadline && (await _fanOut!.Store.LedgerAsync()).GetValueOrDefault(DeliveryStatus.Sending) == 0)
             await Task.Delay(TimeSpan.FromMilliseconds(20), TestContext.Current.CancellationToken);
     }
 
-    private void AssertDelivered(int people, IReadOnlyDictionary<Domain.Deliveries.DeliveryStatus, int> ledger, int maxDuplicates, string story)
+    private void AssertDelivered(int people, IReadOnlyDictionary<DeliveryStatus, int> ledger, int maxDuplicates, string story)
     {
         var tally = _fanOut!.Tally.Update();
         Assert.True(tally.Lost.Count == 0, $"{story}Nobody may be lost. {tally.Describe()}. Ledger: {PulseLedger.Describe(ledger)}");

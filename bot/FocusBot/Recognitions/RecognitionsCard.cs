@@ -1,8 +1,8 @@
 using System.Globalization;
 using FocusBot.Cards;
-using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
+using FocusBot.Domain.Recognitions;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>Recognitions per behaviour in one calendar month.</summary>
 public sealed record MonthlyCount(string Month, IReadOnlyDictionary<string, int> ByBehaviour)
@@ -19,7 +19,7 @@ public static class RecognitionsCard
 
     public const int MaxStoryShown = 300;
 
-    public static AdaptiveCard Create(IReadOnlyList<RecognitionRecord> recent, IReadOnlyList<string> behaviours, MonthlyCount thisMonth,
+    public static AdaptiveCard Create(IReadOnlyList<Recognition> recent, IReadOnlyList<string> behaviours, MonthlyCount thisMonth,
         MonthlyCount lastMonth, string? viewerUserId, string? justApplaudedId = null, bool alreadyApplauded = false)
     {
         List<CardElement> body = [new TextBlock(Title) { Size = "Large", Weight = "Bolder" }];

@@ -1,4 +1,4 @@
-namespace FocusBot.Domain.Recognition;
+namespace FocusBot.Domain.Recognitions;
 
 /// <summary>An executive's public recognition of a person's outstanding customer focus, posted to a team channel.</summary>
 public sealed record Recognition

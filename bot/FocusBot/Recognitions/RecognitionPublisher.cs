@@ -1,12 +1,11 @@
 using FocusBot.Cards;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Insights;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
-using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>
 /// Posts a checked recognition to its channel, stores it with the posted message's id (so applause can update the card
@@ -20,11 +19,11 @@ public sealed partial class RecognitionPublisher(
     ILogger<RecognitionPublisher> logger)
 {
     /// <returns>The stored recognition, or null when Teams refused the channel post (then nothing is stored).</returns>
-    public async Task<RecognitionRecord?> PublishAsync(RecognitionDraft draft, string tenantId, ChannelAccount author, ConnectorClient connector,
+    public async Task<Recognition?> PublishAsync(RecognitionDraft draft, string tenantId, ChannelAccount author, ConnectorClient connector,
         CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var recognition = new RecognitionRecord
+        var recognition = new Recognition
         {
             Id = Guid.CreateVersion7(now).ToString("N"),
             TenantId = tenantId,

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights.Tests.Support;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 
-namespace FocusBot.Insights.Tests.Recognition;
+namespace FocusBot.Insights.Tests.Recognitions;
 
 /// <summary>
 /// The recognition form's people picker in a large team: listing, searching and posting find people through the

@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Insights;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>The personal message a recognised person receives, sent through the delivery ledger like every proactive message.</summary>
 public sealed class RecognitionContent(IRecognitionStore recognitions, IConversationStore conversations, ContentTenants tenants, TimeProvider timeProvider)

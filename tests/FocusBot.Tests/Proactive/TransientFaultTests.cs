@@ -2,7 +2,6 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Faults;
 using FocusBot.ConnectorSimulator.RateLimiting;
 using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Questions;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using static FocusBot.Tests.Support.TeamsActivities;
 using SimOperation = FocusBot.ConnectorSimulator.ConnectorOperation;
 
-namespace FocusBot.Tests.Delivery;
+namespace FocusBot.Tests.Proactive;
 
 /// <summary>
 /// A fan-out where about one send in twenty meets a transient fault: 412, 502, 504, no answer at all, a 502 after the

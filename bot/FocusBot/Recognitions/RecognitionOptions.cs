@@ -1,4 +1,4 @@
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>The customer-focus behaviours an executive can recognise (Recognition:Behaviours, a list).</summary>
 public sealed class RecognitionOptions

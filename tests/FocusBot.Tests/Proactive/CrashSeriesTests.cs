@@ -1,7 +1,6 @@
-using FocusBot.Domain.Deliveries;
 using FocusBot.Tests.Support;
 
-namespace FocusBot.Tests.Delivery;
+namespace FocusBot.Tests.Proactive;
 
 /// <summary>
 /// One fan-out whose only FocusBot process is crashed (SIGKILL) five times mid-way and started again over the same SQLite

@@ -4,7 +4,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roster;
 using FocusBot.Protocol.Activities;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>A checked recognition, ready to post.</summary>
 public sealed record RecognitionDraft(RosterPerson Person, string Behaviour, string Story, ConversationRecord Channel);

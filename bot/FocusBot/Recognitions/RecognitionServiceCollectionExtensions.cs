@@ -3,7 +3,7 @@ using FocusBot.Messaging;
 using FocusBot.Proactive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>Executive recognition: `recognize`, `recognitions`, posting, the personal message and applause.</summary>
 public static class RecognitionServiceCollectionExtensions

@@ -5,7 +5,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roster;
 using FocusBot.Protocol.Connector;
 
-namespace FocusBot.Recognition;
+namespace FocusBot.Recognitions;
 
 /// <summary>
 /// Finds people FocusBot knows (members of teams where it is installed, and people who opened its personal chat) to

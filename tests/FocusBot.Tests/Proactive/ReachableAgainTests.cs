@@ -9,7 +9,7 @@ using FocusBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static FocusBot.Tests.Support.TeamsActivities;
 
-namespace FocusBot.Tests.Delivery;
+namespace FocusBot.Tests.Proactive;
 
 /// <summary>
 /// Someone Teams reported unreachable (403: they had blocked FocusBot) whose pulse row ended Blocked. Once they install

@@ -1,4 +1,4 @@
-namespace FocusBot.Domain.Recognition;
+namespace FocusBot.Domain.Recognitions;
 
 public interface IRecognitionStore
 {

@@ -1,8 +1,7 @@
-using FocusBot.Domain.Deliveries;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 
-namespace FocusBot.Tests.Delivery;
+namespace FocusBot.Tests.Proactive;
 
 /// <summary>
 /// Two FocusBot processes over one SQLite store with the default Delivery settings, as deployed: when the one sending

@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using FocusBot.Commands;
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Roster;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
+using FocusBot.Domain.Roster;
 using FocusBot.Insights.Tests.Support;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using FocusBot.Roles;
-using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
 
-namespace FocusBot.Insights.Tests.Recognition;
+namespace FocusBot.Insights.Tests.Recognitions;
 
 /// <summary>Executive recognition end to end through POST /api/messages, run on SQLite and on Azurite.</summary>
 public abstract class RecognitionFlowTests(StorageKind storage, AzuriteFixture azurite) : IAsyncLifetime
@@ -23,7 +23,7 @@ public abstract class RecognitionFlowTests(StorageKind storage, AzuriteFixture a
 
     private IRecognitionStore Recognitions => Scenario.Get<IRecognitionStore>();
 
-    private Task<IReadOnlyList<RecognitionRecord>> StoredAsync() => Recognitions.ListRecentAsync(BotScenario.TenantId, 10, CancellationToken.None);
+    private Task<IReadOnlyList<Recognition>> StoredAsync() => Recognitions.ListRecentAsync(BotScenario.TenantId, 10, CancellationToken.None);
 
     private static JsonObject Form(Person who, string behaviour = "Owning the problem", string? channel = BotScenario.CustomerWinsChannel,
         string story = "Megan stayed on a call until the customer's line was back up, then rang them the next morning to check.") => new()
@@ -61,7 +61,7 @@ public abstract class RecognitionFlowTests(StorageKind storage, AzuriteFixture a
         await Scenario.SayAsync(Person.Ruth, "recognize");
 
         Assert.Contains(("Nia Patel", "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b08"), CardJson.Choices(Scenario.LastCardTo(Person.Ruth), RecognitionForm.PersonId));
-        var stored = await Scenario.Get<FocusBot.Domain.Roster.IRosterStore>().ListTeamMembersAsync(BotScenario.TenantId, team, CancellationToken.None).ToListAsync();
+        var stored = await Scenario.Get<IRosterStore>().ListTeamMembersAsync(BotScenario.TenantId, team, CancellationToken.None).ToListAsync();
         Assert.Equal("29:1nia-patel", Assert.Single(stored).UserId); // kept, so Teams is asked once
     }
 
@@ -198,7 +198,7 @@ public abstract class RecognitionFlowTests(StorageKind storage, AzuriteFixture a
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, london);
         var monthStart = new DateTimeOffset(new DateTime(now.Year, now.Month, 1), london.GetUtcOffset(new DateTime(now.Year, now.Month, 1)));
-        await Recognitions.CreateAsync(new RecognitionRecord
+        await Recognitions.CreateAsync(new Recognition
         {
             Id = "last-month-1",
             TenantId = BotScenario.TenantId,

@@ -1,11 +1,10 @@
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.RateLimiting;
-using FocusBot.Domain.Deliveries;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using static FocusBot.Tests.Support.TeamsActivities;
 
-namespace FocusBot.Tests.Delivery;
+namespace FocusBot.Tests.Proactive;
 
 /// <summary>
 /// What the process tests share: a Connector simulator that knows every person's chat (at a chosen per-tenant limit), a
