@@ -24,10 +24,13 @@ public static class PulseIds
         return string.Create(CultureInfo.InvariantCulture, $"{week}.now-{at.UtcDateTime:yyyyMMddHHmmss}.{tenantId}");
     }
 
-    /// <summary>The never-stored pulse a week's "one thing" comments are filed under, "voice-2026-W48.{tenant}".</summary>
-    public static string Voice(string week, string tenantId) => VoicePulses.Prefix + Weekly(week, tenantId);
+    /// <summary>
+    /// The never-stored pulse a week's "one thing" comments are filed under, by the week's trend key:
+    /// "voice-W2026-48.{tenant}" (<see cref="VoicePulses"/>).
+    /// </summary>
+    public static string Voice(string trendWeekKey, string tenantId) => VoicePulses.Prefix + Weekly(trendWeekKey, tenantId);
 
-    /// <summary>The id's part before the tenant: the ISO week ("2026-W48"), with "voice-" before it for a Voice pulse.</summary>
+    /// <summary>The id's part before the tenant: the week ("2026-W48"; "voice-W2026-48" for a Voice pulse).</summary>
     public static string WeekOf(string pulseId)
     {
         ArgumentNullException.ThrowIfNull(pulseId);

@@ -1,7 +1,7 @@
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Trends;
 
-namespace FocusBot.Trends.Tests.Domain;
+namespace FocusBot.Domain.Tests.Trends;
 
 /// <summary>Secondary suppression: each test builds figures where subtraction would single out a small group.</summary>
 public sealed class SuppressionPlannerTests

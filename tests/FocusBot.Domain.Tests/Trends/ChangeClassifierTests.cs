@@ -1,6 +1,6 @@
 using FocusBot.Domain.Trends;
 
-namespace FocusBot.Trends.Tests.Domain;
+namespace FocusBot.Domain.Tests.Trends;
 
 public sealed class ChangeClassifierTests
 {

@@ -1,6 +1,6 @@
 using FocusBot.Domain.Trends;
 
-namespace FocusBot.Trends.Tests.Domain;
+namespace FocusBot.Trends.Tests.Host;
 
 public sealed class TrendsArgumentsTests
 {

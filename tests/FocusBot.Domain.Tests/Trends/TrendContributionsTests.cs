@@ -2,9 +2,9 @@ using FocusBot.Domain.Answers;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
-using FocusBot.Trends.Tests.Support;
+using FocusBot.Domain.Tests.Support;
 
-namespace FocusBot.Trends.Tests.Domain;
+namespace FocusBot.Domain.Tests.Trends;
 
 public sealed class TrendContributionsTests
 {
@@ -37,10 +37,10 @@ public sealed class TrendContributionsTests
     {
         var cells = TrendContributions.OfRespondent(s_pulse,
         [
-            (TrendWorld.Quiz, A(TrendWorld.Quiz, "1", "t1")),
-            (TrendWorld.Frequency, A(TrendWorld.Frequency, "2", "t1")),
-            (TrendWorld.Agreement, A(TrendWorld.Agreement, "4", "t1")),
-            (TrendWorld.Voice, A(TrendWorld.Voice, "Faster response times on tickets", "t1")),
+            (SampleQuestions.Quiz, A(SampleQuestions.Quiz, "1", "t1")),
+            (SampleQuestions.Frequency, A(SampleQuestions.Frequency, "2", "t1")),
+            (SampleQuestions.Agreement, A(SampleQuestions.Agreement, "4", "t1")),
+            (SampleQuestions.Voice, A(SampleQuestions.Voice, "Faster response times on tickets", "t1")),
         ]);
 
         foreach (var period in (string[])["W2026-10", "M2026-03", "Q2026-1"])
@@ -73,7 +73,7 @@ public sealed class TrendContributionsTests
     [Fact]
     public void OfRespondent_TwoAnswersOfOneIndex_CountThePersonOnce()
     {
-        var cells = TrendContributions.OfRespondent(s_pulse, [(TrendWorld.Quiz, A(TrendWorld.Quiz, "1")), (TrendWorld.Quiz2, A(TrendWorld.Quiz2, "0"))]);
+        var cells = TrendContributions.OfRespondent(s_pulse, [(SampleQuestions.Quiz, A(SampleQuestions.Quiz, "1")), (SampleQuestions.Quiz2, A(SampleQuestions.Quiz2, "0"))]);
 
         Assert.Equal(2, Get(cells, "W2026-10", "org", "K", "n"));
         Assert.Equal(1, Get(cells, "W2026-10", "org", "K", "correct"));
@@ -86,9 +86,9 @@ public sealed class TrendContributionsTests
     [Fact]
     public void Difference_ChangedAnswer_MovesTheContributionWithoutCountingTwice()
     {
-        List<(Question, Answer)> others = [(TrendWorld.Quiz, A(TrendWorld.Quiz, "1", "t1"))];
-        var before = TrendContributions.OfRespondent(s_pulse, [.. others, (TrendWorld.Agreement, A(TrendWorld.Agreement, "5", "t1"))]);
-        var after = TrendContributions.OfRespondent(s_pulse, [.. others, (TrendWorld.Agreement, A(TrendWorld.Agreement, "2", "t1"))]);
+        List<(Question, Answer)> others = [(SampleQuestions.Quiz, A(SampleQuestions.Quiz, "1", "t1"))];
+        var before = TrendContributions.OfRespondent(s_pulse, [.. others, (SampleQuestions.Agreement, A(SampleQuestions.Agreement, "5", "t1"))]);
+        var after = TrendContributions.OfRespondent(s_pulse, [.. others, (SampleQuestions.Agreement, A(SampleQuestions.Agreement, "2", "t1"))]);
 
         var delta = TrendContributions.Difference(after, before);
 
@@ -102,10 +102,10 @@ public sealed class TrendContributionsTests
     [Fact]
     public void Difference_FirstAnswerWhenAnotherExists_AddsNoSecondPerson()
     {
-        List<(Question, Answer)> others = [(TrendWorld.Quiz, A(TrendWorld.Quiz, "1", "t1"))];
+        List<(Question, Answer)> others = [(SampleQuestions.Quiz, A(SampleQuestions.Quiz, "1", "t1"))];
 
         var delta = TrendContributions.Difference(
-            TrendContributions.OfRespondent(s_pulse, [.. others, (TrendWorld.Quiz2, A(TrendWorld.Quiz2, "1", "t1"))]),
+            TrendContributions.OfRespondent(s_pulse, [.. others, (SampleQuestions.Quiz2, A(SampleQuestions.Quiz2, "1", "t1"))]),
             TrendContributions.OfRespondent(s_pulse, others));
 
         Assert.Equal(0, Get(delta, "W2026-10", "org", "K", "people"));

@@ -1,6 +1,6 @@
 using FocusBot.Trends.Tests.Support;
 
-namespace FocusBot.Trends.Tests.Domain;
+namespace FocusBot.Trends.Tests.Reading;
 
 public sealed class SparklineTests
 {

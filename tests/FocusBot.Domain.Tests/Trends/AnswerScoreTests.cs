@@ -1,8 +1,8 @@
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
-using FocusBot.Trends.Tests.Support;
+using FocusBot.Domain.Tests.Support;
 
-namespace FocusBot.Trends.Tests.Domain;
+namespace FocusBot.Domain.Tests.Trends;
 
 public sealed class AnswerScoreTests
 {
@@ -12,14 +12,14 @@ public sealed class AnswerScoreTests
     [Fact]
     public void Of_QuizRightOption_CountsOneCorrect()
     {
-        Assert.Equal(new Dictionary<string, long> { ["n"] = 1, ["correct"] = 1 }, Buckets(TrendWorld.Quiz, "1"));
-        Assert.Equal(TrendMeasure.Knowledge, AnswerScore.Of(TrendWorld.Quiz, "1")!.Measure);
+        Assert.Equal(new Dictionary<string, long> { ["n"] = 1, ["correct"] = 1 }, Buckets(SampleQuestions.Quiz, "1"));
+        Assert.Equal(TrendMeasure.Knowledge, AnswerScore.Of(SampleQuestions.Quiz, "1")!.Measure);
     }
 
     [Fact]
     public void Of_QuizWrongOption_CountsAnAnswerButNotCorrect()
     {
-        Assert.Equal(new Dictionary<string, long> { ["n"] = 1, ["correct"] = 0 }, Buckets(TrendWorld.Quiz, "2"));
+        Assert.Equal(new Dictionary<string, long> { ["n"] = 1, ["correct"] = 0 }, Buckets(SampleQuestions.Quiz, "2"));
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class AnswerScoreTests
     [InlineData("3", 1, 3)]
     public void Of_Frequency_TwoToThreeTimesOrMoreCountsAsBehaviour(string value, long atLeastTwice, long sum)
     {
-        Assert.Equal(new Dictionary<string, long> { ["n"] = 1, ["ge2"] = atLeastTwice, ["sum"] = sum }, Buckets(TrendWorld.Frequency, value));
+        Assert.Equal(new Dictionary<string, long> { ["n"] = 1, ["ge2"] = atLeastTwice, ["sum"] = sum }, Buckets(SampleQuestions.Frequency, value));
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class AnswerScoreTests
     [InlineData("5", 1, 0)]
     public void Of_Agreement_FourAndFiveAreFavourable_OneAndTwoUnfavourable(string value, long favourable, long unfavourable)
     {
-        var buckets = Buckets(TrendWorld.Agreement, value);
+        var buckets = Buckets(SampleQuestions.Agreement, value);
 
         Assert.Equal(favourable, buckets["fav"]);
         Assert.Equal(unfavourable, buckets["unfav"]);
@@ -56,7 +56,7 @@ public sealed class AnswerScoreTests
     [InlineData("0", 0, 1)]
     public void Of_Advocacy_NineTenPromote_ZeroToSixDetract(string value, long promoter, long detractor)
     {
-        var buckets = Buckets(TrendWorld.Advocacy, value);
+        var buckets = Buckets(SampleQuestions.Advocacy, value);
 
         Assert.Equal(promoter, buckets["promoter"]);
         Assert.Equal(detractor, buckets["detractor"]);
@@ -73,13 +73,13 @@ public sealed class AnswerScoreTests
     [InlineData("v1", "   ")]
     public void Of_ValueOutsideTheScale_IsNotCounted(string questionId, string value)
     {
-        Assert.Null(AnswerScore.Of(TrendWorld.Bank.Single(q => q.Id == questionId), value));
+        Assert.Null(AnswerScore.Of(SampleQuestions.All.Single(q => q.Id == questionId), value));
     }
 
     [Fact]
     public void Of_FreeText_IsAVoiceCommentWithItsText()
     {
-        var score = AnswerScore.Of(TrendWorld.Voice, "  Faster refunds  ")!;
+        var score = AnswerScore.Of(SampleQuestions.Voice, "  Faster refunds  ")!;
 
         Assert.Equal(TrendMeasure.Voice, score.Measure);
         Assert.Equal("Faster refunds", score.Text);

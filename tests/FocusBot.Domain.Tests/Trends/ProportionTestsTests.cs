@@ -1,6 +1,6 @@
 using FocusBot.Domain.Trends;
 
-namespace FocusBot.Trends.Tests.Domain;
+namespace FocusBot.Domain.Tests.Trends;
 
 /// <summary>The statistics against values worked out by hand (derivations in the comments).</summary>
 public sealed class ProportionTestsTests

@@ -1,6 +1,6 @@
 using FocusBot.Domain.Trends;
 
-namespace FocusBot.Trends.Tests.Domain;
+namespace FocusBot.Domain.Tests.Trends;
 
 /// <summary>
 /// Differencing across overlapping teams. Each case is a set of people with their teams; an attacker adds and subtracts
