@@ -1,6 +1,6 @@
 using FocusBot.Domain.Questions;
-using FocusBot.Domain.Trends;
 using FocusBot.Domain.Tests.Support;
+using FocusBot.Domain.Trends;
 
 namespace FocusBot.Domain.Tests.Trends;
 
