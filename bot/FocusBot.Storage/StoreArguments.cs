@@ -1,52 +1,11 @@
-using FocusBot.Domain.Answers;
-using FocusBot.Domain.Questions;
-
 namespace FocusBot.Storage;
 
-/// <summary>Checks both backends make the same way before writing, so a bad import fails before anything changes.</summary>
+/// <summary>
+/// Search keys both backends write and query people by. What is written must also pass the domain's own checks
+/// (QuestionBank.EnsureValid, AnswerBatch.EnsureOnePulse, Answer.DayOf), which each store calls.
+/// </summary>
 internal static class StoreArguments
 {
-    /// <summary>Midnight UTC of the day: the only answer time either backend keeps (see Answer.AnsweredAt).</summary>
-    public static DateTimeOffset DayOf(DateTimeOffset time) => new(time.UtcDateTime.Date, TimeSpan.Zero);
-
-    public static void EnsureValidBank(IReadOnlyList<Question> questions)
-    {
-        ArgumentNullException.ThrowIfNull(questions);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var question in questions)
-        {
-            ArgumentNullException.ThrowIfNull(question, nameof(questions));
-            if (string.IsNullOrEmpty(question.Id))
-            {
-                throw new ArgumentException("Every question needs an id.", nameof(questions));
-            }
-
-            if (!ids.Add(question.Id))
-            {
-                throw new ArgumentException($"The question id '{question.Id}' appears more than once in the bank.", nameof(questions));
-            }
-        }
-    }
-
-    public static void EnsureOnePulse(string pulseId, IReadOnlyList<Answer> answers)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(pulseId);
-        ArgumentNullException.ThrowIfNull(answers);
-        var keys = new HashSet<(string, string)>();
-        foreach (var answer in answers)
-        {
-            if (!string.Equals(answer.PulseId, pulseId, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Every answer must belong to pulse '{pulseId}'.", nameof(answers));
-            }
-
-            if (!keys.Add((answer.QuestionId, answer.RespondentPseudonym)))
-            {
-                throw new ArgumentException("A question and respondent pair may appear only once in a batch.", nameof(answers));
-            }
-        }
-    }
-
     /// <summary>At most this many search keys per name, so an odd name cannot flood the index.</summary>
     public const int MaxNameKeys = 8;
 

@@ -11,7 +11,7 @@ using FocusBot.Privacy;
 using FocusBot.Protocol.Hosting;
 using FocusBot.Pulses;
 using FocusBot.Questions;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using FocusBot.Roles;
 using FocusBot.Startup;
 using FocusBot.Storage;

@@ -7,7 +7,7 @@ using FocusBot.Health;
 using FocusBot.Help;
 using FocusBot.Notices;
 using FocusBot.Pulses;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using FocusBot.Roles;
 
 namespace FocusBot.Cards.Tests;

@@ -30,6 +30,9 @@ public sealed record Answer
     /// </summary>
     public required DateTimeOffset AnsweredAt { get; init; }
 
+    /// <summary>Midnight UTC of the day of <paramref name="time"/>: the only answer time a store keeps (see <see cref="AnsweredAt"/>).</summary>
+    public static DateTimeOffset DayOf(DateTimeOffset time) => new(time.UtcDateTime.Date, TimeSpan.Zero);
+
     /// <summary>1 for the first answer; the store raises it each time a later answer replaces the stored one.</summary>
     public int Revision { get; init; } = 1;
 }

@@ -30,7 +30,7 @@ public static class VoicePulses
             throw new ArgumentException("A Voice pulse belongs to a week.", nameof(week));
         return new Pulse
         {
-            Id = $"{Prefix}{week.Key}.{tenantId}",
+            Id = PulseIds.Voice(week.Key, tenantId),
             TenantId = tenantId,
             QuestionIds = [questionId],
             OpensAt = new DateTimeOffset(week.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),

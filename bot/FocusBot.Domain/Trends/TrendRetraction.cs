@@ -1,5 +1,6 @@
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;

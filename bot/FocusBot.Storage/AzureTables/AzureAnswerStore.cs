@@ -72,7 +72,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
 
     public async Task<IReadOnlyList<Answer?>> UpsertManyAsync(string pulseId, IReadOnlyList<Answer> answers, CancellationToken cancellationToken)
     {
-        StoreArguments.EnsureOnePulse(pulseId, answers);
+        AnswerBatch.EnsureOnePulse(pulseId, answers);
         await ledgers.RecordAsync(AzureLedgers.Answers, [pulseId], cancellationToken);
         var previous = new Answer?[answers.Count];
         var indexed = answers.Select((answer, index) => (Answer: answer, Index: index)).ToList();
@@ -205,7 +205,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
         [nameof(Answer.TenantId)] = answer.TenantId,
         [nameof(Answer.Value)] = answer.Value,
         [nameof(Answer.TeamIds)] = protector.Protect(StringListJson.Encode(answer.TeamIds)),
-        [nameof(Answer.AnsweredAt)] = StoreArguments.DayOf(answer.AnsweredAt),
+        [nameof(Answer.AnsweredAt)] = Answer.DayOf(answer.AnsweredAt),
         [nameof(Answer.Revision)] = answer.Revision,
     };
 

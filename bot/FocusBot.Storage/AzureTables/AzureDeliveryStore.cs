@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Deliveries;
 
 namespace FocusBot.Storage.AzureTables;
 
@@ -12,12 +12,15 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
 {
     internal const int Buckets = 16;
 
+    // The ledger id's stored name from when only pulses had ledgers; existing entities must still read.
+    private const string LedgerIdProperty = "PulseId";
+
     public async Task<int> CreateIfMissingAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
-        await ledgers.RecordAsync(AzureLedgers.Deliveries, deliveries.Select(delivery => delivery.PulseId), cancellationToken);
+        await ledgers.RecordAsync(AzureLedgers.Deliveries, deliveries.Select(delivery => delivery.LedgerId), cancellationToken);
         var operations = deliveries
-            .DistinctBy(delivery => (delivery.PulseId, delivery.RecipientKey))
+            .DistinctBy(delivery => (delivery.LedgerId, delivery.RecipientKey))
             .Select(delivery => TableOperation.Insert(ToEntity(delivery)))
             .ToList();
         var created = 0;
@@ -44,9 +47,9 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         return created;
     }
 
-    public async Task<Delivery?> GetAsync(string pulseId, string recipientKey, CancellationToken cancellationToken)
+    public async Task<Delivery?> GetAsync(string ledgerId, string recipientKey, CancellationToken cancellationToken)
     {
-        var entity = await client.GetAsync(tables.Deliveries, Partition(pulseId, recipientKey), TableKeys.Encode(recipientKey), cancellationToken);
+        var entity = await client.GetAsync(tables.Deliveries, Partition(ledgerId, recipientKey), TableKeys.Encode(recipientKey), cancellationToken);
         return entity is null ? null : FromEntity(entity);
     }
 
@@ -57,9 +60,9 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         return delivery with { ETag = etag };
     }
 
-    public async IAsyncEnumerable<Delivery> ListAsync(string pulseId, DeliveryStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Delivery> ListAsync(string ledgerId, DeliveryStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = PulseRange(pulseId);
+        var filter = LedgerRange(ledgerId);
         if (status is not null)
         {
             filter = TableFilter.And(filter, TableFilter.Equal(nameof(Delivery.Status), status.Value.ToString()));
@@ -71,10 +74,10 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         }
     }
 
-    public async Task<IReadOnlyDictionary<DeliveryStatus, int>> CountByStatusAsync(string pulseId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<DeliveryStatus, int>> CountByStatusAsync(string ledgerId, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<DeliveryStatus, int>();
-        await foreach (var entity in client.QueryAsync(tables.Deliveries, PulseRange(pulseId), [nameof(Delivery.Status)], cancellationToken))
+        await foreach (var entity in client.QueryAsync(tables.Deliveries, LedgerRange(ledgerId), [nameof(Delivery.Status)], cancellationToken))
         {
             var status = Enum.Parse<DeliveryStatus>(entity.GetRequiredString(nameof(Delivery.Status)));
             counts[status] = counts.GetValueOrDefault(status) + 1;
@@ -107,13 +110,13 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         return hits;
     }
 
-    private static string Partition(string pulseId, string recipientKey) => TableKeys.Encode(pulseId) + TableKeys.Separator + TableKeys.Bucket(recipientKey, Buckets);
+    private static string Partition(string ledgerId, string recipientKey) => TableKeys.Encode(ledgerId) + TableKeys.Separator + TableKeys.Bucket(recipientKey, Buckets);
 
-    private static string PulseRange(string pulseId) => TableFilter.StartsWith("PartitionKey", TableKeys.Encode(pulseId) + TableKeys.Separator);
+    private static string LedgerRange(string ledgerId) => TableFilter.StartsWith("PartitionKey", TableKeys.Encode(ledgerId) + TableKeys.Separator);
 
-    private static TableEntity ToEntity(Delivery delivery) => new(Partition(delivery.PulseId, delivery.RecipientKey), TableKeys.Encode(delivery.RecipientKey))
+    private static TableEntity ToEntity(Delivery delivery) => new(Partition(delivery.LedgerId, delivery.RecipientKey), TableKeys.Encode(delivery.RecipientKey))
     {
-        [nameof(Delivery.PulseId)] = delivery.PulseId,
+        [LedgerIdProperty] = delivery.LedgerId,
         [nameof(Delivery.RecipientKey)] = delivery.RecipientKey,
         [nameof(Delivery.TenantId)] = delivery.TenantId,
         [nameof(Delivery.UserId)] = delivery.UserId,
@@ -132,7 +135,7 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
 
     private static Delivery FromEntity(TableEntity entity) => new()
     {
-        PulseId = entity.GetRequiredString(nameof(Delivery.PulseId)),
+        LedgerId = entity.GetRequiredString(LedgerIdProperty),
         RecipientKey = entity.GetRequiredString(nameof(Delivery.RecipientKey)),
         TenantId = entity.GetRequiredString(nameof(Delivery.TenantId)),
         UserId = entity.GetRequiredString(nameof(Delivery.UserId)),

@@ -1,5 +1,5 @@
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Privacy;
-using FocusBot.Domain.Pulses;
 
 namespace FocusBot.Storage.AzureTables;
 

@@ -76,7 +76,6 @@ internal sealed class AzurePulseStore(TableClient client, AzureTableNames tables
         [nameof(Pulse.OpensAt)] = pulse.OpensAt,
         [nameof(Pulse.ClosesAt)] = pulse.ClosesAt,
         [nameof(Pulse.Status)] = pulse.Status.ToString(),
-        [nameof(Pulse.RemindersSent)] = pulse.RemindersSent,
     };
 
     private static Pulse FromEntity(TableEntity entity) => new()
@@ -87,7 +86,6 @@ internal sealed class AzurePulseStore(TableClient client, AzureTableNames tables
         OpensAt = entity.GetRequiredDateTime(nameof(Pulse.OpensAt)),
         ClosesAt = entity.GetRequiredDateTime(nameof(Pulse.ClosesAt)),
         Status = Enum.Parse<PulseStatus>(entity.GetRequiredString(nameof(Pulse.Status))),
-        RemindersSent = entity.GetInt32(nameof(Pulse.RemindersSent)) ?? 0,
         ETag = entity.ETag,
     };
 }

@@ -51,7 +51,7 @@ internal sealed class AzureQuestionStore(TableClient client, AzureTableNames tab
 
     public async Task ReplaceBankAsync(IReadOnlyList<Question> questions, CancellationToken cancellationToken)
     {
-        StoreArguments.EnsureValidBank(questions);
+        QuestionBank.EnsureValid(questions);
         var pointer = await client.GetAsync(tables.Questions, PointerPartition, PointerRow, cancellationToken);
         var version = NewVersion();
         try

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 
 namespace FocusBot.Storage.AzureTables;
 

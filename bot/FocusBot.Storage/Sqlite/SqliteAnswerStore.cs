@@ -58,7 +58,7 @@ internal sealed class SqliteAnswerStore(SqliteDatabase database, IFieldProtector
 
     public Task<IReadOnlyList<Answer?>> UpsertManyAsync(string pulseId, IReadOnlyList<Answer> answers, CancellationToken cancellationToken)
     {
-        StoreArguments.EnsureOnePulse(pulseId, answers);
+        AnswerBatch.EnsureOnePulse(pulseId, answers);
         return database.WriteAsync<IReadOnlyList<Answer?>>(
             writer =>
             {
@@ -117,7 +117,7 @@ internal sealed class SqliteAnswerStore(SqliteDatabase database, IFieldProtector
         .With("$tenant", answer.TenantId)
         .With("$value", answer.Value)
         .With("$teams", protector.Protect(StringListJson.Encode(answer.TeamIds)))
-        .With("$answeredAt", StoreArguments.DayOf(answer.AnsweredAt))
+        .With("$answeredAt", Answer.DayOf(answer.AnsweredAt))
         .With("$revision", revision);
 
     private Answer Map(SqliteDataReader reader) => new()

@@ -1,4 +1,4 @@
-using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -6,6 +6,7 @@ namespace FocusBot.Storage.Sqlite;
 
 internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStore
 {
+    // pulse_id holds the ledger id (Delivery.LedgerId): the column is named from when only pulses had ledgers.
     private const string Columns = "pulse_id, recipient_key, tenant_id, user_id, conversation_id, status, activity_id, failure_reason, attempts, send_after, updated_at, reminders_sent, version, remind_later_at, sent_at, uncertain_sends";
 
     public Task<int> CreateIfMissingAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
@@ -29,10 +30,10 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
             cancellationToken);
     }
 
-    public Task<Delivery?> GetAsync(string pulseId, string recipientKey, CancellationToken cancellationToken) =>
+    public Task<Delivery?> GetAsync(string ledgerId, string recipientKey, CancellationToken cancellationToken) =>
         database.QuerySingleAsync(
             $"SELECT {Columns} FROM deliveries WHERE pulse_id = $pulse AND recipient_key = $recipient;",
-            command => command.With("$pulse", pulseId).With("$recipient", recipientKey),
+            command => command.With("$pulse", ledgerId).With("$recipient", recipientKey),
             Map,
             cancellationToken);
 
@@ -57,27 +58,27 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
             cancellationToken);
     }
 
-    public IAsyncEnumerable<Delivery> ListAsync(string pulseId, DeliveryStatus? status, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<Delivery> ListAsync(string ledgerId, DeliveryStatus? status, CancellationToken cancellationToken) =>
         status is null
-            ? database.QueryAsync($"SELECT {Columns} FROM deliveries WHERE pulse_id = $pulse;", command => command.With("$pulse", pulseId), Map, cancellationToken)
+            ? database.QueryAsync($"SELECT {Columns} FROM deliveries WHERE pulse_id = $pulse;", command => command.With("$pulse", ledgerId), Map, cancellationToken)
             : database.QueryAsync(
                 $"SELECT {Columns} FROM deliveries WHERE pulse_id = $pulse AND status = $status;",
-                command => command.With("$pulse", pulseId).With("$status", status.Value.ToString()),
+                command => command.With("$pulse", ledgerId).With("$status", status.Value.ToString()),
                 Map,
                 cancellationToken);
 
-    public async Task<IReadOnlyDictionary<DeliveryStatus, int>> CountByStatusAsync(string pulseId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<DeliveryStatus, int>> CountByStatusAsync(string ledgerId, CancellationToken cancellationToken)
     {
         var rows = await database.QueryListAsync(
             "SELECT status, COUNT(*) FROM deliveries WHERE pulse_id = $pulse GROUP BY status;",
-            command => command.With("$pulse", pulseId),
+            command => command.With("$pulse", ledgerId),
             reader => (Status: reader.GetEnum<DeliveryStatus>(0), Count: reader.GetInt32(1)),
             cancellationToken);
         return rows.ToDictionary(row => row.Status, row => row.Count);
     }
 
     private static SqliteCommand Bind(SqliteCommand command, Delivery delivery) => command
-        .With("$pulse", delivery.PulseId)
+        .With("$pulse", delivery.LedgerId)
         .With("$recipient", delivery.RecipientKey)
         .With("$tenant", delivery.TenantId)
         .With("$user", delivery.UserId)
@@ -95,7 +96,7 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
 
     private static Delivery Map(SqliteDataReader reader) => new()
     {
-        PulseId = reader.GetString(0),
+        LedgerId = reader.GetString(0),
         RecipientKey = reader.GetString(1),
         TenantId = reader.GetString(2),
         UserId = reader.GetString(3),

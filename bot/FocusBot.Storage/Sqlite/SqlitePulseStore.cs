@@ -7,7 +7,8 @@ namespace FocusBot.Storage.Sqlite;
 
 internal sealed class SqlitePulseStore(SqliteDatabase database) : IPulseStore
 {
-    private const string Columns = "id, tenant_id, question_ids, opens_at, closes_at, status, reminders_sent, version";
+    // reminders_sent (schema 1, NOT NULL) was never used: new rows get 0 and it is not read; no migration drops it.
+    private const string Columns = "id, tenant_id, question_ids, opens_at, closes_at, status, version";
 
     public Task<Pulse?> CreateAsync(Pulse pulse, CancellationToken cancellationToken)
     {
@@ -17,8 +18,8 @@ internal sealed class SqlitePulseStore(SqliteDatabase database) : IPulseStore
             writer =>
             {
                 var inserted = Bind(writer.Command($"""
-                    INSERT INTO pulses ({Columns})
-                    VALUES ($id, $tenant, $questions, $opensAt, $closesAt, $status, $reminders, 1)
+                    INSERT INTO pulses ({Columns}, reminders_sent)
+                    VALUES ($id, $tenant, $questions, $opensAt, $closesAt, $status, 1, 0)
                     ON CONFLICT (id) DO NOTHING;
                     """), pulse).ExecuteNonQuery();
                 return inserted == 1 ? pulse with { ETag = SqliteValues.FormatVersion(1) } : null;
@@ -38,7 +39,7 @@ internal sealed class SqlitePulseStore(SqliteDatabase database) : IPulseStore
             {
                 var updated = Bind(writer.Command("""
                     UPDATE pulses SET tenant_id = $tenant, question_ids = $questions, opens_at = $opensAt, closes_at = $closesAt,
-                        status = $status, reminders_sent = $reminders, version = version + 1
+                        status = $status, version = version + 1
                     WHERE id = $id AND version = $version;
                     """), pulse).With("$version", version).ExecuteNonQuery();
                 return updated == 1
@@ -64,8 +65,7 @@ internal sealed class SqlitePulseStore(SqliteDatabase database) : IPulseStore
         .With("$questions", StringListJson.Encode(pulse.QuestionIds))
         .With("$opensAt", pulse.OpensAt)
         .With("$closesAt", pulse.ClosesAt)
-        .With("$status", pulse.Status.ToString())
-        .With("$reminders", pulse.RemindersSent);
+        .With("$status", pulse.Status.ToString());
 
     private static Pulse Map(SqliteDataReader reader) => new()
     {
@@ -75,7 +75,6 @@ internal sealed class SqlitePulseStore(SqliteDatabase database) : IPulseStore
         OpensAt = reader.GetTime(3),
         ClosesAt = reader.GetTime(4),
         Status = reader.GetEnum<PulseStatus>(5),
-        RemindersSent = reader.GetInt32(6),
-        ETag = SqliteValues.FormatVersion(reader.GetInt64(7)),
+        ETag = SqliteValues.FormatVersion(reader.GetInt64(6)),
     };
 }

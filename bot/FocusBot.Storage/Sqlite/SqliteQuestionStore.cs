@@ -25,7 +25,7 @@ internal sealed class SqliteQuestionStore(SqliteDatabase database) : IQuestionSt
 
     public Task ReplaceBankAsync(IReadOnlyList<Question> questions, CancellationToken cancellationToken)
     {
-        StoreArguments.EnsureValidBank(questions);
+        QuestionBank.EnsureValid(questions);
 
         // One transaction: a failure anywhere rolls the delete back too, so the old bank stays whole.
         return database.WriteAsync(

@@ -1,4 +1,4 @@
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using Microsoft.Data.Sqlite;
 
 namespace FocusBot.Storage.Sqlite;

@@ -1,3 +1,4 @@
+using FocusBot.Domain.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace FocusBot.Storage.Sqlite;
@@ -27,7 +28,7 @@ internal static class SqliteValues
     {
         if (etag is null || !long.TryParse(etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
         {
-            throw new Domain.Storage.ConcurrencyException($"The {entity} carries no ETag from this store; read it again before updating.");
+            throw new ConcurrencyException($"The {entity} carries no ETag from this store; read it again before updating.");
         }
 
         return version;

@@ -1,6 +1,6 @@
 using FocusBot.Messaging;
 using FocusBot.People;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FocusBot.Admin;

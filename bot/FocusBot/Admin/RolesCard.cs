@@ -5,7 +5,7 @@ using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights;
 using FocusBot.People;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 
 namespace FocusBot.Admin;
 

@@ -6,7 +6,7 @@ using FocusBot.Domain.Roles;
 using FocusBot.Messaging;
 using FocusBot.People;
 using FocusBot.Protocol.Activities;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using FocusBot.Roles;
 using Microsoft.Extensions.Options;
 

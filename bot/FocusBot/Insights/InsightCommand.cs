@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FocusBot.Commands;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
-using FocusBot.Domain.Pulses;
 using FocusBot.Messaging;
 using FocusBot.Privacy;
 using FocusBot.Protocol.Activities;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
-using FocusBot.Domain.Pulses;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 
@@ -39,7 +39,7 @@ public sealed class InsightContent(IInsightStore insights, ContentTenants tenant
 
     public async Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        var insight = await insights.GetAsync(LedgerIds.IdOf(delivery.PulseId), cancellationToken);
+        var insight = await insights.GetAsync(LedgerIds.IdOf(delivery.LedgerId), cancellationToken);
         if (insight is null || insight.TenantId != delivery.TenantId)
             return null;
         return Activity.CreateCardMessage(InsightCard.Create(insight).ToJsonElement(), InsightCard.Summary(insight));

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FocusBot.Cards;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
-using FocusBot.Domain.Pulses;
 
 namespace FocusBot.Insights;
 

@@ -1,13 +1,13 @@
 using System.Globalization;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Notices;
-using FocusBot.Domain.Pulses;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Health;
 using FocusBot.Insights;
 using FocusBot.Proactive;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Notices;

@@ -1,3 +1,4 @@
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 
 namespace FocusBot.Notices;

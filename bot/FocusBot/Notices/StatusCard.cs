@@ -61,8 +61,8 @@ public static class StatusCard
 
     private static string Describe(Pulse pulse, DateTimeOffset now)
     {
-        // Pulse ids are "{ISO week}.{tenant}": the week is what people know it by.
-        var week = pulse.Id.Split('.')[0];
+        // The week is what people know a pulse by.
+        var week = PulseIds.WeekOf(pulse.Id);
         return pulse.Status == PulseStatus.Closed || now >= pulse.ClosesAt
             ? string.Create(CultureInfo.InvariantCulture, $"{week}: closed on {pulse.ClosesAt:dddd d MMMM}")
             : string.Create(CultureInfo.InvariantCulture, $"{week}: {(pulse.Status == PulseStatus.Open ? "open" : "sending")} until {pulse.ClosesAt:dddd d MMMM HH:mm} UTC");

@@ -1,5 +1,6 @@
 using FocusBot.Commands;
 using FocusBot.Configuration;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Notices;
 using FocusBot.Domain.Pulses;
 using FocusBot.Health;

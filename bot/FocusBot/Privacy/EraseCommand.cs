@@ -3,12 +3,13 @@ using FocusBot.Cards;
 using FocusBot.Commands;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Privacy;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Storage;
+using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
-using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
 
 namespace FocusBot.Privacy;
 
@@ -24,8 +25,8 @@ public sealed partial class EraseCommand(
     IRecognitionStore recognitions,
     IConversationStore conversations,
     Pseudonyms pseudonyms,
-    Domain.Pulses.IPulseStore pulses,
-    Domain.Trends.TrendRetraction retraction,
+    IPulseStore pulses,
+    TrendRetraction retraction,
     ErasureReply reply,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
@@ -110,7 +111,7 @@ public sealed partial class EraseCommand(
         return (removed, postsDeleted);
     }
 
-    private async Task<int> DeletePostsAsync(ConnectorClient connector, IReadOnlyList<RecognitionRecord> posted, CancellationToken cancellationToken)
+    private async Task<int> DeletePostsAsync(ConnectorClient connector, IReadOnlyList<Recognition> posted, CancellationToken cancellationToken)
     {
         var deleted = 0;
         foreach (var recognition in posted)
@@ -167,7 +168,7 @@ public sealed partial class EraseCommand(
 
     // Every pulse of the tenant, for the person's "answered" markers (a bound is needed; TrendRebuilder uses the same).
     private async Task<IEnumerable<string>> PulseIdsAsync(string tenantId, CancellationToken cancellationToken) =>
-        (await pulses.ListRecentAsync(Domain.Trends.TrendRebuilder.MaxPulses, cancellationToken)).Where(p => p.TenantId == tenantId).Select(p => p.Id);
+        (await pulses.ListRecentAsync(TrendRebuilder.MaxPulses, cancellationToken)).Where(p => p.TenantId == tenantId).Select(p => p.Id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erasure preview: {Rows} rows found")]
     private static partial void LogPreview(ILogger logger, int rows);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocusBot.Cards;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Privacy;
 
 namespace FocusBot.Privacy;
@@ -42,7 +43,7 @@ public sealed record ErasureTarget(string? UserId, string? AadObjectId, string N
     public ErasureSubject ToSubject(string tenantId, Pseudonyms pseudonyms, IEnumerable<string>? pulseIds = null)
     {
         ArgumentNullException.ThrowIfNull(pseudonyms);
-        var recipient = UserId is null ? null : Domain.Pulses.RecipientKeys.For(tenantId, UserId);
+        var recipient = UserId is null ? null : RecipientKeys.For(tenantId, UserId);
         return new ErasureSubject
         {
             TenantId = tenantId,

@@ -1,7 +1,7 @@
 using FocusBot.Cards;
 using FocusBot.Domain.Roster;
 using FocusBot.People;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 
 namespace FocusBot.Privacy;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Storage;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;

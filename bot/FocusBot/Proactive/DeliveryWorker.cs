@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Leases;
-using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Storage;
 using Microsoft.Extensions.Options;
 
@@ -150,7 +150,7 @@ public sealed partial class DeliveryWorker(
         {
             if (!MayClaim())
                 return;
-            var key = (delivery.PulseId, delivery.RecipientKey);
+            var key = (delivery.LedgerId, delivery.RecipientKey);
             _inFlight[key] = 0;
             try
             {
@@ -173,7 +173,7 @@ public sealed partial class DeliveryWorker(
     {
         await foreach (var stuck in deliveries.ListAsync(ledgerId, DeliveryStatus.Sending, cancellationToken))
         {
-            if (_inFlight.ContainsKey((stuck.PulseId, stuck.RecipientKey)) || now - stuck.UpdatedAt < options.Value.LeaseDuration / 2)
+            if (_inFlight.ContainsKey((stuck.LedgerId, stuck.RecipientKey)) || now - stuck.UpdatedAt < options.Value.LeaseDuration / 2)
                 continue;
             try
             {

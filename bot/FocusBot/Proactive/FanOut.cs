@@ -1,5 +1,5 @@
 using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Roster;
 
 namespace FocusBot.Proactive;
@@ -25,7 +25,7 @@ public sealed class FanOut(IDeliveryStore deliveries, IConversationStore convers
         var now = timeProvider.GetUtcNow();
         var rows = recipients.Select(r => new Delivery
         {
-            PulseId = ledgerId,
+            LedgerId = ledgerId,
             RecipientKey = RecipientKeys.For(r.TenantId, r.UserId),
             TenantId = r.TenantId,
             UserId = r.UserId,

@@ -1,4 +1,4 @@
-using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Protocol.Activities;
 
 namespace FocusBot.Proactive;

@@ -1,4 +1,5 @@
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 
 namespace FocusBot.Pulses;
@@ -14,9 +15,9 @@ public interface IPulseListener
     /// <paramref name="unchanged"/>, the respondent's answers to the pulse's other questions as they stand (the caller has
     /// just read them; passing them spares a second read on the hot path).
     /// </summary>
-    Task OnAnswersAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<AnswerChange> changes, IReadOnlyList<(Question Question, Answer Answer)> unchanged,
+    Task OnAnswersAsync(Pulse pulse, IReadOnlyList<AnswerChange> changes, IReadOnlyList<(Question Question, Answer Answer)> unchanged,
         CancellationToken cancellationToken);
 
     /// <summary>One more person was sent the pulse; <paramref name="teamIds"/> are their teams.</summary>
-    Task OnDeliveredAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<string> teamIds, CancellationToken cancellationToken);
+    Task OnDeliveredAsync(Pulse pulse, IReadOnlyList<string> teamIds, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -69,7 +70,7 @@ public sealed partial class PulseAnswerHandler(
         };
     }
 
-    private async Task<AdaptiveCardInvokeResponse> SaveAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
+    private async Task<AdaptiveCardInvokeResponse> SaveAsync(Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
         string userId, JsonElement data, IReadOnlyDictionary<string, Answer> stored, bool outdated, CancellationToken cancellationToken)
     {
         var mine = PulseBank.ValuesOf(stored);
@@ -101,7 +102,7 @@ public sealed partial class PulseAnswerHandler(
         }
 
         var teams = await roster.ListTeamsForUserAsync(pulse.TenantId, userId, cancellationToken);
-        // The stores keep the day only (StoreArguments.DayOf), whatever time is given here.
+        // The stores keep the day only (Answer.DayOf), whatever time is given here.
         var now = timeProvider.GetUtcNow();
         var locked = given.Keys.Where(id => IsQuiz(questions, id) && mine.ContainsKey(id) && mine[id] != given[id]).ToList();
         var toStore = given.Where(g => !mine.TryGetValue(g.Key, out var previousValue) || (previousValue != g.Value && !locked.Contains(g.Key))) // a replay changes nothing
@@ -153,7 +154,7 @@ public sealed partial class PulseAnswerHandler(
     }
 
     /// <summary>The card as it stands: the answers with "change", or the form while there are none.</summary>
-    private AdaptiveCardInvokeResponse Current(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, ShownAnswers current, string? notice) =>
+    private AdaptiveCardInvokeResponse Current(Pulse pulse, IReadOnlyList<Question> questions, ShownAnswers current, string? notice) =>
         Card(current.Values.Count > 0
             ? PulseCard.Answered(pulse.Id, questions, current, pulse.ClosesAt, notice)
             : PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, current, notice));
@@ -172,7 +173,7 @@ public sealed partial class PulseAnswerHandler(
     /// Exactly one reminder about Pulse:RemindLaterAfter from now, kept apart from the scheduled reminders so it uses none
     /// of them up and comes even after both were sent. The answer names the local time, or says the pulse closes first.
     /// </summary>
-    private async Task<AdaptiveCardInvokeResponse> RemindLaterAsync(TurnContext turn, Domain.Pulses.Pulse pulse, string userId, bool answered,
+    private async Task<AdaptiveCardInvokeResponse> RemindLaterAsync(TurnContext turn, Pulse pulse, string userId, bool answered,
         CancellationToken cancellationToken)
     {
         // Answering leaves the delivery row alone (see PulseScheduler), so the person's own stored answers tell.
@@ -231,7 +232,7 @@ public sealed partial class PulseAnswerHandler(
         return day == today.AddDays(1) ? time + " tomorrow" : time + " on " + local.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
     }
 
-    private AdaptiveCardInvokeResponse Problem(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> stored, string problem) =>
+    private AdaptiveCardInvokeResponse Problem(Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> stored, string problem) =>
         Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, ShownAnswers.Of(questions, stored), problem));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";

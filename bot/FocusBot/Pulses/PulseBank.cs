@@ -16,9 +16,9 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAns
     private static readonly TimeSpan PulseCacheFor = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, Question> _questions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (Domain.Pulses.Pulse Pulse, DateTimeOffset ReadAt)> _pulses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Pulse Pulse, DateTimeOffset ReadAt)> _pulses = new(StringComparer.Ordinal);
 
-    public async Task<Domain.Pulses.Pulse?> GetPulseAsync(string pulseId, CancellationToken cancellationToken)
+    public async Task<Pulse?> GetPulseAsync(string pulseId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         if (_pulses.TryGetValue(pulseId, out var cached) && now - cached.ReadAt < PulseCacheFor && now >= cached.ReadAt)
@@ -30,12 +30,12 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAns
     }
 
     /// <summary>The tenant's pulse that can be answered at <paramref name="now"/>, if any (the latest, should two overlap).</summary>
-    public async Task<Domain.Pulses.Pulse?> OpenPulseAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public async Task<Pulse?> OpenPulseAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken) =>
         (await pulses.ListActiveAsync(cancellationToken))
             .Where(p => p.TenantId == tenantId && p.Status is PulseStatus.Sending or PulseStatus.Open && now < p.ClosesAt)
             .OrderByDescending(p => p.OpensAt).FirstOrDefault();
 
-    public async Task<IReadOnlyList<Question>> QuestionsOfAsync(Domain.Pulses.Pulse pulse, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Question>> QuestionsOfAsync(Pulse pulse, CancellationToken cancellationToken)
     {
         var list = new List<Question>(pulse.QuestionIds.Count);
         foreach (var id in pulse.QuestionIds)
@@ -55,7 +55,7 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAns
     }
 
     /// <summary>The respondent's stored answers to the pulse, by question id, read side by side.</summary>
-    public async Task<IReadOnlyDictionary<string, Answer>> AnswersOfAsync(Domain.Pulses.Pulse pulse, IReadOnlyList<Question> questions,
+    public async Task<IReadOnlyDictionary<string, Answer>> AnswersOfAsync(Pulse pulse, IReadOnlyList<Question> questions,
         string pseudonym, CancellationToken cancellationToken)
     {
         var found = await Task.WhenAll(questions.Select(q => answers.GetAsync(pulse.Id, q.Id, pseudonym, cancellationToken)));

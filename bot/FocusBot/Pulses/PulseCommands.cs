@@ -27,7 +27,7 @@ public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOpt
         var open = await bank.OpenPulseAsync(turn.TenantId, now, cancellationToken);
         if (open is null)
         {
-            var next = new PulseCalendar(options.Value).CycleAt(now.AddDays(7)).SendDate;
+            var next = new PulseCalendar(options.Value.ToSchedule()).CycleAt(now.AddDays(7)).SendDate;
             await turn.SendAsync(Activity.CreateTextMessage($"No pulse is open right now. The next one is due around {next:dddd d MMMM}."), cancellationToken);
             return;
         }

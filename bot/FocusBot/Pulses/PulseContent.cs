@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
@@ -18,7 +19,7 @@ public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsSt
 
     public string Kind => LedgerKind;
 
-    public static string LedgerOf(Domain.Pulses.Pulse pulse) => LedgerIds.Of(pulse);
+    public static string LedgerOf(Pulse pulse) => LedgerIds.Of(pulse);
 
     public async IAsyncEnumerable<string> ListOpenLedgersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsSt
 
     public async Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        var pulse = await bank.GetPulseAsync(LedgerIds.IdOf(delivery.PulseId), cancellationToken);
+        var pulse = await bank.GetPulseAsync(LedgerIds.IdOf(delivery.LedgerId), cancellationToken);
         if (pulse is null || pulse.Status == PulseStatus.Closed || await settings.IsPausedAsync(delivery.TenantId, delivery.UserId, cancellationToken))
             return null;
         var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
@@ -42,7 +43,7 @@ public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsSt
 
     public async Task OnSentAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        if (await bank.GetPulseAsync(LedgerIds.IdOf(delivery.PulseId), cancellationToken) is not { } pulse)
+        if (await bank.GetPulseAsync(LedgerIds.IdOf(delivery.LedgerId), cancellationToken) is not { } pulse)
             return;
         var teams = await roster.ListTeamsForUserAsync(delivery.TenantId, delivery.UserId, cancellationToken);
         foreach (var listener in listeners)

@@ -1,3 +1,4 @@
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Storage;
 using FocusBot.Messaging;
@@ -16,7 +17,7 @@ namespace FocusBot.Pulses;
 public sealed partial class PulseLateJoiner(PulseBank bank, FanOut fanOut, IDeliveryStore deliveries, IOptions<PulseOptions> options,
     TimeProvider timeProvider, ILogger<PulseLateJoiner> logger) : IConversationChangeHandler, IMessageObserver
 {
-    private readonly PulseCalendar _calendar = new(options.Value);
+    private readonly PulseCalendar _calendar = new(options.Value.ToSchedule());
 
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ public sealed partial class PulseLateJoiner(PulseBank bank, FanOut fanOut, IDeli
         await ReopenIfUnreachableAsync(turn, pulse, userId, cancellationToken);
     }
 
-    private async Task ReopenIfUnreachableAsync(TurnContext turn, Domain.Pulses.Pulse pulse, string userId, CancellationToken cancellationToken)
+    private async Task ReopenIfUnreachableAsync(TurnContext turn, Pulse pulse, string userId, CancellationToken cancellationToken)
     {
         var row = await deliveries.GetAsync(PulseContent.LedgerOf(pulse), RecipientKeys.For(turn.TenantId, userId), cancellationToken);
         if (row is not { Status: DeliveryStatus.Blocked or DeliveryStatus.Failed })

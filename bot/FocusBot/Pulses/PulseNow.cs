@@ -1,4 +1,3 @@
-using System.Globalization;
 using FocusBot.Domain.Pulses;
 using FocusBot.Proactive;
 using Microsoft.Extensions.Options;
@@ -25,17 +24,17 @@ public sealed partial class PulseNow(
     TimeProvider timeProvider,
     ILogger<PulseNow> logger)
 {
-    private readonly PulseCalendar _calendar = new(options.Value);
+    private readonly PulseCalendar _calendar = new(options.Value.ToSchedule());
 
     /// <summary>Opens the pulse and queues a card for everyone at once; returns the pulse and how many were queued.</summary>
     public async Task<PulseNowResult?> OpenAsync(string tenantId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var cycle = _calendar.CycleAt(now);
-        var weekly = $"{cycle.Week}.{tenantId}";
+        var weekly = PulseIds.Weekly(cycle.Week, tenantId);
         var id = await pulses.GetAsync(weekly, cancellationToken) is null
             ? weekly
-            : string.Create(CultureInfo.InvariantCulture, $"{cycle.Week}.now-{now:yyyyMMddHHmmss}.{tenantId}");
+            : PulseIds.OpenedNow(cycle.Week, now, tenantId);
         var questions = await scheduler.ChooseQuestionsAsync(tenantId, cycle.Week, cancellationToken);
         if (questions.Count == 0)
         {

@@ -1,3 +1,5 @@
+using FocusBot.Domain.Pulses;
+
 namespace FocusBot.Pulses;
 
 /// <summary>The weekly rhythm, set by HR through configuration.</summary>
@@ -35,4 +37,14 @@ public sealed class PulseOptions
 
     /// <summary>"Remind me later" waits this long.</summary>
     public TimeSpan RemindLaterAfter { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>The part of these options the domain's <see cref="PulseCalendar"/> works from.</summary>
+    public PulseSchedule ToSchedule() => new()
+    {
+        CadenceWeeks = CadenceWeeks,
+        SendDay = SendDay,
+        SendTime = SendTime,
+        DefaultTimeZone = DefaultTimeZone,
+        CloseAfterDays = CloseAfterDays,
+    };
 }

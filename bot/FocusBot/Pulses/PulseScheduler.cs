@@ -1,4 +1,5 @@
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Notices;
 using FocusBot.Domain.Pulses;
@@ -39,7 +40,7 @@ public sealed partial class PulseScheduler(
     public const string LeaseName = "pulse-scheduler";
 
     private readonly string _holderId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    private readonly PulseCalendar _calendar = new(options.Value);
+    private readonly PulseCalendar _calendar = new(options.Value.ToSchedule());
     private Lease? _lease;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -113,7 +114,7 @@ public sealed partial class PulseScheduler(
         // Open an hour before the first person's send time so the ledger is ready when their morning comes.
         if (!cycle.OnCadence || now < cycle.FirstSend - TimeSpan.FromHours(1) || now >= cycle.ClosesAt)
             return;
-        var pulseId = $"{cycle.Week}.{tenantId}";
+        var pulseId = PulseIds.Weekly(cycle.Week, tenantId);
         var pulse = await pulses.GetAsync(pulseId, cancellationToken);
         if (pulse is null)
         {
@@ -128,7 +129,7 @@ public sealed partial class PulseScheduler(
                 return;
             }
 
-            pulse = await pulses.CreateAsync(new Domain.Pulses.Pulse
+            pulse = await pulses.CreateAsync(new Pulse
             {
                 Id = pulseId,
                 TenantId = tenantId,
@@ -174,7 +175,7 @@ public sealed partial class PulseScheduler(
             _ = await rosterSync.RefreshAsync(install, cancellationToken);
     }
 
-    private async Task RemindAsync(Domain.Pulses.Pulse pulse, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RemindAsync(Pulse pulse, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reminders = options.Value.Reminders.Take(2).ToArray();
         var answered = await answeredMarks.ListAsync(pulse.Id, cancellationToken);
@@ -229,7 +230,7 @@ public sealed partial class PulseScheduler(
         }
     }
 
-    private async Task CloseAsync(Domain.Pulses.Pulse pulse, CancellationToken cancellationToken)
+    private async Task CloseAsync(Pulse pulse, CancellationToken cancellationToken)
     {
         var closed = await pulses.UpdateAsync(pulse with { Status = PulseStatus.Closed }, cancellationToken);
         var answered = await answeredMarks.ListAsync(pulse.Id, cancellationToken);
@@ -261,7 +262,7 @@ public sealed partial class PulseScheduler(
     // after an outage) is not reminded minutes after their card. Rows sent before SentAt was kept fall back to their send time.
     private static DateTimeOffset SentAt(Delivery delivery) => delivery.SentAt ?? delivery.SendAfter;
 
-    private bool HasAnswered(IReadOnlySet<string> answered, Domain.Pulses.Pulse pulse, Delivery delivery) =>
+    private bool HasAnswered(IReadOnlySet<string> answered, Pulse pulse, Delivery delivery) =>
         answered.Contains(pseudonyms.AnsweredMarker(pulse.Id, delivery.RecipientKey));
 
     private async Task<ConversationTarget?> TargetAsync(Delivery delivery, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Settings;
 using FocusBot.Messaging;
 using FocusBot.People;
 using FocusBot.Privacy;
@@ -47,8 +49,8 @@ public static class PulseServiceCollectionExtensions
         services.AddSingleton<IConversationChangeHandler>(sp => sp.GetRequiredService<PulseLateJoiner>());
         services.AddSingleton<IMessageObserver>(sp => sp.GetRequiredService<PulseLateJoiner>());
         services.AddSingleton<ICommandHandler, ShowPulseCommand>();
-        services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<Domain.Settings.ISettingsStore>(), pause: true));
-        services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<Domain.Settings.ISettingsStore>(), pause: false));
+        services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<ISettingsStore>(), pause: true));
+        services.AddSingleton<ICommandHandler>(sp => new PauseCommand(sp.GetRequiredService<ISettingsStore>(), pause: false));
         services.AddSingleton<OneThingCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<OneThingCommand>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<OneThingCommand>());

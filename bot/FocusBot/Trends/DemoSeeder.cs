@@ -3,6 +3,7 @@ using FocusBot.Configuration;
 using FocusBot.Development;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -156,7 +157,7 @@ public sealed partial class DemoSeeder(
             var answered = random.NextDouble() < participation;
             sent.Add(new Delivery
             {
-                PulseId = LedgerIds.Of(pulse),
+                LedgerId = LedgerIds.Of(pulse),
                 RecipientKey = RecipientKeys.For(pulse.TenantId, userId),
                 TenantId = pulse.TenantId,
                 UserId = userId,

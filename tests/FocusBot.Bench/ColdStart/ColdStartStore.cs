@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FocusBot.Bench.Pulses;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Proactive;

@@ -3,6 +3,7 @@ using FocusBot.Bench.Pulses;
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Pulses;
 using FocusBot.TestSupport;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Pulses;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
@@ -104,7 +105,7 @@ internal static class TrendsBenchData
     public static List<Delivery> Deliveries(Pulse pulse) =>
         [.. People().Select(p => new Delivery
         {
-            PulseId = LedgerIds.Of(pulse), RecipientKey = RecipientKeys.For(Tenant, p.UserId), TenantId = Tenant, UserId = p.UserId, Status = DeliveryStatus.Answered,
+            LedgerId = LedgerIds.Of(pulse), RecipientKey = RecipientKeys.For(Tenant, p.UserId), TenantId = Tenant, UserId = p.UserId, Status = DeliveryStatus.Answered,
             SendAfter = pulse.OpensAt, UpdatedAt = pulse.OpensAt, Attempts = 1,
         })];
 

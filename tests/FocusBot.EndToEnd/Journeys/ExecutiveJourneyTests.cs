@@ -1,5 +1,5 @@
 using FocusBot.EndToEnd.Playground;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using FocusBot.Domain.Pulses;
 using FocusBot.EndToEnd.Playground;
 using FocusBot.Help;
 using FocusBot.Pulses;
@@ -91,7 +92,7 @@ public sealed class PulseDayFixture : IAsyncLifetime
     public async Task StartPulseDayAsync(CancellationToken cancellationToken)
     {
         // FocusBot's own calendar must agree that Alex's send time has passed and the pulse is not yet closed.
-        var calendar = new PulseCalendar(PulseDaySchedule);
+        var calendar = new PulseCalendar(PulseDaySchedule.ToSchedule());
         var now = DateTimeOffset.UtcNow;
         var cycle = calendar.CycleAt(now);
         Assert.True(cycle.OnCadence && calendar.SendTimeFor(cycle, TimeZone) <= now && now < cycle.ClosesAt,

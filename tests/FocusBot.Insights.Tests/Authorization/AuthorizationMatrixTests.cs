@@ -116,6 +116,6 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
 
         await fixture.Scenario.SayAsync(Person.Ruth, "recognise");
 
-        Assert.Contains(global::FocusBot.Recognition.RecognitionFormCard.Title, CardJson.AllText(fixture.Scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
+        Assert.Contains(global::FocusBot.Recognitions.RecognitionFormCard.Title, CardJson.AllText(fixture.Scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
     }
 }

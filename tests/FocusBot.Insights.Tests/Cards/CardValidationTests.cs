@@ -64,7 +64,7 @@ public sealed class CardValidationTests
     public void RecognitionCard_TheOnlyMentionIsTheRecognisedPerson()
     {
         var recognition = Issue5Cards.Recognition();
-        var card = FocusBot.Recognition.RecognitionCard.Channel(recognition);
+        var card = FocusBot.Recognitions.RecognitionCard.Channel(recognition);
 
         var mention = Assert.Single(card.Teams!.Entities!);
         var texts = Support.CardJson.Texts(card.ToJsonElement());

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocusBot.ConnectorSimulator.Roster;
+using FocusBot.Domain.Insights;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Pulses;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using FocusBot.Trends;
 
 namespace FocusBot.Insights.Tests.Cards;
@@ -195,7 +197,7 @@ public sealed class HostileTextFlowTests : IAsyncLifetime
         Step("insight cards", hostile: true);
         await _scenario.SayAsync(Author, "insights");
         Step("insight list", hostile: true);
-        var insight = (await _scenario.Get<Domain.Insights.IInsightStore>().ListLatestAsync(BotScenario.TenantId, 1, CancellationToken.None))[0];
+        var insight = (await _scenario.Get<IInsightStore>().ListLatestAsync(BotScenario.TenantId, 1, CancellationToken.None))[0];
         await InvokeAsync("insight reach", Author, InsightCommand.ReachVerb, new JsonObject { ["insightId"] = insight.Id });
         await InvokeAsync("insight got it", Recipient, InsightCommand.GotItVerb, new JsonObject { ["insightId"] = insight.Id }, EvilChannel);
     }
@@ -219,7 +221,7 @@ public sealed class HostileTextFlowTests : IAsyncLifetime
         Step("recognition cards", hostile: true);
         await _scenario.SayAsync(Author, "recognitions");
         Step("recognition list", hostile: true);
-        var recognition = (await _scenario.Get<Domain.Recognition.IRecognitionStore>().ListRecentAsync(BotScenario.TenantId, 1, CancellationToken.None))[0];
+        var recognition = (await _scenario.Get<IRecognitionStore>().ListRecentAsync(BotScenario.TenantId, 1, CancellationToken.None))[0];
         await InvokeAsync("recognition applauded", Person.Sam, ApplauseHandler.ApplaudVerb, new JsonObject { ["recognitionId"] = recognition.Id }, EvilChannel);
     }
 

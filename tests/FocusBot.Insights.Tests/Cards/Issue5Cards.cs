@@ -3,16 +3,16 @@ using System.Text.Json.Nodes;
 using FocusBot.Admin;
 using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Privacy;
-using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Insights;
 using FocusBot.People;
 using FocusBot.Privacy;
-using FocusBot.Recognition;
-using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
+using FocusBot.Recognitions;
 
 namespace FocusBot.Insights.Tests.Cards;
 
@@ -66,7 +66,7 @@ public static class Issue5Cards
         GotItCount = 1234,
     };
 
-    public static RecognitionRecord Recognition(int i = 0, string? behaviour = null) => new()
+    public static Recognition Recognition(int i = 0, string? behaviour = null) => new()
     {
         Id = "0199" + i.ToString("D28", System.Globalization.CultureInfo.InvariantCulture),
         TenantId = "t",

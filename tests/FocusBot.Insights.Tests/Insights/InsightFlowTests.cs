@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using FocusBot.Commands;
 using FocusBot.ConnectorSimulator;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
-using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Insights;
 using FocusBot.Insights.Tests.Support;

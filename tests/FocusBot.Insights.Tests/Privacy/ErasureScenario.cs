@@ -4,10 +4,10 @@ using FocusBot.Commands;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Privacy;
-using FocusBot.Domain.Pulses;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
@@ -15,11 +15,10 @@ using FocusBot.Insights.Tests.Insights;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.People;
 using FocusBot.Privacy;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using FocusBot.Roles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
 
 namespace FocusBot.Insights.Tests.Privacy;
 
@@ -47,7 +46,7 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
         GC.SuppressFinalize(this);
     }
 
-    protected async Task<(Insight Insight, RecognitionRecord OfMegan, RecognitionRecord OfSam)> GiveMeganDataEverywhereAsync()
+    protected async Task<(Insight Insight, Recognition OfMegan, Recognition OfSam)> GiveMeganDataEverywhereAsync()
     {
         // An insight for all staff (a delivery to Megan), which Megan and Sam both say they got.
         await Scenario.ExecuteForCardAsync(Person.Ruth, global::FocusBot.Insights.InsightCommand.PostVerb, InsightForms.Valid());
@@ -73,7 +72,7 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
         [
             new Delivery
             {
-                PulseId = "pulse:2026-W48",
+                LedgerId = "pulse:2026-W48",
                 RecipientKey = RecipientKeys.For(BotScenario.TenantId, Person.Megan.UserId),
                 TenantId = BotScenario.TenantId,
                 UserId = Person.Megan.UserId,
@@ -100,7 +99,7 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
         return (insight, ofMegan, ofSam);
     }
 
-    protected async Task AssertMeganErasedAsync(Insight insight, RecognitionRecord ofMegan, RecognitionRecord ofSam)
+    protected async Task AssertMeganErasedAsync(Insight insight, Recognition ofMegan, Recognition ofSam)
     {
         Assert.Equal(0, (await CountMegansAsync()).Total);
         Assert.Null(await Scenario.Get<IConversationStore>().GetPersonalForUserAsync(BotScenario.TenantId, Person.Megan.UserId, None));
@@ -132,10 +131,10 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
 
     private static JsonObject RecognitionForm(Person who) => new()
     {
-        [global::FocusBot.Recognition.RecognitionForm.PersonId] = who.AadObjectId,
-        [global::FocusBot.Recognition.RecognitionForm.BehaviourId] = "Owning the problem",
-        [global::FocusBot.Recognition.RecognitionForm.StoryId] = "Stayed on the call until the customer's line was back up.",
-        [global::FocusBot.Recognition.RecognitionForm.ChannelId] = BotScenario.CustomerWinsChannel,
+        [global::FocusBot.Recognitions.RecognitionForm.PersonId] = who.AadObjectId,
+        [global::FocusBot.Recognitions.RecognitionForm.BehaviourId] = "Owning the problem",
+        [global::FocusBot.Recognitions.RecognitionForm.StoryId] = "Stayed on the call until the customer's line was back up.",
+        [global::FocusBot.Recognitions.RecognitionForm.ChannelId] = BotScenario.CustomerWinsChannel,
     };
 
     protected static TeamMember Member(Person person, string teamId) => new()

@@ -7,18 +7,16 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Pulses;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Insights.Tests.Insights;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Privacy;
-using FocusBot.Recognition;
 using FocusBot.Roles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RecognitionRecord = FocusBot.Domain.Recognition.Recognition;
 
 namespace FocusBot.Insights.Tests.Privacy;
 

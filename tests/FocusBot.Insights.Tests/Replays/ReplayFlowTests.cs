@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Faults;
 using FocusBot.Domain.Insights;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Insights.Tests.Insights;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Protocol.Activities;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 
 namespace FocusBot.Insights.Tests.Replays;
 

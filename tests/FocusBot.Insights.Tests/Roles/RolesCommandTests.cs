@@ -3,7 +3,7 @@ using FocusBot.Admin;
 using FocusBot.Commands;
 using FocusBot.Domain.Roles;
 using FocusBot.Insights.Tests.Support;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using FocusBot.Roles;
 
 namespace FocusBot.Insights.Tests.Roles;

@@ -27,8 +27,8 @@ public sealed class CountingStores
     /// <summary>Replaces the host's stores with counting wrappers around them; run after the host registered its services.</summary>
     public void Install(IServiceCollection services)
     {
-        Decorate<IRosterStore>(services, inner => new Roster(inner, this));
-        Decorate<IConversationStore>(services, inner => new Conversations(inner, this));
+        Decorate<IRosterStore>(services, inner => new CountingRoster(inner, this));
+        Decorate<IConversationStore>(services, inner => new CountingConversations(inner, this));
     }
 
     private static void Decorate<T>(IServiceCollection services, Func<T, T> wrap)
@@ -50,7 +50,7 @@ public sealed class CountingStores
         }
     }
 
-    private sealed class Roster(IRosterStore inner, CountingStores counts) : IRosterStore
+    private sealed class CountingRoster(IRosterStore inner, CountingStores counts) : IRosterStore
     {
         public Task ReplaceTeamRosterAsync(string tenantId, string teamId, IReadOnlyList<TeamMember> members, CancellationToken cancellationToken) =>
             inner.ReplaceTeamRosterAsync(tenantId, teamId, members, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class CountingStores
         public Task<RosterPerson?> FindByUserIdAsync(string tenantId, string userId, CancellationToken cancellationToken) => inner.FindByUserIdAsync(tenantId, userId, cancellationToken);
     }
 
-    private sealed class Conversations(IConversationStore inner, CountingStores counts) : IConversationStore
+    private sealed class CountingConversations(IConversationStore inner, CountingStores counts) : IConversationStore
     {
         public Task UpsertAsync(ConversationRecord conversation, CancellationToken cancellationToken) => inner.UpsertAsync(conversation, cancellationToken);
 

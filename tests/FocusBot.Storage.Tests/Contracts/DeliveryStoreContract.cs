@@ -1,3 +1,4 @@
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Tests.Infrastructure;

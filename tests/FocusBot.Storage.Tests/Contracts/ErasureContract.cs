@@ -1,10 +1,11 @@
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Pulses;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;

@@ -1,4 +1,4 @@
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Storage.Tests.Infrastructure;
 
 namespace FocusBot.Storage.Tests.Contracts;

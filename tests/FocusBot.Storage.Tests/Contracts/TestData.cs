@@ -1,9 +1,10 @@
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
-using FocusBot.Domain.Recognition;
+using FocusBot.Domain.Recognitions;
 
 namespace FocusBot.Storage.Tests.Contracts;
 
@@ -76,7 +77,7 @@ internal static class TestData
 
     public static Delivery Delivery(string pulseId, string userId, string tenantId = Tenant) => new()
     {
-        PulseId = pulseId,
+        LedgerId = pulseId,
         RecipientKey = RecipientKeys.For(tenantId, userId),
         TenantId = tenantId,
         UserId = userId,

@@ -1,4 +1,9 @@
+using FocusBot.Domain.Answers;
+using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
+using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
+using FocusBot.Domain.Roster;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Sqlite;
 using FocusBot.Storage.Tests.Contracts;
@@ -115,8 +120,8 @@ public sealed class SqliteStorageTests : IAsyncLifetime
 
         await using var scope = await _backend.OpenAsync(TimeProvider.System);
 
-        var roster = scope.Get<FocusBot.Domain.Roster.IRosterStore>();
-        var conversations = scope.Get<FocusBot.Domain.Conversations.IConversationStore>();
+        var roster = scope.Get<IRosterStore>();
+        var conversations = scope.Get<IConversationStore>();
         Assert.Equal(["29:ann"], (await roster.SearchByNameAsync("t1", "lee", 5, Token)).Select(p => p.UserId));
         Assert.Equal(["29:ann"], (await roster.SearchByNameAsync("t1", "marie", 5, Token)).Select(p => p.UserId));
         Assert.Equal("29:ann", (await roster.FindByAadObjectIdAsync("t1", "aad-ann", Token))?.UserId);
@@ -142,7 +147,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     public async Task WriteAsync_ManyConcurrentWritersAndOneFailing_CommitsTheOthersAndFailsOnlyThatOne()
     {
         await using var scope = await _backend.OpenAsync(TimeProvider.System);
-        var answers = scope.Get<FocusBot.Domain.Answers.IAnswerStore>();
+        var answers = scope.Get<IAnswerStore>();
         var questions = scope.Get<IQuestionStore>();
         await questions.ReplaceBankAsync([TestData.Question("old-1")], Token);
         var badBank = new[] { TestData.Question("new-1"), TestData.Question("new-2") with { Text = null! } };
@@ -155,6 +160,41 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         await Assert.ThrowsAsync<SqliteException>(() => failing);
         Assert.Equal(200, await answers.ListByPulseAsync("2026-W48", Token).CountAsync(Token));
         Assert.Equal(["old-1"], (await questions.ListAsync(includeInactive: true, Token)).Select(q => q.Id));
+    }
+
+    [Fact]
+    public async Task Stores_RowsKeptUnderTheirFirstColumnNames_ReadAndWriteWithoutLosingData()
+    {
+        // Delivery.LedgerId lives in deliveries.pulse_id, and pulses.reminders_sent is no longer read but never dropped:
+        // files written before either change must read, and writing must leave what they hold.
+        await using (var scope = await _backend.OpenAsync(TimeProvider.System))
+        {
+            await scope.Get<IPulseStore>().CreateAsync(TestData.Pulse("2026-W48.t1", TestData.Monday), Token);
+            await scope.Get<IDeliveryStore>().CreateIfMissingAsync([TestData.Delivery("insight:i-1", "29:ann")], Token);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            Assert.Equal("insight:i-1", Scalar(connection, "SELECT pulse_id FROM deliveries;"));
+            Execute(connection, "UPDATE pulses SET reminders_sent = 2;");
+        }
+
+        await using (var scope = await _backend.OpenAsync(TimeProvider.System))
+        {
+            var pulses = scope.Get<IPulseStore>();
+            var pulse = await pulses.GetAsync("2026-W48.t1", Token);
+            await pulses.UpdateAsync(pulse! with { Status = PulseStatus.Open }, Token);
+            var delivery = await scope.Get<IDeliveryStore>().ListAsync("insight:i-1", null, Token).SingleAsync(Token);
+            Assert.Equal("insight:i-1", delivery.LedgerId);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            Assert.Equal(2L, Scalar(connection, "SELECT reminders_sent FROM pulses;"));
+            Assert.Equal("Open", Scalar(connection, "SELECT status FROM pulses;"));
+        }
     }
 
     [Fact]

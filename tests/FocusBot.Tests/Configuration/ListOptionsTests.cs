@@ -1,6 +1,6 @@
 using FocusBot.Protocol.RateLimiting;
 using FocusBot.Pulses;
-using FocusBot.Recognition;
+using FocusBot.Recognitions;
 using FocusBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using FocusBot.ConnectorSimulator.Faults;
+using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
 using FocusBot.Tests.Support;
@@ -44,7 +45,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
     public async Task PostMessages_StoreFailsInDevelopment_Answers500WithNoDetail()
     {
         await using var host = new FocusBotTestHost("Development", configureServices: services =>
-            services.Replace(ServiceDescriptor.Singleton(Failing.Of<Domain.Conversations.IConversationStore>())));
+            services.Replace(ServiceDescriptor.Singleton(Failing.Of<IConversationStore>())));
 
         var response = await host.PostActivityAsync(ActivityFixtures.Load("installationUpdate.add.personal", _connector.BaseUrl));
 

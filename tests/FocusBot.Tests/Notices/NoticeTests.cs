@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Faults;
+using FocusBot.Domain.Pulses;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,7 +73,7 @@ public sealed class NoticeTests
 
     private static async Task AnswerAsync(OperatorsWorld world, string person)
     {
-        var pulse = Assert.Single(await world.Host.Services.GetRequiredService<Domain.Pulses.IPulseStore>().ListActiveAsync(CancellationToken.None));
+        var pulse = Assert.Single(await world.Host.Services.GetRequiredService<IPulseStore>().ListActiveAsync(CancellationToken.None));
         var data = new JsonObject { ["pulseId"] = pulse.Id, [PulseCard.InputPrefix + pulse.QuestionIds[0]] = "1" };
         foreach (var id in pulse.QuestionIds.Skip(1))
             data[PulseCard.InputPrefix + id] = "1";

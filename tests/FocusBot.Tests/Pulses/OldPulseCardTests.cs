@@ -107,7 +107,7 @@ public sealed class OldPulseCardTests : IAsyncLifetime
     }
 
     // Opens the pulse (Monday evening) and sends Anna her card at `sendAt`, with four fixed questions.
-    private async Task<Domain.Pulses.Pulse> OpenAndSendAsync(DateTimeOffset sendAt)
+    private async Task<Pulse> OpenAndSendAsync(DateTimeOffset sendAt)
     {
         await PassAsync(At(11, 30, 19, 30));
         var pulses = _host.Services.GetRequiredService<IPulseStore>();
@@ -162,7 +162,7 @@ public sealed class OldPulseCardTests : IAsyncLifetime
         return body.RootElement.GetProperty("value").Clone();
     }
 
-    private async Task<string?> StoredAsync(Domain.Pulses.Pulse pulse, string questionId) =>
+    private async Task<string?> StoredAsync(Pulse pulse, string questionId) =>
         (await _host.Services.GetRequiredService<IAnswerStore>().ListByPulseAsync(pulse.Id, CancellationToken.None).ToListAsync())
             .SingleOrDefault(a => a.QuestionId == questionId)?.Value;
 

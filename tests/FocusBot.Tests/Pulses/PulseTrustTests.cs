@@ -5,6 +5,7 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
@@ -196,7 +197,7 @@ public abstract class PulseTrustTests : IAsyncLifetime
     }
 
     // Opens the pulse at Tuesday 10:30 London and sends it to everyone, with four fixed questions (one quiz).
-    private async Task<Domain.Pulses.Pulse> OpenAndSendAsync()
+    private async Task<Pulse> OpenAndSendAsync()
     {
         await PassAsync(new DateTimeOffset(2026, 11, 30, 19, 30, 0, TimeSpan.Zero));
         var pulses = Store<IPulseStore>();

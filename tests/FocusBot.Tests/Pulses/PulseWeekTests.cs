@@ -6,6 +6,7 @@ using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -260,9 +261,9 @@ public abstract class PulseWeekTests : IAsyncLifetime
     private List<SentActivity> PulseCards() =>
         [.. _connector.Sent.Where(s => s.Operation == SimOperation.Send && s.Activity.GetRawText().Contains(PulseCard.Title, StringComparison.Ordinal))];
 
-    private List<Domain.Pulses.Pulse> Pulses() => [.. Store<IPulseStore>().ListRecentAsync(10, CancellationToken.None).GetAwaiter().GetResult()];
+    private List<Pulse> Pulses() => [.. Store<IPulseStore>().ListRecentAsync(10, CancellationToken.None).GetAwaiter().GetResult()];
 
-    private async Task<IReadOnlyList<Question>> QuestionsAsync(Domain.Pulses.Pulse pulse) =>
+    private async Task<IReadOnlyList<Question>> QuestionsAsync(Pulse pulse) =>
         await _host.Services.GetRequiredService<PulseBank>().QuestionsOfAsync(pulse, CancellationToken.None);
 
     private static string FirstChoice(Question question) => AnswerScales.ChoicesFor(question) is { Count: > 0 } choices ? choices[0].Value : "More chats with customers";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FocusBot.ConnectorSimulator;
+using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
@@ -45,7 +46,7 @@ public sealed class RemindLaterTests : IAsyncLifetime
 
         await PassAsync(At(11, 30, 19, 30));
         await PassAsync(At(12, 1, 9, 30));
-        var pulses = await _host.Services.GetRequiredService<Domain.Pulses.IPulseStore>().ListRecentAsync(1, CancellationToken.None);
+        var pulses = await _host.Services.GetRequiredService<IPulseStore>().ListRecentAsync(1, CancellationToken.None);
         _pulseId = Assert.Single(pulses).Id;
         Assert.Single(_connector.SentTo(ChatOf(Anna)), s => s.Activity.GetRawText().Contains(PulseCard.Title, StringComparison.Ordinal));
     }
@@ -132,7 +133,7 @@ public sealed class RemindLaterTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<Question>> QuestionsAsync()
     {
-        var pulse = await _host.Services.GetRequiredService<Domain.Pulses.IPulseStore>().GetAsync(_pulseId, CancellationToken.None);
+        var pulse = await _host.Services.GetRequiredService<IPulseStore>().GetAsync(_pulseId, CancellationToken.None);
         return await _host.Services.GetRequiredService<PulseBank>().QuestionsOfAsync(pulse!, CancellationToken.None);
     }
 

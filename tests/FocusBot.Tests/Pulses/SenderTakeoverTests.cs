@@ -1,5 +1,6 @@
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Proactive;

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Questions;
 using FocusBot.Domain.Storage;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
@@ -127,11 +129,11 @@ public sealed class AnswerPathWarmUpTests
             await host.Services.GetRequiredService<DeliveryWorker>().RunOnceAsync(CancellationToken.None);
         }
 
-        var pulse = Assert.Single(await host.Services.GetRequiredService<Domain.Pulses.IPulseStore>().ListActiveAsync(CancellationToken.None));
+        var pulse = Assert.Single(await host.Services.GetRequiredService<IPulseStore>().ListActiveAsync(CancellationToken.None));
         var questions = await host.Services.GetRequiredService<PulseBank>().QuestionsOfAsync(pulse, CancellationToken.None);
         var values = new JsonObject { ["pulseId"] = pulse.Id };
         foreach (var question in questions)
-            values[PulseCard.InputPrefix + question.Id] = question.Kind == Domain.Questions.QuestionKind.FreeText ? "Ring back the same day." : AnswerScales.ChoicesFor(question)[0].Value;
+            values[PulseCard.InputPrefix + question.Id] = question.Kind == QuestionKind.FreeText ? "Ring back the same day." : AnswerScales.ChoicesFor(question)[0].Value;
         var answer = await host.PostActivityAsync(Execute(connector.BaseUrl, People[0], ChatOf(People[0]), PulseCard.AnswerVerb, values));
         Assert.Contains(PulseCard.EditVerb, await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         return pulse.Id;

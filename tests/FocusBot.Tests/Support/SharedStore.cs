@@ -1,5 +1,5 @@
 using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Questions;
 using Microsoft.Extensions.DependencyInjection;
 

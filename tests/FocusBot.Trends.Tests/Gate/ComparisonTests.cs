@@ -1,3 +1,4 @@
+using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 using FocusBot.Trends.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class ComparisonTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _world = await TrendWorld.CreateAsync();
-        (FocusBot.Domain.Questions.Question Question, string[] Values)[] weeks =
+        (Question Question, string[] Values)[] weeks =
         [
             (TrendWorld.Quiz, ["1", "1", "1", "0", "0", "0", "0", "0", "0", "0"]),
             (TrendWorld.Quiz2, ["1", "1", "1", "1", "1", "0", "0", "0", "0", "0"]),

@@ -1,3 +1,4 @@
+using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 using FocusBot.Trends.Tests.Support;
 
@@ -188,12 +189,12 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
         Assert.Equal(NoChangeReason.EarlierHidden, latest.NoChange);
     }
 
-    private static string Value(FocusBot.Domain.Questions.Question question, Random random) => question.Kind switch
+    private static string Value(Question question, Random random) => question.Kind switch
     {
-        FocusBot.Domain.Questions.QuestionKind.Quiz => random.Next(3).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        FocusBot.Domain.Questions.QuestionKind.Frequency => random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        FocusBot.Domain.Questions.QuestionKind.Agreement => (1 + random.Next(5)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        FocusBot.Domain.Questions.QuestionKind.Advocacy => random.Next(11).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        QuestionKind.Quiz => random.Next(3).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        QuestionKind.Frequency => random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        QuestionKind.Agreement => (1 + random.Next(5)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        QuestionKind.Advocacy => random.Next(11).ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => random.Next(2) == 0 ? "Faster refunds and clearer invoices" : "Answer the phone sooner, faster refunds",
     };
 }

@@ -1,4 +1,5 @@
 using FocusBot.Cards;
+using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
@@ -20,7 +21,7 @@ public sealed class CardValidationTests
             for (var team = 0; team < 14; team++)
             {
                 foreach (var question in TrendWorld.Bank.Where(q => q.Id != "k2"))
-                    await world.CohortAsync(pulse, question, $"w{week}t{team}q{question.Id}-", question.Kind == FocusBot.Domain.Questions.QuestionKind.FreeText
+                    await world.CohortAsync(pulse, question, $"w{week}t{team}q{question.Id}-", question.Kind == QuestionKind.FreeText
                         ? ["Faster refunds", "Clearer invoices", "Faster refunds please", "Clearer invoices please", "Faster answers", "Clearer bills"]
                         : ["1", "2", "3", "4", "1", "3"], "t" + team);
             }

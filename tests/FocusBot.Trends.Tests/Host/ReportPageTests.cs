@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
 using FocusBot.Tests.Support;
 using FocusBot.Trends.Tests.Support;
@@ -104,11 +105,11 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
     {
         // Another HR person's identity under the first person's signature.
         var other = "29:other-hr";
-        await fixture.Host.Services.GetRequiredService<FocusBot.Domain.Roles.IRoleStore>().GrantAsync(new FocusBot.Domain.Roles.RoleAssignment
+        await fixture.Host.Services.GetRequiredService<IRoleStore>().GrantAsync(new RoleAssignment
         {
             TenantId = HostTrendSeed.Tenant,
             AadObjectId = TeamsActivities.AadOf(other),
-            Role = FocusBot.Domain.Roles.Role.HR,
+            Role = Role.HR,
             GrantedBy = "test",
             GrantedAt = DateTimeOffset.UtcNow,
         }, CancellationToken.None);

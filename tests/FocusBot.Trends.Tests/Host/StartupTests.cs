@@ -1,3 +1,4 @@
+using FocusBot.Domain.Trends;
 using FocusBot.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public sealed class StartupTests
         await using var host = new FocusBotTestHost(settings: new Dictionary<string, string?> { ["Privacy:MinimumGroupSize"] = "7" });
         _ = host.Client;
 
-        Assert.Equal(7, ((FocusBot.Domain.Trends.PrivacyThresholds)host.Services.GetService(typeof(FocusBot.Domain.Trends.PrivacyThresholds))!).MinimumGroupSize);
+        Assert.Equal(7, ((PrivacyThresholds)host.Services.GetService(typeof(PrivacyThresholds))!).MinimumGroupSize);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class StartupTests
         var key = ReportSigningKey.From(null, "a-pseudonym-secret-of-some-length-0123456789", isDevelopment: false);
         var signer = new ReportLinkSigner(key, TimeProvider.System);
         var other = new ReportLinkSigner(ReportSigningKey.From("a-pseudonym-secret-of-some-length-0123456789", null, isDevelopment: false), TimeProvider.System);
-        var link = new ReportLink("t", "aad", null, "org", FocusBot.Domain.Trends.PeriodKind.Week, 12, DateTimeOffset.UtcNow.AddHours(1));
+        var link = new ReportLink("t", "aad", null, "org", PeriodKind.Week, 12, DateTimeOffset.UtcNow.AddHours(1));
 
         Assert.Contains("derived", key.Source, StringComparison.Ordinal);
         Assert.Equal(ReportLinkStatus.Valid, signer.Verify(signer.Sign(link)).Status);

@@ -1,3 +1,4 @@
+using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 using FocusBot.Trends.Tests.Support;
 
@@ -15,7 +16,7 @@ public sealed class ChangeTextTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _world.DisposeAsync();
 
-    private async Task WeekAsync(int week, FocusBot.Domain.Questions.Question question, params string[] values)
+    private async Task WeekAsync(int week, Question question, params string[] values)
     {
         var pulse = await _world.OpenPulseAsync(week, question);
         await _world.CohortAsync(pulse, question, $"w{week}-", values);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FocusBot.Cards;
+using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 using FocusBot.Trends.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed partial class ReportReadingTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _world = await TrendWorld.CreateAsync();
-        (FocusBot.Domain.Questions.Question Question, string[] Values)[] weeks =
+        (Question Question, string[] Values)[] weeks =
         [
             (TrendWorld.Quiz, ["1", "1", "1", "0", "0", "0", "0", "0", "0", "0"]),
             (TrendWorld.Quiz2, ["1", "1", "1", "1", "1", "0", "0", "0", "0", "0"]),

@@ -1,6 +1,7 @@
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
@@ -233,7 +234,7 @@ public sealed class TrendWorld : IAsyncDisposable
         [
             new Delivery
             {
-                PulseId = LedgerIds.Of(pulse), RecipientKey = RecipientKeys.For(Tenant, userId), TenantId = Tenant, UserId = userId, Status = DeliveryStatus.Sent,
+                LedgerId = LedgerIds.Of(pulse), RecipientKey = RecipientKeys.For(Tenant, userId), TenantId = Tenant, UserId = userId, Status = DeliveryStatus.Sent,
                 SendAfter = pulse.OpensAt, UpdatedAt = pulse.OpensAt,
             },
         ], CancellationToken.None);

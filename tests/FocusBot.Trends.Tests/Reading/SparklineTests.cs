@@ -1,0 +1,24 @@
+using FocusBot.Trends.Tests.Support;
+
+namespace FocusBot.Trends.Tests.Reading;
+
+public sealed class SparklineTests
+{
+    [Fact]
+    public async Task Of_RisingSeriesWithAHiddenWeek_ClimbsAndShowsTheGap()
+    {
+        await using var world = await TrendWorld.CreateAsync();
+        string[][] weeks = [["0", "0", "0", "0", "1", "1"], ["1", "1", "1"], ["1", "1", "1", "1", "0", "0"], ["1", "1", "1", "1", "1", "1"]];
+        for (var week = 0; week < weeks.Length; week++)
+        {
+            var pulse = await world.OpenPulseAsync(week, TrendWorld.Quiz);
+            await world.CohortAsync(pulse, TrendWorld.Quiz, "p", weeks[week]);
+            await world.CloseAsync(pulse);
+        }
+
+        await world.SealAsync();
+        var series = (await world.ReportAsync(count: 4)).Organisation["K"].Points;
+
+        Assert.Equal("▁·▅█", FocusBot.Trends.Sparkline.Of(series));
+    }
+}
