@@ -28,8 +28,11 @@ internal sealed class TableOutage(Uri endpoint, int attempts, TimeSpan requestTi
 
     private string? CauseOf(Exception exception, CancellationToken cancellationToken) => exception switch
     {
-        // The SDK gathers the failure of every attempt when the last one also threw.
-        AggregateException { InnerExceptions.Count: > 0 } aggregate => CauseOf(aggregate.InnerExceptions[^1], cancellationToken),
+        // The SDK gathers the failure of every attempt when the last one also threw: each attempt failed to get an answer.
+        AggregateException { InnerExceptions.Count: > 0 } aggregate =>
+            aggregate.InnerExceptions.Reverse().Select(inner => CauseOf(inner, cancellationToken)).FirstOrDefault(cause => cause is not null)
+            ?? $"every attempt failed ({aggregate.InnerExceptions[^1].GetType().Name})",
+        ObjectDisposedException => "the client was shut down while the request was under way",
         RequestFailedException { Status: 0 } failed => $"the connection failed ({(failed.InnerException ?? failed).Message.TrimEnd('.')})",
         RequestFailedException failed when IsTransient(failed.Status) => $"the service kept answering HTTP {failed.Status}",
         HttpRequestException or IOException => $"the connection failed ({exception.Message.TrimEnd('.')})",

@@ -70,6 +70,18 @@ public sealed class TableResilienceTests
     }
 
     [Fact]
+    public async Task GetAsync_ClientDisposedByShutdown_ThrowsStorageUnavailable()
+    {
+        // A hosted service releasing its lease while the host disposes its singletons must see an outage it can ignore.
+        var client = TableClientFactory.Create(FastRetries, NullLogger.Instance, new StubHandler(HttpStatusCode.NotFound));
+        client.Dispose();
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => client.GetAsync("Pulses", "p", "r", Token));
+
+        Assert.Contains("shut down", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetAsync_EntraCredential_SendsBearerTokenAndReusesItUntilNearExpiry()
     {
         var handler = new StubHandler(HttpStatusCode.NotFound);
