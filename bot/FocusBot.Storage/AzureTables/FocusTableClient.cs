@@ -102,6 +102,7 @@ internal sealed class FocusTableClient(TableServiceClient service, TableOutage o
                     return Page<TableRow>.FromValues([.. page.Values.Select(TableRowConversion.FromSdk)], next, page.GetRawResponse());
                 }
 
+                // Not reached: the SDK yields a first page, empty or not, for every query.
                 return Page<TableRow>.FromValues([], null, null!);
             },
             cancellationToken);

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
-/// Logs each failed attempt the SDK is about to retry, and a refusal of our credentials, once per attempt. Runs inside
-/// the SDK's retry loop, so it sees every attempt, not only the last.
+/// Logs each attempt that failed in a way the SDK retries (a transient status, an exception), and a refusal of our
+/// credentials. Runs inside the SDK's retry loop, so it sees every attempt, not only the last.
 /// </summary>
 internal sealed partial class TableAttemptLogPolicy(ILogger logger) : HttpPipelinePolicy
 {
@@ -53,7 +53,7 @@ internal sealed partial class TableAttemptLogPolicy(ILogger logger) : HttpPipeli
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Table request attempt {Attempt} failed (HTTP {Status}, {Exception}); the SDK retries within its bounds")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Table request attempt {Attempt} failed (HTTP {Status}, {Exception})")]
     private static partial void LogAttemptFailed(ILogger logger, int attempt, int? status, string? exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The Table service refused our credentials: HTTP {Status} {ErrorCode}")]
