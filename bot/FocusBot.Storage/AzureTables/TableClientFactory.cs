@@ -17,8 +17,14 @@ internal static class TableClientFactory
     public static FocusTableClient Create(AzureTablesOptions options, ILogger logger, HttpMessageHandler? handler = null, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var transport = new HttpClientTransport(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 256 });
-        var clientOptions = new TableClientOptions { Transport = transport };
+        // The SDK's shared HttpClient (one connection pool for every client, as the SDK advises) unless a test brings its own handler.
+        var transport = handler is null ? null : new HttpClientTransport(handler);
+        var clientOptions = new TableClientOptions();
+        if (transport is not null)
+        {
+            clientOptions.Transport = transport;
+        }
+
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = Math.Max(0, options.MaxAttempts - 1);
         clientOptions.Retry.Delay = options.RetryDelay;
