@@ -1,4 +1,3 @@
-using System.Globalization;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
@@ -22,6 +21,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FocusBot.Storage;
 
@@ -47,11 +47,14 @@ public static class StorageServiceCollectionExtensions
         var provider = storage["Provider"];
         if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            AddSqlite(services, ReadSqliteOptions(storage.GetSection("Sqlite")));
+            AddSqliteOptions(services, configuration);
+            AddSqlite(services);
         }
         else if (provider.Equals("AzureTables", StringComparison.OrdinalIgnoreCase))
         {
-            AddAzureTables(services, ReadAzureTablesOptions(storage.GetSection("AzureTables")));
+            services.AddOptions<AzureTablesOptions>().Bind(configuration.GetSection(AzureTablesOptions.SectionName)).ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureTablesOptions>, AzureTablesOptionsValidator>());
+            AddAzureTables(services);
         }
         else
         {
@@ -61,10 +64,27 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    private static void AddSqlite(IServiceCollection services, SqliteStorageOptions options)
+    private static void AddSqliteOptions(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(options);
-        services.AddSingleton(provider => new SqliteDatabase(options, provider.GetRequiredService<TimeProvider>(), Logger<SqliteDatabase>(provider)));
+        services.AddOptions<SqliteStorageOptions>()
+            .Bind(configuration.GetSection(SqliteStorageOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                // An empty setting (an unset environment variable in a template) means "the default folder".
+                if (string.IsNullOrWhiteSpace(options.DataDirectory))
+                {
+                    options.DataDirectory = SqliteStorageOptions.DefaultDataDirectory;
+                }
+            })
+            .Validate(options => options.BusyTimeoutSeconds > 0, $"{SqliteStorageOptions.SectionName}:BusyTimeoutSeconds must be a positive number.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value);
+    }
+
+    private static void AddSqlite(IServiceCollection services)
+    {
+        services.AddSingleton(provider => new SqliteDatabase(
+            provider.GetRequiredService<SqliteStorageOptions>(), provider.GetRequiredService<TimeProvider>(), Logger<SqliteDatabase>(provider)));
         services.AddSingleton<IStorageInitializer>(provider => provider.GetRequiredService<SqliteDatabase>());
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IRosterStore, SqliteRosterStore>();
@@ -86,11 +106,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<INoticeStore, SqliteNoticeStore>();
     }
 
-    private static void AddAzureTables(IServiceCollection services, AzureTablesOptions options)
+    private static void AddAzureTables(IServiceCollection services)
     {
-        services.AddSingleton(options);
-        services.AddSingleton(new AzureTableNames(options.TablePrefix));
-        services.AddSingleton(provider => TableClientFactory.Create(options, Logger<TableClient>(provider), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<AzureTablesOptions>>().Value);
+        services.AddSingleton(provider => new AzureTableNames(provider.GetRequiredService<AzureTablesOptions>().TablePrefix is { } prefix && !string.IsNullOrWhiteSpace(prefix) ? prefix.Trim() : null));
+        services.AddSingleton(provider => TableClientFactory.Create(provider.GetRequiredService<AzureTablesOptions>(), Logger<FocusTableClient>(provider)));
         services.AddSingleton<IStorageInitializer, AzureTablesInitializer>();
         services.AddSingleton<AzureLedgers>();
         services.AddSingleton<AzurePersonMarks>();
@@ -118,77 +138,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<AzureSettingsStore>();
         services.AddSingleton<ISettingsStore>(provider => provider.GetRequiredService<AzureSettingsStore>());
         services.AddSingleton(provider => new AzureAggregateStore(
-            provider.GetRequiredService<TableClient>(), provider.GetRequiredService<AzureTableNames>(), Logger<AzureAggregateStore>(provider)));
+            provider.GetRequiredService<FocusTableClient>(), provider.GetRequiredService<AzureTableNames>(), Logger<AzureAggregateStore>(provider)));
         services.AddSingleton<IAggregateStore>(provider => new CoalescingAggregateStore(provider.GetRequiredService<AzureAggregateStore>()));
         services.AddSingleton<ILeaseStore, AzureLeaseStore>();
         services.AddSingleton<IInboundActivityStore, AzureInboundActivityStore>();
         services.AddSingleton<IPersonalDataEraser, AzurePersonalDataEraser>();
         services.AddSingleton<INoticeStore, AzureNoticeStore>();
     }
-
-    private static SqliteStorageOptions ReadSqliteOptions(IConfigurationSection section)
-    {
-        var options = new SqliteStorageOptions();
-        if (!string.IsNullOrWhiteSpace(section["DataDirectory"]))
-        {
-            options.DataDirectory = section["DataDirectory"]!;
-        }
-
-        if (ReadNumber(section, "BusyTimeoutSeconds") is { } seconds)
-        {
-            options.BusyTimeout = TimeSpan.FromSeconds(seconds);
-        }
-
-        return options;
-    }
-
-    private static AzureTablesOptions ReadAzureTablesOptions(IConfigurationSection section)
-    {
-        var options = new AzureTablesOptions
-        {
-            ConnectionString = NullIfBlank(section["ConnectionString"]),
-            ManagedIdentityClientId = NullIfBlank(section["ManagedIdentityClientId"]),
-            TablePrefix = NullIfBlank(section["TablePrefix"]),
-        };
-        if (NullIfBlank(section["Endpoint"]) is { } endpoint)
-        {
-            options.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
-                ? uri
-                : throw new InvalidOperationException($"Storage:AzureTables:Endpoint '{endpoint}' is not an absolute URL.");
-        }
-
-        if (ReadNumber(section, "MaxAttempts") is { } attempts)
-        {
-            options.MaxAttempts = (int)attempts;
-        }
-
-        if (ReadNumber(section, "RetryDelayMilliseconds") is { } delay)
-        {
-            options.RetryDelay = TimeSpan.FromMilliseconds(delay);
-        }
-
-        if (ReadNumber(section, "RequestTimeoutSeconds") is { } timeout)
-        {
-            options.RequestTimeout = TimeSpan.FromSeconds(timeout);
-        }
-
-        return options;
-    }
-
-    private static double? ReadNumber(IConfigurationSection section, string key)
-    {
-        var text = NullIfBlank(section[key]);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new InvalidOperationException($"{section.Path}:{key} must be a positive number, not '{text}'.");
-    }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static ILogger<T> Logger<T>(IServiceProvider provider) =>
         provider.GetService<ILoggerFactory>()?.CreateLogger<T>() ?? NullLogger<T>.Instance;

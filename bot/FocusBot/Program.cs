@@ -22,9 +22,9 @@ try
 {
     await app.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 }
-catch (StorageUnavailableException ex)
+catch (Exception ex) when (ex is StorageUnavailableException or Microsoft.Extensions.Options.OptionsValidationException)
 {
-    // One clear sentence for the operator, not a stack trace.
+    // One clear sentence for the operator (the store cannot be reached, or a storage setting names the key to fix), not a stack trace.
     await Console.Error.WriteLineAsync($"FocusBot cannot start: {ex.Message}");
     return 1;
 }

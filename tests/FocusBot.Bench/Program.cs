@@ -19,6 +19,7 @@ internal static class BenchProgram
             ["coldstart"] = ColdStart.ColdStartBench.RunAsync,
             ["pulse"] = Pulses.PulseBench.RunAsync,
             ["storage"] = Storage.StorageBench.RunAsync,
+            ["tables"] = Tables.TablesBench.RunAsync,
             ["trends"] = Trends.TrendsBench.RunAsync,
         };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Storage;
 using FocusBot.Domain.Trends;
@@ -15,7 +16,7 @@ namespace FocusBot.Storage.AzureTables;
 /// it has room (<see cref="MaxEntityChars"/>); counters already in it always keep counting. Terms live in a table of their
 /// own, so the figure queries every report makes never pass over them.
 /// </summary>
-internal sealed partial class AzureAggregateStore(TableClient client, AzureTableNames tables, ILogger<AzureAggregateStore> logger) : IAggregateStore
+internal sealed partial class AzureAggregateStore(FocusTableClient client, AzureTableNames tables, ILogger<AzureAggregateStore> logger) : IAggregateStore
 {
     // An entity holds 1 MiB and a string two bytes a character: the packed text stays under 800 KB, which is room for
     // about 20,000 Voice terms in one slice and period. Each property holds 64 KiB (32K characters); stay under it too.
@@ -101,7 +102,7 @@ internal sealed partial class AzureAggregateStore(TableClient client, AzureTable
 
                 return leftOut;
             }
-            catch (TableBatchException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
+            catch (TableTransactionFailedException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
             {
                 pending = pending[written..];
                 await TableClientExtensions.BackOffAsync(attempt, cancellationToken);
@@ -112,7 +113,7 @@ internal sealed partial class AzureAggregateStore(TableClient client, AzureTable
     }
 
     /// <summary>The row's entity with the deltas added; a counter the entity does not hold yet is added only while there is room.</summary>
-    private static (TableEntity Entity, int LeftOut) Merge(Row row, TableEntity? current)
+    private static (TableRow Entity, int LeftOut) Merge(Row row, TableRow? current)
     {
         var counters = current is null ? [] : Read(current);
         var chars = counters.Sum(c => Line(c.Key, c.Value).Length);
@@ -139,7 +140,7 @@ internal sealed partial class AzureAggregateStore(TableClient client, AzureTable
         return (Write(row.Partition, row.Period, counters), leftOut);
     }
 
-    private static Dictionary<(string Key, string Bucket), long> Read(TableEntity entity)
+    private static Dictionary<(string Key, string Bucket), long> Read(TableRow entity)
     {
         var counters = new Dictionary<(string, string), long>();
         for (var part = 0; entity.GetString(CellsProperty + part.ToString(CultureInfo.InvariantCulture)) is { } text; part++)
@@ -154,9 +155,9 @@ internal sealed partial class AzureAggregateStore(TableClient client, AzureTable
         return counters;
     }
 
-    private static TableEntity Write(string partition, string row, Dictionary<(string Key, string Bucket), long> counters)
+    private static TableRow Write(string partition, string row, Dictionary<(string Key, string Bucket), long> counters)
     {
-        var entity = new TableEntity(partition, row);
+        var entity = new TableRow(partition, row);
         var text = new StringBuilder();
         var part = 0;
         foreach (var counter in counters)

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Storage;
@@ -16,7 +18,7 @@ namespace FocusBot.Storage.AzureTables;
 /// own Timestamp on each entity still says when it was last written: on its own that names nobody, since no write that
 /// names a person (a delivery row) happens at answer time.
 /// </summary>
-internal sealed class AzureAnswerStore(TableClient client, AzureTableNames tables, AzureLedgers ledgers, AzurePulseStore pulses, IFieldProtector protector) : IAnswerStore
+internal sealed class AzureAnswerStore(FocusTableClient client, AzureTableNames tables, AzureLedgers ledgers, AzurePulseStore pulses, IFieldProtector protector) : IAnswerStore
 {
     internal const int Buckets = 16;
     private const int MaxRaceAttempts = 20;
@@ -37,7 +39,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
                 await client.ExecuteAsync(tables.Answers, current is null ? TableOperation.Insert(entity) : TableOperation.Replace(entity, current.ETag!), cancellationToken);
                 return previous;
             }
-            catch (TableRequestException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
+            catch (RequestFailedException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
             {
                 await TableClientExtensions.BackOffAsync(attempt, cancellationToken);
             }
@@ -57,7 +59,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
                 await client.ExecuteAsync(tables.Answers, TableOperation.Insert(ToEntity(answer with { Revision = 1 })), cancellationToken);
                 return null;
             }
-            catch (TableRequestException exception) when (exception.IsConflict)
+            catch (RequestFailedException exception) when (exception.IsConflict)
             {
                 // The insert is the atomic step: 409 means an answer is there, and it stays.
                 if (await GetAsync(answer.PulseId, answer.QuestionId, answer.RespondentPseudonym, cancellationToken) is { } existing)
@@ -78,7 +80,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
         var indexed = answers.Select((answer, index) => (Answer: answer, Index: index)).ToList();
         var chunks = indexed
             .GroupBy(item => Partition(item.Answer.PulseId, item.Answer.RespondentPseudonym), StringComparer.Ordinal)
-            .SelectMany(partition => partition.Chunk(TableBatchCodec.MaxOperations));
+            .SelectMany(partition => partition.Chunk(TableBatching.MaxOperations));
 
         // Chunks are in different partitions (or disjoint rows of one), so they can go side by side.
         await TableClientExtensions.ForEachAsync(chunks, async (chunk, token) => await UpsertChunkAsync(chunk, previous, token), cancellationToken);
@@ -150,13 +152,13 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
             await client.SubmitBatchAsync(tables.Answers, chunk.Select(item => TableOperation.Insert(ToEntity(item.Answer with { Revision = 1 }))).ToList(), cancellationToken);
             return;
         }
-        catch (TableBatchException exception) when (exception.IsConflict)
+        catch (TableTransactionFailedException exception) when (exception.IsConflict)
         {
         }
 
         for (var attempt = 0; attempt < MaxRaceAttempts; attempt++)
         {
-            var current = new TableEntity?[chunk.Length];
+            var current = new TableRow?[chunk.Length];
             await TableClientExtensions.ForEachAsync(
                 Enumerable.Range(0, chunk.Length),
                 async (i, token) => current[i] = await client.GetAsync(tables.Answers, Partition(chunk[i].Answer.PulseId, chunk[i].Answer.RespondentPseudonym), Row(chunk[i].Answer.RespondentPseudonym, chunk[i].Answer.QuestionId), token),
@@ -179,7 +181,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
 
                 return;
             }
-            catch (TableBatchException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
+            catch (TableTransactionFailedException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
             {
                 await TableClientExtensions.BackOffAsync(attempt, cancellationToken);
             }
@@ -197,7 +199,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
         TableFilter.PartitionIs(Partition(pulseId, respondentPseudonym)),
         TableFilter.StartsWith("RowKey", TableKeys.Encode(respondentPseudonym) + TableKeys.Separator));
 
-    private TableEntity ToEntity(Answer answer) => new(Partition(answer.PulseId, answer.RespondentPseudonym), Row(answer.RespondentPseudonym, answer.QuestionId))
+    private TableRow ToEntity(Answer answer) => new(Partition(answer.PulseId, answer.RespondentPseudonym), Row(answer.RespondentPseudonym, answer.QuestionId))
     {
         [nameof(Answer.PulseId)] = answer.PulseId,
         [nameof(Answer.QuestionId)] = answer.QuestionId,
@@ -209,7 +211,7 @@ internal sealed class AzureAnswerStore(TableClient client, AzureTableNames table
         [nameof(Answer.Revision)] = answer.Revision,
     };
 
-    private Answer FromEntity(TableEntity entity) => new()
+    private Answer FromEntity(TableRow entity) => new()
     {
         PulseId = entity.GetRequiredString(nameof(Answer.PulseId)),
         QuestionId = entity.GetRequiredString(nameof(Answer.QuestionId)),

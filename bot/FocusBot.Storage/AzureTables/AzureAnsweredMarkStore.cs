@@ -6,13 +6,13 @@ namespace FocusBot.Storage.AzureTables;
 /// AnsweredMarks: partition = pulse id, row = marker, no properties. The service stamps each entity with the time it
 /// was written; that time belongs to a marker only the bot can tie to a recipient, so it links nothing.
 /// </summary>
-internal sealed class AzureAnsweredMarkStore(TableClient client, AzureTableNames tables) : IAnsweredMarkStore
+internal sealed class AzureAnsweredMarkStore(FocusTableClient client, AzureTableNames tables) : IAnsweredMarkStore
 {
     public async Task AddAsync(string pulseId, string marker, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pulseId);
         ArgumentException.ThrowIfNullOrEmpty(marker);
-        await client.TryInsertAsync(tables.AnsweredMarks, new TableEntity(TableKeys.Encode(pulseId), TableKeys.Encode(marker)), cancellationToken);
+        await client.TryInsertAsync(tables.AnsweredMarks, new TableRow(TableKeys.Encode(pulseId), TableKeys.Encode(marker)), cancellationToken);
     }
 
     public async Task<IReadOnlySet<string>> ListAsync(string pulseId, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace FocusBot.Storage.AzureTables;
 /// range), all written in one batch. TeamInstalls: partition = tenant, row "team|conversation", for listing team
 /// installations and removing a team without scanning.
 /// </summary>
-internal sealed class AzureConversationStore(TableClient client, AzureTableNames tables) : IConversationStore
+internal sealed class AzureConversationStore(FocusTableClient client, AzureTableNames tables) : IConversationStore
 {
     private const string ConversationRow = "c";
     private const string UserRow = "u";
@@ -174,7 +174,7 @@ internal sealed class AzureConversationStore(TableClient client, AzureTableNames
         return removed;
     }
 
-    private async Task<IReadOnlyList<TableEntity>> FindUserRowsAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TableRow>> FindUserRowsAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Encode(tenantId);
         var userIds = new HashSet<string>(StringComparer.Ordinal);
@@ -189,7 +189,7 @@ internal sealed class AzureConversationStore(TableClient client, AzureTableNames
             userIds.Add(found);
         }
 
-        var rows = new List<TableEntity>();
+        var rows = new List<TableRow>();
         foreach (var id in userIds)
         {
             if (await client.GetAsync(tables.Conversations, partition, TableKeys.Compose(UserRow, id), cancellationToken) is { } row)
@@ -253,7 +253,7 @@ internal sealed class AzureConversationStore(TableClient client, AzureTableNames
 
     private static string TeamRow(string teamId, string conversationId) => TableKeys.Compose(teamId, conversationId);
 
-    private static TableEntity ToEntity(ConversationRecord conversation, string partitionKey, string rowKey) => new(partitionKey, rowKey)
+    private static TableRow ToEntity(ConversationRecord conversation, string partitionKey, string rowKey) => new(partitionKey, rowKey)
     {
         [nameof(ConversationRecord.TenantId)] = conversation.TenantId,
         [nameof(ConversationRecord.ConversationId)] = conversation.ConversationId,
@@ -274,7 +274,7 @@ internal sealed class AzureConversationStore(TableClient client, AzureTableNames
         [nameof(ConversationRecord.UpdatedAt)] = conversation.UpdatedAt,
     };
 
-    private static ConversationRecord FromEntity(TableEntity entity) => new()
+    private static ConversationRecord FromEntity(TableRow entity) => new()
     {
         TenantId = entity.GetRequiredString(nameof(ConversationRecord.TenantId)),
         ConversationId = entity.GetRequiredString(nameof(ConversationRecord.ConversationId)),

@@ -1,3 +1,4 @@
+using Azure;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Privacy;
 using FocusBot.Storage.Serialization;
@@ -9,7 +10,7 @@ namespace FocusBot.Storage.AzureTables;
 /// erasure and writes spread over people. Insert (409 = someone else first) or Replace with If-Match (412 = changed
 /// meanwhile) make every write conditional. The answers property is encrypted.
 /// </summary>
-internal sealed class AzureCountedAnswersStore(TableClient client, AzureTableNames tables, IFieldProtector protector) : ICountedAnswersStore
+internal sealed class AzureCountedAnswersStore(FocusTableClient client, AzureTableNames tables, IFieldProtector protector) : ICountedAnswersStore
 {
     private const string AnswersProperty = "Answers";
 
@@ -29,7 +30,7 @@ internal sealed class AzureCountedAnswersStore(TableClient client, AzureTableNam
     public async Task<CountedAnswers?> TryWriteAsync(CountedAnswers counted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(counted);
-        var entity = new TableEntity(TableKeys.Encode(counted.RespondentPseudonym), TableKeys.Encode(counted.PulseId))
+        var entity = new TableRow(TableKeys.Encode(counted.RespondentPseudonym), TableKeys.Encode(counted.PulseId))
         {
             [nameof(CountedAnswers.PulseId)] = counted.PulseId,
             [nameof(CountedAnswers.RespondentPseudonym)] = counted.RespondentPseudonym,
@@ -42,7 +43,7 @@ internal sealed class AzureCountedAnswersStore(TableClient client, AzureTableNam
                 tables.CountedAnswers, counted.ETag is null ? TableOperation.Insert(entity) : TableOperation.Replace(entity, counted.ETag), cancellationToken);
             return counted with { ETag = etag };
         }
-        catch (TableRequestException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
+        catch (RequestFailedException exception) when (exception.IsConflict || exception.IsPreconditionFailed || exception.IsNotFound)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using FocusBot.Domain.Deliveries;
 
 namespace FocusBot.Storage.AzureTables;
@@ -8,7 +9,7 @@ namespace FocusBot.Storage.AzureTables;
 /// 16 partitions (about 32,000 entities/s together); listing a pulse is one query over the partition range "pulse|".
 /// Every ledger id is recorded in <see cref="AzureLedgers"/> first, so a recipient's rows are reachable by key.
 /// </summary>
-internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tables, AzureLedgers ledgers) : IDeliveryStore
+internal sealed class AzureDeliveryStore(FocusTableClient client, AzureTableNames tables, AzureLedgers ledgers) : IDeliveryStore
 {
     internal const int Buckets = 16;
 
@@ -31,7 +32,7 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
                 await client.SubmitBatchAsync(tables.Deliveries, chunk, cancellationToken);
                 created += chunk.Count;
             }
-            catch (TableBatchException exception) when (exception.IsConflict)
+            catch (TableTransactionFailedException exception) when (exception.IsConflict)
             {
                 // Some already exist (a restart resumed the fan-out): insert one by one and keep the existing ones.
                 foreach (var operation in chunk)
@@ -114,7 +115,7 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
 
     private static string LedgerRange(string ledgerId) => TableFilter.StartsWith("PartitionKey", TableKeys.Encode(ledgerId) + TableKeys.Separator);
 
-    private static TableEntity ToEntity(Delivery delivery) => new(Partition(delivery.LedgerId, delivery.RecipientKey), TableKeys.Encode(delivery.RecipientKey))
+    private static TableRow ToEntity(Delivery delivery) => new(Partition(delivery.LedgerId, delivery.RecipientKey), TableKeys.Encode(delivery.RecipientKey))
     {
         [LedgerIdProperty] = delivery.LedgerId,
         [nameof(Delivery.RecipientKey)] = delivery.RecipientKey,
@@ -133,7 +134,7 @@ internal sealed class AzureDeliveryStore(TableClient client, AzureTableNames tab
         [nameof(Delivery.UncertainSends)] = delivery.UncertainSends,
     };
 
-    private static Delivery FromEntity(TableEntity entity) => new()
+    private static Delivery FromEntity(TableRow entity) => new()
     {
         LedgerId = entity.GetRequiredString(LedgerIdProperty),
         RecipientKey = entity.GetRequiredString(nameof(Delivery.RecipientKey)),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using FocusBot.Domain.Inbound;
 
 namespace FocusBot.Storage.AzureTables;
@@ -7,7 +8,7 @@ namespace FocusBot.Storage.AzureTables;
 /// Inbound activity marks: partition = the (already hashed) key, one row. A new mark is an insert (409 for the loser);
 /// taking over an expired one is a replace with the ETag that was read (412 for the loser), as leases do.
 /// </summary>
-internal sealed class AzureInboundActivityStore(TableClient client, AzureTableNames tables, TimeProvider timeProvider) : IInboundActivityStore
+internal sealed class AzureInboundActivityStore(FocusTableClient client, AzureTableNames tables, TimeProvider timeProvider) : IInboundActivityStore
 {
     private const string Row = "mark";
     private const string ExpiresAt = "ExpiresAt";
@@ -16,7 +17,7 @@ internal sealed class AzureInboundActivityStore(TableClient client, AzureTableNa
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var now = timeProvider.GetUtcNow();
-        var entity = new TableEntity(TableKeys.Encode(key), Row) { [ExpiresAt] = now + retention };
+        var entity = new TableRow(TableKeys.Encode(key), Row) { [ExpiresAt] = now + retention };
         if (await client.TryInsertAsync(tables.InboundActivities, entity, cancellationToken) is not null)
         {
             return true;
@@ -39,7 +40,7 @@ internal sealed class AzureInboundActivityStore(TableClient client, AzureTableNa
             await client.ExecuteAsync(tables.InboundActivities, TableOperation.Replace(entity, current.ETag!), cancellationToken);
             return true;
         }
-        catch (TableRequestException exception) when (exception.IsPreconditionFailed || exception.IsNotFound)
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed || exception.IsNotFound)
         {
             return false;
         }

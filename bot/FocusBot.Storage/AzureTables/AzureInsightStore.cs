@@ -7,7 +7,7 @@ namespace FocusBot.Storage.AzureTables;
 /// InsightsByTenant: partition = tenant, row = newest-first time|id, so the latest are the first rows of one partition.
 /// Each "Got it" is also indexed under the person's pseudonym in <see cref="AzurePersonMarks"/>, for erasure.
 /// </summary>
-internal sealed class AzureInsightStore(TableClient client, AzureTableNames tables, AzurePersonMarks marks) : IInsightStore
+internal sealed class AzureInsightStore(FocusTableClient client, AzureTableNames tables, AzurePersonMarks marks) : IInsightStore
 {
     private const string ItemRow = "insight";
     private const string MarkerPrefix = "got";
@@ -21,7 +21,7 @@ internal sealed class AzureInsightStore(TableClient client, AzureTableNames tabl
             return false;
         }
 
-        var index = new TableEntity(TableKeys.Encode(insight.TenantId), TableKeys.NewestFirst(insight.CreatedAt) + TableKeys.Separator + TableKeys.Encode(insight.Id))
+        var index = new TableRow(TableKeys.Encode(insight.TenantId), TableKeys.NewestFirst(insight.CreatedAt) + TableKeys.Separator + TableKeys.Encode(insight.Id))
         {
             [nameof(Insight.Id)] = insight.Id,
         };
@@ -62,7 +62,7 @@ internal sealed class AzureInsightStore(TableClient client, AzureTableNames tabl
     internal Task<bool> RemoveGotItAsync(string insightId, string userKey, CancellationToken cancellationToken) =>
         CountedMarks.RemoveAsync(client, tables.Insights, TableKeys.Encode(insightId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Insight.GotItCount), cancellationToken);
 
-    private static TableEntity ToEntity(Insight insight) => new(TableKeys.Encode(insight.Id), ItemRow)
+    private static TableRow ToEntity(Insight insight) => new(TableKeys.Encode(insight.Id), ItemRow)
     {
         [nameof(Insight.Id)] = insight.Id,
         [nameof(Insight.TenantId)] = insight.TenantId,
@@ -83,7 +83,7 @@ internal sealed class AzureInsightStore(TableClient client, AzureTableNames tabl
         [nameof(Insight.GotItCount)] = 0,
     };
 
-    private static Insight FromEntity(TableEntity entity) => new()
+    private static Insight FromEntity(TableRow entity) => new()
     {
         Id = entity.GetRequiredString(nameof(Insight.Id)),
         TenantId = entity.GetRequiredString(nameof(Insight.TenantId)),

@@ -1,3 +1,4 @@
+using Azure;
 using FocusBot.Domain.Leases;
 
 namespace FocusBot.Storage.AzureTables;
@@ -6,7 +7,7 @@ namespace FocusBot.Storage.AzureTables;
 /// Leases: partition = lease name, one row. Taking a free lease is an insert (409 for the loser); taking an expired
 /// one, or renewing, is a replace with the ETag that was read (412 for the loser): two contenders never both win.
 /// </summary>
-internal sealed class AzureLeaseStore(TableClient client, AzureTableNames tables, TimeProvider timeProvider) : ILeaseStore
+internal sealed class AzureLeaseStore(FocusTableClient client, AzureTableNames tables, TimeProvider timeProvider) : ILeaseStore
 {
     private const string Row = "lease";
 
@@ -47,19 +48,19 @@ internal sealed class AzureLeaseStore(TableClient client, AzureTableNames tables
         return client.TryDeleteAsync(tables.Leases, TableKeys.Encode(lease.Name), Row, cancellationToken, lease.ETag);
     }
 
-    private async Task<string?> TryReplaceAsync(TableEntity entity, string etag, CancellationToken cancellationToken)
+    private async Task<string?> TryReplaceAsync(TableRow entity, string etag, CancellationToken cancellationToken)
     {
         try
         {
             return await client.ExecuteAsync(tables.Leases, TableOperation.Replace(entity, etag), cancellationToken);
         }
-        catch (TableRequestException exception) when (exception.IsPreconditionFailed || exception.IsNotFound)
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed || exception.IsNotFound)
         {
             return null;
         }
     }
 
-    private static TableEntity ToEntity(string name, string holderId, DateTimeOffset expiresAt) => new(TableKeys.Encode(name), Row)
+    private static TableRow ToEntity(string name, string holderId, DateTimeOffset expiresAt) => new(TableKeys.Encode(name), Row)
     {
         [nameof(Lease.Name)] = name,
         [nameof(Lease.HolderId)] = holderId,

@@ -8,7 +8,7 @@ namespace FocusBot.Storage.AzureTables;
 /// Voice set) is recorded here before its first row is written, so erasure can reach one person's row in each group
 /// by key instead of scanning Deliveries or Answers. A few hundred rows a year; each process writes an id once.
 /// </summary>
-internal sealed class AzureLedgers(TableClient client, AzureTableNames tables)
+internal sealed class AzureLedgers(FocusTableClient client, AzureTableNames tables)
 {
     public const string Deliveries = "deliveries";
     public const string Answers = "answers";
@@ -25,7 +25,7 @@ internal sealed class AzureLedgers(TableClient client, AzureTableNames tables)
                 continue;
             }
 
-            await client.ExecuteAsync(tables.Ledgers, TableOperation.UpsertReplace(new TableEntity(kind, TableKeys.Encode(id))), cancellationToken);
+            await client.ExecuteAsync(tables.Ledgers, TableOperation.UpsertReplace(new TableRow(kind, TableKeys.Encode(id))), cancellationToken);
             _recorded.TryAdd((kind, id), true);
         }
     }

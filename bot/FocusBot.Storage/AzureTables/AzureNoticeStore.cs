@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using FocusBot.Domain.Notices;
 
 namespace FocusBot.Storage.AzureTables;
@@ -8,7 +9,7 @@ namespace FocusBot.Storage.AzureTables;
 /// batch (so an occurrence is stored once), and "n|newest-first ticks|id", which holds it and lets the latest be read
 /// first. "a|kind|day" records that people were told about a kind that day (an insert: 409 for the second caller).
 /// </summary>
-internal sealed class AzureNoticeStore(TableClient client, AzureTableNames tables) : INoticeStore
+internal sealed class AzureNoticeStore(FocusTableClient client, AzureTableNames tables) : INoticeStore
 {
     private const string KeyPrefix = "k";
     private const string NoticePrefix = "n";
@@ -20,7 +21,7 @@ internal sealed class AzureNoticeStore(TableClient client, AzureTableNames table
         ArgumentException.ThrowIfNullOrEmpty(notice.Id);
         ArgumentException.ThrowIfNullOrEmpty(notice.TenantId);
         var partition = TableKeys.Encode(notice.TenantId);
-        var row = new TableEntity(partition, TableKeys.Compose(NoticePrefix, TableKeys.NewestFirst(notice.At), notice.Id))
+        var row = new TableRow(partition, TableKeys.Compose(NoticePrefix, TableKeys.NewestFirst(notice.At), notice.Id))
         {
             [nameof(Notice.Id)] = notice.Id,
             [nameof(Notice.TenantId)] = notice.TenantId,
@@ -30,11 +31,11 @@ internal sealed class AzureNoticeStore(TableClient client, AzureTableNames table
         };
         try
         {
-            await client.SubmitBatchAsync(tables.Notices, [TableOperation.Insert(new TableEntity(partition, TableKeys.Compose(KeyPrefix, notice.Id))), TableOperation.Insert(row)],
+            await client.SubmitBatchAsync(tables.Notices, [TableOperation.Insert(new TableRow(partition, TableKeys.Compose(KeyPrefix, notice.Id))), TableOperation.Insert(row)],
                 cancellationToken);
             return true;
         }
-        catch (TableRequestException exception) when (exception.IsConflict)
+        catch (RequestFailedException exception) when (exception.IsConflict)
         {
             return false;
         }
@@ -52,12 +53,12 @@ internal sealed class AzureNoticeStore(TableClient client, AzureTableNames table
         var first = NoticePrefix + TableKeys.Separator;
         var last = first + TableKeys.NewestFirst(since) + TableKeys.SeparatorEnd;
         var filter = TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(tenantId)), $"RowKey ge {TableFilter.Quote(first)}", $"RowKey lt {TableFilter.Quote(last)}");
-        TableContinuation? continuation = null;
+        string? continuation = null;
         do
         {
             var page = await client.QueryPageAsync(tables.Notices, filter, null, count - notices.Count, continuation, cancellationToken);
-            notices.AddRange(page.Entities.Select(FromEntity));
-            continuation = page.Continuation;
+            notices.AddRange(page.Values.Select(FromEntity));
+            continuation = page.ContinuationToken;
         }
         while (continuation is not null && notices.Count < count);
 
@@ -67,12 +68,12 @@ internal sealed class AzureNoticeStore(TableClient client, AzureTableNames table
     public async Task<bool> TryMarkAnnouncedAsync(string tenantId, NoticeKind kind, DateOnly day, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
-        var entity = new TableEntity(TableKeys.Encode(tenantId),
+        var entity = new TableRow(TableKeys.Encode(tenantId),
             TableKeys.Compose(AnnouncedPrefix, kind.ToString(), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return await client.TryInsertAsync(tables.Notices, entity, cancellationToken) is not null;
     }
 
-    private static Notice FromEntity(TableEntity entity) => new()
+    private static Notice FromEntity(TableRow entity) => new()
     {
         Id = entity.GetRequiredString(nameof(Notice.Id)),
         TenantId = entity.GetRequiredString(nameof(Notice.TenantId)),

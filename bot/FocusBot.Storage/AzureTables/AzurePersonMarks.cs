@@ -5,13 +5,13 @@ namespace FocusBot.Storage.AzureTables;
 /// id"). Written before the mark itself, so every "Got it" and applause of one person is one partition read away when
 /// they ask to be erased; the marks themselves live in the item's partition, beside the count they feed.
 /// </summary>
-internal sealed class AzurePersonMarks(TableClient client, AzureTableNames tables)
+internal sealed class AzurePersonMarks(FocusTableClient client, AzureTableNames tables)
 {
     public const string GotIt = "got";
     public const string Applause = "applause";
 
     public async Task RecordAsync(string userKey, string kind, string itemId, CancellationToken cancellationToken) =>
-        await client.ExecuteAsync(tables.PersonMarks, TableOperation.UpsertReplace(new TableEntity(TableKeys.Encode(userKey), TableKeys.Compose(kind, itemId))), cancellationToken);
+        await client.ExecuteAsync(tables.PersonMarks, TableOperation.UpsertReplace(new TableRow(TableKeys.Encode(userKey), TableKeys.Compose(kind, itemId))), cancellationToken);
 
     /// <summary>The items the person marked, as (kind, item id).</summary>
     public async Task<IReadOnlyList<(string Kind, string ItemId)>> ListAsync(string userKey, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace FocusBot.Storage.AzureTables;
 /// Pulses: one partition "pulses", row = pulse id. About one pulse a week, so the whole table is a few hundred rows:
 /// listing reads it all. The answer store also walks it, for answers stored before pulse ids were recorded in Ledgers.
 /// </summary>
-internal sealed class AzurePulseStore(TableClient client, AzureTableNames tables) : IPulseStore
+internal sealed class AzurePulseStore(FocusTableClient client, AzureTableNames tables) : IPulseStore
 {
     private const string Partition = "pulses";
 
@@ -68,7 +68,7 @@ internal sealed class AzurePulseStore(TableClient client, AzureTableNames tables
         return pulses;
     }
 
-    private static TableEntity ToEntity(Pulse pulse) => new(Partition, TableKeys.Encode(pulse.Id))
+    private static TableRow ToEntity(Pulse pulse) => new(Partition, TableKeys.Encode(pulse.Id))
     {
         [nameof(Pulse.Id)] = pulse.Id,
         [nameof(Pulse.TenantId)] = pulse.TenantId,
@@ -78,7 +78,7 @@ internal sealed class AzurePulseStore(TableClient client, AzureTableNames tables
         [nameof(Pulse.Status)] = pulse.Status.ToString(),
     };
 
-    private static Pulse FromEntity(TableEntity entity) => new()
+    private static Pulse FromEntity(TableRow entity) => new()
     {
         Id = entity.GetRequiredString(nameof(Pulse.Id)),
         TenantId = entity.GetRequiredString(nameof(Pulse.TenantId)),

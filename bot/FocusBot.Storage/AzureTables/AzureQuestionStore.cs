@@ -1,3 +1,4 @@
+using Azure;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Serialization;
@@ -9,7 +10,7 @@ namespace FocusBot.Storage.AzureTables;
 /// version. An import writes a new partition in batches and then flips the pointer with its ETag: the flip is the
 /// single atomic step, so an import that fails half-way changes nothing, however many batches the bank needs.
 /// </summary>
-internal sealed class AzureQuestionStore(TableClient client, AzureTableNames tables, TimeProvider timeProvider) : IQuestionStore
+internal sealed class AzureQuestionStore(FocusTableClient client, AzureTableNames tables, TimeProvider timeProvider) : IQuestionStore
 {
     private const string PointerPartition = "bank";
     private const string PointerRow = "current";
@@ -59,7 +60,7 @@ internal sealed class AzureQuestionStore(TableClient client, AzureTableNames tab
             await client.SubmitAllAsync(tables.Questions, questions.Select(question => TableOperation.Insert(ToEntity(question, BankPartition(version)))), cancellationToken);
             await FlipAsync(pointer, version, cancellationToken);
         }
-        catch (Exception exception) when (exception is TableRequestException or StorageUnavailableException or ConcurrencyException)
+        catch (Exception exception) when (exception is RequestFailedException or StorageUnavailableException or ConcurrencyException)
         {
             await DeletePartitionQuietlyAsync(version, cancellationToken);
             throw;
@@ -107,13 +108,13 @@ internal sealed class AzureQuestionStore(TableClient client, AzureTableNames tab
         }
 
         var version = NewVersion();
-        var created = await client.TryInsertAsync(tables.Questions, new TableEntity(PointerPartition, PointerRow) { [VersionProperty] = version }, cancellationToken);
+        var created = await client.TryInsertAsync(tables.Questions, new TableRow(PointerPartition, PointerRow) { [VersionProperty] = version }, cancellationToken);
         return created is not null ? version : await CurrentVersionAsync(cancellationToken);
     }
 
-    private async Task FlipAsync(TableEntity? pointer, string version, CancellationToken cancellationToken)
+    private async Task FlipAsync(TableRow? pointer, string version, CancellationToken cancellationToken)
     {
-        var next = new TableEntity(PointerPartition, PointerRow) { [VersionProperty] = version };
+        var next = new TableRow(PointerPartition, PointerRow) { [VersionProperty] = version };
         if (pointer is null)
         {
             if (await client.TryInsertAsync(tables.Questions, next, cancellationToken) is null)
@@ -135,7 +136,7 @@ internal sealed class AzureQuestionStore(TableClient client, AzureTableNames tab
             var rows = await client.QueryAsync(tables.Questions, TableFilter.PartitionIs(BankPartition(version)), ["PartitionKey", "RowKey"], cancellationToken).ToListAsync(cancellationToken);
             await client.SubmitAllAsync(tables.Questions, rows.Select(row => TableOperation.Delete(row.PartitionKey, row.RowKey)), cancellationToken);
         }
-        catch (Exception exception) when (exception is TableRequestException or StorageUnavailableException)
+        catch (Exception exception) when (exception is RequestFailedException or StorageUnavailableException)
         {
         }
     }
@@ -144,7 +145,7 @@ internal sealed class AzureQuestionStore(TableClient client, AzureTableNames tab
 
     private static string BankPartition(string version) => "v" + TableKeys.Separator + version;
 
-    private static TableEntity ToEntity(Question question, string partition) => new(partition, TableKeys.Encode(question.Id))
+    private static TableRow ToEntity(Question question, string partition) => new(partition, TableKeys.Encode(question.Id))
     {
         [nameof(Question.Id)] = question.Id,
         [nameof(Question.Text)] = question.Text,
@@ -160,7 +161,7 @@ internal sealed class AzureQuestionStore(TableClient client, AzureTableNames tab
         [nameof(Question.CreatedAt)] = question.CreatedAt,
     };
 
-    private static Question FromEntity(TableEntity entity) => new()
+    private static Question FromEntity(TableRow entity) => new()
     {
         Id = entity.GetRequiredString(nameof(Question.Id)),
         Text = entity.GetRequiredString(nameof(Question.Text)),

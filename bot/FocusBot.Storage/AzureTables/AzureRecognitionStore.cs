@@ -10,7 +10,7 @@ namespace FocusBot.Storage.AzureTables;
 /// recognitions of one person, for erasure, written before the recognition. Applause is also indexed under the
 /// applauding person's pseudonym in <see cref="AzurePersonMarks"/>.
 /// </summary>
-internal sealed class AzureRecognitionStore(TableClient client, AzureTableNames tables, AzurePersonMarks marks) : IRecognitionStore
+internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableNames tables, AzurePersonMarks marks) : IRecognitionStore
 {
     private const string ItemRow = "recognition";
     private const string MarkerPrefix = "applause";
@@ -22,7 +22,7 @@ internal sealed class AzureRecognitionStore(TableClient client, AzureTableNames 
         ArgumentException.ThrowIfNullOrEmpty(recognition.Id);
         foreach (var person in PersonKeys(recognition.RecipientUserId, recognition.RecipientAadObjectId))
         {
-            var byRecipient = new TableEntity(TableKeys.Compose(recognition.TenantId, person), TableKeys.Encode(recognition.Id))
+            var byRecipient = new TableRow(TableKeys.Compose(recognition.TenantId, person), TableKeys.Encode(recognition.Id))
             {
                 [nameof(Recognition.Id)] = recognition.Id,
                 [TenantRow] = TenantRowOf(recognition),
@@ -35,7 +35,7 @@ internal sealed class AzureRecognitionStore(TableClient client, AzureTableNames 
             return false;
         }
 
-        var index = new TableEntity(TableKeys.Encode(recognition.TenantId), TenantRowOf(recognition))
+        var index = new TableRow(TableKeys.Encode(recognition.TenantId), TenantRowOf(recognition))
         {
             [nameof(Recognition.Id)] = recognition.Id,
         };
@@ -132,9 +132,9 @@ internal sealed class AzureRecognitionStore(TableClient client, AzureTableNames 
         return removed;
     }
 
-    private async Task<List<TableEntity>> FindForRecipientAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
+    private async Task<List<TableRow>> FindForRecipientAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
     {
-        var rows = new List<TableEntity>();
+        var rows = new List<TableRow>();
         foreach (var person in PersonKeys(userId, aadObjectId))
         {
             await foreach (var row in client.QueryAsync(tables.RecognitionsByRecipient, TableFilter.PartitionIs(TableKeys.Compose(tenantId, person)), null, cancellationToken))
@@ -159,7 +159,7 @@ internal sealed class AzureRecognitionStore(TableClient client, AzureTableNames 
         return recognitions.OfType<Recognition>().ToList();
     }
 
-    private static TableEntity ToEntity(Recognition recognition) => new(TableKeys.Encode(recognition.Id), ItemRow)
+    private static TableRow ToEntity(Recognition recognition) => new(TableKeys.Encode(recognition.Id), ItemRow)
     {
         [nameof(Recognition.Id)] = recognition.Id,
         [nameof(Recognition.TenantId)] = recognition.TenantId,
@@ -177,7 +177,7 @@ internal sealed class AzureRecognitionStore(TableClient client, AzureTableNames 
         [nameof(Recognition.ApplauseCount)] = 0,
     };
 
-    private static Recognition FromEntity(TableEntity entity) => new()
+    private static Recognition FromEntity(TableRow entity) => new()
     {
         Id = entity.GetRequiredString(nameof(Recognition.Id)),
         TenantId = entity.GetRequiredString(nameof(Recognition.TenantId)),

@@ -3,12 +3,12 @@ using FocusBot.Domain.Roles;
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>Roles: partition = tenant, row = person|role. A person's roles are one range in one partition.</summary>
-internal sealed class AzureRoleStore(TableClient client, AzureTableNames tables) : IRoleStore
+internal sealed class AzureRoleStore(FocusTableClient client, AzureTableNames tables) : IRoleStore
 {
     public Task GrantAsync(RoleAssignment assignment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        var entity = new TableEntity(TableKeys.Encode(assignment.TenantId), TableKeys.Compose(assignment.AadObjectId, assignment.Role.ToString()))
+        var entity = new TableRow(TableKeys.Encode(assignment.TenantId), TableKeys.Compose(assignment.AadObjectId, assignment.Role.ToString()))
         {
             [nameof(RoleAssignment.TenantId)] = assignment.TenantId,
             [nameof(RoleAssignment.AadObjectId)] = assignment.AadObjectId,
@@ -47,7 +47,7 @@ internal sealed class AzureRoleStore(TableClient client, AzureTableNames tables)
     private static string PersonFilter(string tenantId, string aadObjectId) =>
         TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(tenantId)), TableFilter.StartsWith("RowKey", TableKeys.Encode(aadObjectId) + TableKeys.Separator));
 
-    private static RoleAssignment FromEntity(TableEntity entity) => new()
+    private static RoleAssignment FromEntity(TableRow entity) => new()
     {
         TenantId = entity.GetRequiredString(nameof(RoleAssignment.TenantId)),
         AadObjectId = entity.GetRequiredString(nameof(RoleAssignment.AadObjectId)),

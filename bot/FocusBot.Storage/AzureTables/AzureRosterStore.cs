@@ -11,7 +11,7 @@ namespace FocusBot.Storage.AzureTables;
 /// Lookups read a handful of rows whatever the tenant's size; index rows are written before the roster rows they
 /// index and removed after them, so running a sync again repairs whatever a crash left half done.
 /// </summary>
-internal sealed class AzureRosterStore(TableClient client, AzureTableNames tables) : IRosterStore
+internal sealed class AzureRosterStore(FocusTableClient client, AzureTableNames tables) : IRosterStore
 {
     // Member rows written since the object id and word rows exist; older rows are re-indexed at the next sync.
     private const int CurrentIndexVersion = 2;
@@ -218,10 +218,10 @@ internal sealed class AzureRosterStore(TableClient client, AzureTableNames table
         return new RosterPerson { TenantId = tenantId, UserId = member.UserId, AadObjectId = member.AadObjectId, Name = member.Name ?? string.Empty, TimeZone = member.TimeZone };
     }
 
-    private async Task<TableEntity?> FirstRowAsync(string table, string partition, CancellationToken cancellationToken)
+    private async Task<TableRow?> FirstRowAsync(string table, string partition, CancellationToken cancellationToken)
     {
         var page = await client.QueryPageAsync(table, TableFilter.PartitionIs(partition), null, 1, null, cancellationToken);
-        return page.Entities.Count > 0 ? page.Entities[0] : null;
+        return page.Values.Count > 0 ? page.Values[0] : null;
     }
 
     private async IAsyncEnumerable<RosterPerson> QueryNamesAsync(string tenantId, IReadOnlyList<string> prefixes, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -261,7 +261,7 @@ internal sealed class AzureRosterStore(TableClient client, AzureTableNames table
         return [.. keys.Select((key, i) => TableKeys.Compose(i == 0 ? FullNameRow : WordRow, key, member.UserId))];
     }
 
-    private static TableEntity MemberEntity(TeamMember member) => new(TableKeys.Compose(member.TenantId, member.TeamId), TableKeys.Encode(member.UserId))
+    private static TableRow MemberEntity(TeamMember member) => new(TableKeys.Compose(member.TenantId, member.TeamId), TableKeys.Encode(member.UserId))
     {
         [nameof(TeamMember.TenantId)] = member.TenantId,
         [nameof(TeamMember.TeamId)] = member.TeamId,
@@ -272,14 +272,14 @@ internal sealed class AzureRosterStore(TableClient client, AzureTableNames table
         [IndexVersion] = CurrentIndexVersion,
     };
 
-    private static TableEntity MembershipEntity(TeamMember member) => new(TableKeys.Compose(member.TenantId, member.UserId), TableKeys.Encode(member.TeamId));
+    private static TableRow MembershipEntity(TeamMember member) => new(TableKeys.Compose(member.TenantId, member.UserId), TableKeys.Encode(member.TeamId));
 
-    private static TableEntity ObjectIdEntity(TeamMember member) => new(TableKeys.Compose(member.TenantId, member.AadObjectId!), TableKeys.Encode(member.TeamId))
+    private static TableRow ObjectIdEntity(TeamMember member) => new(TableKeys.Compose(member.TenantId, member.AadObjectId!), TableKeys.Encode(member.TeamId))
     {
         [nameof(TeamMember.UserId)] = member.UserId,
     };
 
-    private static TableEntity NameEntity(TeamMember member, string row) => new(TableKeys.Encode(member.TenantId), row)
+    private static TableRow NameEntity(TeamMember member, string row) => new(TableKeys.Encode(member.TenantId), row)
     {
         [nameof(RosterPerson.UserId)] = member.UserId,
         [nameof(RosterPerson.AadObjectId)] = member.AadObjectId,
@@ -287,7 +287,7 @@ internal sealed class AzureRosterStore(TableClient client, AzureTableNames table
         [nameof(RosterPerson.TimeZone)] = member.TimeZone,
     };
 
-    private static TeamMember FromEntity(TableEntity entity) => new()
+    private static TeamMember FromEntity(TableRow entity) => new()
     {
         TenantId = entity.GetRequiredString(nameof(TeamMember.TenantId)),
         TeamId = entity.GetRequiredString(nameof(TeamMember.TeamId)),

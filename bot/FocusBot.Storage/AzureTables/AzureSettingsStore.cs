@@ -3,7 +3,7 @@ using FocusBot.Domain.Settings;
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>Settings: partition = tenant, row "s|key" for a setting, "p|user" for a paused person. All point operations.</summary>
-internal sealed class AzureSettingsStore(TableClient client, AzureTableNames tables) : ISettingsStore
+internal sealed class AzureSettingsStore(FocusTableClient client, AzureTableNames tables) : ISettingsStore
 {
     private const string SettingPrefix = "s";
     private const string PausePrefix = "p";
@@ -23,7 +23,7 @@ internal sealed class AzureSettingsStore(TableClient client, AzureTableNames tab
             return;
         }
 
-        var entity = new TableEntity(TableKeys.Encode(tenantId), TableKeys.Compose(SettingPrefix, key)) { [ValueProperty] = value };
+        var entity = new TableRow(TableKeys.Encode(tenantId), TableKeys.Compose(SettingPrefix, key)) { [ValueProperty] = value };
         await client.ExecuteAsync(tables.Settings, TableOperation.UpsertReplace(entity), cancellationToken);
     }
 
@@ -31,7 +31,7 @@ internal sealed class AzureSettingsStore(TableClient client, AzureTableNames tab
     {
         if (paused)
         {
-            await client.ExecuteAsync(tables.Settings, TableOperation.UpsertReplace(new TableEntity(TableKeys.Encode(tenantId), PauseRow(userId))), cancellationToken);
+            await client.ExecuteAsync(tables.Settings, TableOperation.UpsertReplace(new TableRow(TableKeys.Encode(tenantId), PauseRow(userId))), cancellationToken);
         }
         else
         {

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FocusBot.Domain.Storage;
 
 namespace FocusBot.Storage.AzureTables;
@@ -13,7 +14,7 @@ internal static class CountedMarks
     private const int MaxRaceAttempts = 20;
 
     /// <param name="recordIndex">Writes the person's index row, once the item is known to exist and before the mark.</param>
-    public static async Task<bool> AddAsync(TableClient client, string table, string partition, string itemRow, string markerRow, string countProperty,
+    public static async Task<bool> AddAsync(FocusTableClient client, string table, string partition, string itemRow, string markerRow, string countProperty,
         Func<CancellationToken, Task> recordIndex, CancellationToken cancellationToken)
     {
         var indexed = false;
@@ -31,21 +32,21 @@ internal static class CountedMarks
                 indexed = true;
             }
 
-            var counter = new TableEntity(partition, itemRow) { [countProperty] = (item.GetInt32(countProperty) ?? 0) + 1 };
+            var counter = new TableRow(partition, itemRow) { [countProperty] = (item.GetInt32(countProperty) ?? 0) + 1 };
             try
             {
-                await client.SubmitBatchAsync(table, [TableOperation.Insert(new TableEntity(partition, markerRow)), TableOperation.Merge(counter, item.ETag!)], cancellationToken);
+                await client.SubmitBatchAsync(table, [TableOperation.Insert(new TableRow(partition, markerRow)), TableOperation.Merge(counter, item.ETag!)], cancellationToken);
                 return true;
             }
-            catch (TableBatchException exception) when (exception.IsConflict)
+            catch (TableTransactionFailedException exception) when (exception.IsConflict)
             {
                 return false;
             }
-            catch (TableBatchException exception) when (exception.IsPreconditionFailed)
+            catch (TableTransactionFailedException exception) when (exception.IsPreconditionFailed)
             {
                 await TableClientExtensions.BackOffAsync(attempt, cancellationToken);
             }
-            catch (TableBatchException exception) when (exception.IsNotFound)
+            catch (TableTransactionFailedException exception) when (exception.IsNotFound)
             {
                 return false;
             }
@@ -58,7 +59,7 @@ internal static class CountedMarks
     /// Takes one person's mark back: marker delete and counter decrement in one batch with the item's ETag, so the count
     /// still equals the markers. Returns false when there was no such mark.
     /// </summary>
-    public static async Task<bool> RemoveAsync(TableClient client, string table, string partition, string itemRow, string markerRow, string countProperty, CancellationToken cancellationToken)
+    public static async Task<bool> RemoveAsync(FocusTableClient client, string table, string partition, string itemRow, string markerRow, string countProperty, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxRaceAttempts; attempt++)
         {
@@ -69,18 +70,18 @@ internal static class CountedMarks
                 return await client.TryDeleteAsync(table, partition, markerRow, cancellationToken);
             }
 
-            var counter = new TableEntity(partition, itemRow) { [countProperty] = Math.Max(0, (item.GetInt32(countProperty) ?? 0) - 1) };
+            var counter = new TableRow(partition, itemRow) { [countProperty] = Math.Max(0, (item.GetInt32(countProperty) ?? 0) - 1) };
             try
             {
                 await client.SubmitBatchAsync(table, [TableOperation.Delete(partition, markerRow), TableOperation.Merge(counter, item.ETag!)], cancellationToken);
                 return true;
             }
-            catch (TableBatchException exception) when (exception.IsNotFound && exception.FailedOperationIndex != 1)
+            catch (TableTransactionFailedException exception) when (exception.IsNotFound && exception.FailedTransactionActionIndex != 1)
             {
                 // The marker (operation 0) is missing: this person had no mark here.
                 return false;
             }
-            catch (TableBatchException exception) when (exception.IsPreconditionFailed || exception.IsNotFound)
+            catch (TableTransactionFailedException exception) when (exception.IsPreconditionFailed || exception.IsNotFound)
             {
                 await TableClientExtensions.BackOffAsync(attempt, cancellationToken);
             }
@@ -90,6 +91,6 @@ internal static class CountedMarks
     }
 
     /// <summary>Whether the person's mark exists.</summary>
-    public static async Task<bool> ExistsAsync(TableClient client, string table, string partition, string markerRow, CancellationToken cancellationToken) =>
+    public static async Task<bool> ExistsAsync(FocusTableClient client, string table, string partition, string markerRow, CancellationToken cancellationToken) =>
         await client.GetAsync(table, partition, markerRow, cancellationToken) is not null;
 }

@@ -1,3 +1,4 @@
+using Azure;
 using FocusBot.Domain.Storage;
 
 namespace FocusBot.Storage.AzureTables;
@@ -6,34 +7,34 @@ namespace FocusBot.Storage.AzureTables;
 internal static class TableClientExtensions
 {
     /// <summary>Inserts; returns the ETag, or null when the entity already exists.</summary>
-    public static async Task<string?> TryInsertAsync(this TableClient client, string table, TableEntity entity, CancellationToken cancellationToken)
+    public static async Task<string?> TryInsertAsync(this FocusTableClient client, string table, TableRow entity, CancellationToken cancellationToken)
     {
         try
         {
             return await client.ExecuteAsync(table, TableOperation.Insert(entity), cancellationToken) ?? string.Empty;
         }
-        catch (TableRequestException exception) when (exception.IsConflict)
+        catch (RequestFailedException exception) when (exception.IsConflict)
         {
             return null;
         }
     }
 
     /// <summary>Deletes; returns false when the entity was missing (or, with an ETag, had changed).</summary>
-    public static async Task<bool> TryDeleteAsync(this TableClient client, string table, string partitionKey, string rowKey, CancellationToken cancellationToken, string etag = "*")
+    public static async Task<bool> TryDeleteAsync(this FocusTableClient client, string table, string partitionKey, string rowKey, CancellationToken cancellationToken, string etag = "*")
     {
         try
         {
             await client.ExecuteAsync(table, TableOperation.Delete(partitionKey, rowKey, etag), cancellationToken);
             return true;
         }
-        catch (TableRequestException exception) when (exception.IsNotFound || exception.IsPreconditionFailed)
+        catch (RequestFailedException exception) when (exception.IsNotFound || exception.IsPreconditionFailed)
         {
             return false;
         }
     }
 
     /// <summary>Replaces the entity if it is still at <paramref name="etag"/>; returns the new ETag, or throws <see cref="ConcurrencyException"/>.</summary>
-    public static async Task<string> ReplaceIfUnchangedAsync(this TableClient client, string table, TableEntity entity, string? etag, string what, CancellationToken cancellationToken)
+    public static async Task<string> ReplaceIfUnchangedAsync(this FocusTableClient client, string table, TableRow entity, string? etag, string what, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(etag))
         {
@@ -44,7 +45,7 @@ internal static class TableClientExtensions
         {
             return await client.ExecuteAsync(table, TableOperation.Replace(entity, etag), cancellationToken) ?? string.Empty;
         }
-        catch (TableRequestException exception) when (exception.IsPreconditionFailed || exception.IsNotFound)
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed || exception.IsNotFound)
         {
             throw new ConcurrencyException($"The {what} changed or was removed since it was read.", exception);
         }

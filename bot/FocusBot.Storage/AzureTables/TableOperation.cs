@@ -22,17 +22,17 @@ internal enum TableOperationKind
 }
 
 /// <summary>One write, alone or inside an entity group transaction.</summary>
-internal sealed record TableOperation(TableOperationKind Kind, TableEntity Entity, string? ETag = null)
+internal sealed record TableOperation(TableOperationKind Kind, TableRow Entity, string? ETag = null)
 {
-    public static TableOperation Insert(TableEntity entity) => new(TableOperationKind.Insert, entity);
+    public static TableOperation Insert(TableRow entity) => new(TableOperationKind.Insert, entity);
 
-    public static TableOperation UpsertReplace(TableEntity entity) => new(TableOperationKind.UpsertReplace, entity);
+    public static TableOperation UpsertReplace(TableRow entity) => new(TableOperationKind.UpsertReplace, entity);
 
-    public static TableOperation UpsertMerge(TableEntity entity) => new(TableOperationKind.UpsertMerge, entity);
+    public static TableOperation UpsertMerge(TableRow entity) => new(TableOperationKind.UpsertMerge, entity);
 
-    public static TableOperation Replace(TableEntity entity, string etag) => new(TableOperationKind.Replace, entity, etag);
+    public static TableOperation Replace(TableRow entity, string etag) => new(TableOperationKind.Replace, entity, etag);
 
-    public static TableOperation Merge(TableEntity entity, string etag) => new(TableOperationKind.Merge, entity, etag);
+    public static TableOperation Merge(TableRow entity, string etag) => new(TableOperationKind.Merge, entity, etag);
 
-    public static TableOperation Delete(string partitionKey, string rowKey, string etag = "*") => new(TableOperationKind.Delete, new TableEntity(partitionKey, rowKey), etag);
+    public static TableOperation Delete(string partitionKey, string rowKey, string etag = "*") => new(TableOperationKind.Delete, new TableRow(partitionKey, rowKey), etag);
 }

@@ -77,7 +77,7 @@ internal static class StorageBench
 
         using var raw = new MinimalTableClient(azurite.TableEndpoint, AzuriteTableProcess.AccountName, AzuriteTableProcess.AccountKey);
         await raw.CreateTableAsync("RawAnswers");
-        using var client = TableClientFactory.Create(new AzureTablesOptions { ConnectionString = azurite.ConnectionString }, NullLogger.Instance, TimeProvider.System);
+        using var client = TableClientFactory.Create(new AzureTablesOptions { ConnectionString = azurite.ConnectionString }, NullLogger.Instance);
         await client.CreateTableIfNotExistsAsync("OurAnswers", default);
         await using var stores = await OpenAsync(new()
         {
@@ -176,7 +176,7 @@ internal static class StorageBench
 
     private static string Row(int i) => "pseudo-" + i.ToString("D6", CultureInfo.InvariantCulture) + "|a3";
 
-    private static TableEntity Entity(int i, string partition = "p") => new(partition, Row(i))
+    private static TableRow Entity(int i, string partition = "p") => new(partition, Row(i))
     {
         ["PulseId"] = PulseId,
         ["QuestionId"] = "a3",

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FocusBot.Domain.Questions;
 using FocusBot.Storage.AzureTables;
 using FocusBot.Storage.Tests.Contracts;
@@ -21,7 +22,7 @@ public sealed class AzureQuestionBankTests(AzuriteFixture azurite)
         // The service refuses a string property over 32K characters: the third batch fails after two succeeded.
         bank[220] = bank[220] with { Explanation = new string('x', 40_000) };
 
-        await Assert.ThrowsAsync<TableBatchException>(() => store.ReplaceBankAsync(bank, Token));
+        await Assert.ThrowsAsync<TableTransactionFailedException>(() => store.ReplaceBankAsync(bank, Token));
 
         Assert.Equal(["old-1", "old-2"], (await store.ListAsync(includeInactive: true, Token)).Select(q => q.Id));
         Assert.Equal(2, await store.CountAsync(Token));

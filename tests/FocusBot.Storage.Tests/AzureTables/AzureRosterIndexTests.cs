@@ -14,11 +14,11 @@ public sealed class AzureRosterIndexTests(AzuriteFixture azurite)
     public async Task ReplaceTeamRosterAsync_RowsFromBeforeTheIndexes_IndexesThemAndDropsTheOldNameRow()
     {
         await using var scope = await new AzureTablesBackend(azurite.ConnectionString).OpenAsync(TimeProvider.System);
-        var client = scope.Get<TableClient>();
+        var client = scope.Get<FocusTableClient>();
         var tables = scope.Get<AzureTableNames>();
         var tenant = TableKeys.Encode(TestData.Tenant);
         // What the previous version wrote: a member row without an index version, a membership row, one "name|user" row.
-        await client.ExecuteAsync(tables.RosterMembers, TableOperation.Insert(new TableEntity(TableKeys.Compose(TestData.Tenant, "team-a"), TableKeys.Encode("29:ann"))
+        await client.ExecuteAsync(tables.RosterMembers, TableOperation.Insert(new TableRow(TableKeys.Compose(TestData.Tenant, "team-a"), TableKeys.Encode("29:ann"))
         {
             ["TenantId"] = TestData.Tenant,
             ["TeamId"] = "team-a",
@@ -26,9 +26,9 @@ public sealed class AzureRosterIndexTests(AzuriteFixture azurite)
             ["AadObjectId"] = "aad-ann",
             ["Name"] = "Ann Lee",
         }), Token);
-        await client.ExecuteAsync(tables.RosterMemberships, TableOperation.Insert(new TableEntity(TableKeys.Compose(TestData.Tenant, "29:ann"), TableKeys.Encode("team-a"))), Token);
+        await client.ExecuteAsync(tables.RosterMemberships, TableOperation.Insert(new TableRow(TableKeys.Compose(TestData.Tenant, "29:ann"), TableKeys.Encode("team-a"))), Token);
         var legacyNameRow = TableKeys.Compose("ann lee", "29:ann");
-        await client.ExecuteAsync(tables.RosterNames, TableOperation.Insert(new TableEntity(tenant, legacyNameRow) { ["UserId"] = "29:ann", ["Name"] = "Ann Lee" }), Token);
+        await client.ExecuteAsync(tables.RosterNames, TableOperation.Insert(new TableRow(tenant, legacyNameRow) { ["UserId"] = "29:ann", ["Name"] = "Ann Lee" }), Token);
         var roster = scope.Get<IRosterStore>();
         Assert.Empty(await roster.SearchByNameAsync(TestData.Tenant, "lee", 5, Token));
 

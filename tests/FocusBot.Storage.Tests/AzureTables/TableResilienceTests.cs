@@ -1,14 +1,19 @@
+using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
+using Azure;
 using Azure.Core;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.AzureTables;
+using FocusBot.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FocusBot.Storage.Tests.AzureTables;
 
+/// <summary>The SDK's retries as FocusBot configures them, and what is left of a failure once they are spent.</summary>
 public sealed class TableResilienceTests
 {
-    private static readonly AzureTablesOptions FastRetries = new() { ConnectionString = "UseDevelopmentStorage=true", MaxAttempts = 4, RetryDelay = TimeSpan.FromMilliseconds(5) };
+    private static readonly AzureTablesOptions FastRetries = new() { ConnectionString = "UseDevelopmentStorage=true", MaxAttempts = 4, RetryDelayMilliseconds = 5 };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -20,9 +25,9 @@ public sealed class TableResilienceTests
     public async Task ExecuteAsync_TransientThenSuccess_Retries(HttpStatusCode transient)
     {
         var handler = new StubHandler(transient, transient, HttpStatusCode.NoContent);
-        using var client = TableClientFactory.Create(FastRetries, NullLogger.Instance, TimeProvider.System, handler);
+        using var client = TableClientFactory.Create(FastRetries, NullLogger.Instance, handler);
 
-        await client.ExecuteAsync("Pulses", TableOperation.UpsertReplace(new TableEntity("p", "r")), Token);
+        await client.ExecuteAsync("Pulses", TableOperation.UpsertReplace(new TableRow("p", "r")), Token);
 
         Assert.Equal(3, handler.Calls);
     }
@@ -31,9 +36,9 @@ public sealed class TableResilienceTests
     public async Task ExecuteAsync_ServiceKeepsFailing_ThrowsStorageUnavailableAfterBoundedAttempts()
     {
         var handler = new StubHandler(HttpStatusCode.ServiceUnavailable);
-        using var client = TableClientFactory.Create(FastRetries, NullLogger.Instance, TimeProvider.System, handler);
+        using var client = TableClientFactory.Create(FastRetries, NullLogger.Instance, handler);
 
-        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => client.ExecuteAsync("Pulses", TableOperation.UpsertReplace(new TableEntity("p", "r")), Token));
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => client.ExecuteAsync("Pulses", TableOperation.UpsertReplace(new TableRow("p", "r")), Token));
 
         Assert.Equal(4, handler.Calls);
         Assert.Equal("Azure Table storage at http://127.0.0.1:10002 (table Pulses) is unavailable after 4 attempt(s): the service kept answering HTTP 503.", error.Message);
@@ -43,12 +48,37 @@ public sealed class TableResilienceTests
     public async Task ExecuteAsync_PermanentRefusal_IsNotRetried()
     {
         var handler = new StubHandler(HttpStatusCode.BadRequest);
-        using var client = TableClientFactory.Create(FastRetries, NullLogger.Instance, TimeProvider.System, handler);
+        using var client = TableClientFactory.Create(FastRetries, NullLogger.Instance, handler);
 
-        var error = await Assert.ThrowsAsync<TableRequestException>(() => client.ExecuteAsync("Pulses", TableOperation.Insert(new TableEntity("p", "r")), Token));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.ExecuteAsync("Pulses", TableOperation.Insert(new TableRow("p", "r")), Token));
 
-        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
+        Assert.Equal(400, error.Status);
         Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
+    public async Task GetAsync_NothingListensOnThePort_ThrowsStorageUnavailableWithinMoments()
+    {
+        var options = new AzureTablesOptions { ConnectionString = ConnectionStringFor(ClosedPort()), MaxAttempts = 3, RetryDelayMilliseconds = 20 };
+        using var client = TableClientFactory.Create(options, NullLogger.Instance);
+        var stopwatch = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => client.GetAsync("Pulses", "p", "r", Token));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"Failing took {stopwatch.Elapsed}.");
+        Assert.Contains("after 3 attempt(s): the connection failed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_ClientDisposedByShutdown_ThrowsStorageUnavailable()
+    {
+        // A hosted service releasing its lease while the host disposes its singletons must see an outage it can ignore.
+        var client = TableClientFactory.Create(FastRetries, NullLogger.Instance, new StubHandler(HttpStatusCode.NotFound));
+        client.Dispose();
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => client.GetAsync("Pulses", "p", "r", Token));
+
+        Assert.Contains("shut down", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,15 +86,26 @@ public sealed class TableResilienceTests
     {
         var handler = new StubHandler(HttpStatusCode.NotFound);
         var credential = new CountingCredential();
-        using var authorizer = new TokenAuthorizer(credential, TimeProvider.System);
-        using var client = new TableClient(new Uri("https://account.table.core.windows.net"), authorizer, FastRetries, NullLogger.Instance, handler);
+        var options = new AzureTablesOptions { Endpoint = new Uri("https://account.table.core.windows.net"), MaxAttempts = 4, RetryDelayMilliseconds = 5 };
+        using var client = TableClientFactory.Create(options, NullLogger.Instance, handler, credential);
 
-        await client.GetAsync("Pulses", "p", "r1", Token);
-        await client.GetAsync("Pulses", "p", "r2", Token);
+        Assert.Null(await client.GetAsync("Pulses", "p", "r1", Token));
+        Assert.Null(await client.GetAsync("Pulses", "p", "r2", Token));
 
         Assert.Equal(["Bearer token-1", "Bearer token-1"], handler.Authorizations);
         Assert.Equal(1, credential.Calls);
         Assert.Equal(["https://storage.azure.com/.default"], credential.Scopes);
+    }
+
+    private static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AzuriteProcess.AccountName};AccountKey={AzuriteProcess.AccountKey};TableEndpoint=http://127.0.0.1:{port}/{AzuriteProcess.AccountName};";
+
+    // A port that was free a moment ago and that nobody listens on: connecting is refused at once.
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class CountingCredential : TokenCredential

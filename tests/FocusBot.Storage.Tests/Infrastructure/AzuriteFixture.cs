@@ -5,7 +5,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteProcess? _azurite;
 
-    public string ConnectionString => (_azurite ?? throw new InvalidOperationException("Azurite is not started.")).ConnectionString;
+    public string ConnectionString => Azurite.ConnectionString;
+
+    public Uri TableEndpoint => Azurite.TableEndpoint;
+
+    private AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite is not started.");
 
     public async ValueTask InitializeAsync() => _azurite = await AzuriteProcess.StartAsync(TestContext.Current.CancellationToken);
 

@@ -19,10 +19,17 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         Port = port;
     }
 
+    /// <summary>Azurite's account name and published, well-known key; they open nothing but a local emulator.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     public int Port { get; }
 
+    public Uri TableEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={FocusBot.Storage.AzureTables.TableConnectionString.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
     public bool HasExited => _process.HasExited;
 

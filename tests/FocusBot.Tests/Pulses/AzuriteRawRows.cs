@@ -12,7 +12,7 @@ public static class AzuriteRawRows
 {
     public static async Task<IReadOnlyList<string>> ListAsync(string connectionString, string table)
     {
-        using var client = TableClientFactory.Create(new AzureTablesOptions { ConnectionString = connectionString }, NullLogger.Instance, TimeProvider.System);
+        using var client = TableClientFactory.Create(new AzureTablesOptions { ConnectionString = connectionString }, NullLogger.Instance);
         var rows = new List<string>();
         await foreach (var entity in client.QueryAsync(table, null, null, CancellationToken.None))
         {

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
-/// One table entity: keys, ETag and typed properties. Values are string, bool, int (Edm.Int32), long (Edm.Int64),
+/// One table entity as the stores see it: keys, ETag and typed properties. Values are string, bool, int (Edm.Int32), long (Edm.Int64),
 /// double, DateTimeOffset (Edm.DateTime), Guid or byte[] (Edm.Binary). A null property is not stored.
 /// </summary>
-internal sealed class TableEntity
+internal sealed class TableRow
 {
-    public TableEntity(string partitionKey, string rowKey)
+    public TableRow(string partitionKey, string rowKey)
     {
         PartitionKey = partitionKey;
         RowKey = rowKey;
