@@ -1,5 +1,6 @@
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.RateLimiting;
+using FocusBot.Proactive;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using static FocusBot.Tests.Support.TeamsActivities;
@@ -84,6 +85,23 @@ internal sealed class FanOutFixture : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"None of {string.Join(", ", candidates.Select(c => c.Name))} holds the connections the latest cards came over. {Tally.Describe()}");
+    }
+
+    /// <summary>
+    /// The repeats <paramref name="crashes"/> killed senders may cause. Delivery is at least once: a card in flight when
+    /// its sender died is sent again, and how many are in flight depends on how fast Teams (here the simulator, on a
+    /// shared machine) answers. So what is checked is what FocusBot promises whatever the machine: every repeated card is
+    /// one it counted as a possible duplicate, and a crash repeats no more than one sender can have in flight.
+    /// </summary>
+    public async Task AssertRepeatsAreCountedAsync(int crashes)
+    {
+        var tally = Tally.Update();
+        var counted = await Store.PossibleDuplicatesAsync();
+        Assert.True(tally.Duplicates <= counted,
+            $"Every repeated card must be one FocusBot counted as a possible duplicate: {tally.Duplicates} repeated, {counted} counted. {tally.Describe()}");
+        var inFlightPerSender = new DeliveryOptions().Concurrency;
+        Assert.True(counted <= crashes * inFlightPerSender,
+            $"{crashes} crash(es) of a sender with at most {inFlightPerSender} sends in flight counted {counted} possible duplicates. {tally.Describe()}");
     }
 
     public async ValueTask DisposeAsync()

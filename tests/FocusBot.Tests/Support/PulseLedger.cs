@@ -18,6 +18,19 @@ public static class PulseLedger
     }
 
     /// <summary>
+    /// The possible duplicates FocusBot counted on the latest pulse's rows (<see cref="Delivery.UncertainSends"/>): each
+    /// send it repeated without knowing whether the first had arrived, such as a row in flight when its sender died.
+    /// </summary>
+    public static async Task<int> PossibleDuplicatesAsync(IServiceProvider services)
+    {
+        var pulses = await services.GetRequiredService<IPulseStore>().ListRecentAsync(1, CancellationToken.None);
+        if (pulses.Count == 0)
+            return 0;
+        var rows = services.GetRequiredService<IDeliveryStore>().ListAsync(PulseContent.LedgerOf(pulses[0]), null, CancellationToken.None);
+        return await rows.Select(row => row.UncertainSends).SumAsync();
+    }
+
+    /// <summary>
     /// Waits until the ledger has <paramref name="rows"/> rows and none is waiting or being sent: the fan-out has done all
     /// it will do. Returns the counts; throws with them when <paramref name="timeout"/> passes first.
     /// </summary>

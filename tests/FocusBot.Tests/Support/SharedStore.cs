@@ -69,6 +69,9 @@ public sealed class SharedStore : IAsyncDisposable
     /// <summary>The latest pulse's ledger rows by status; empty before a pulse has opened.</summary>
     public Task<IReadOnlyDictionary<DeliveryStatus, int>> LedgerAsync() => PulseLedger.CountsAsync(_host.Services);
 
+    /// <summary>The possible duplicates FocusBot counted; see <see cref="PulseLedger.PossibleDuplicatesAsync"/>.</summary>
+    public Task<int> PossibleDuplicatesAsync() => PulseLedger.PossibleDuplicatesAsync(_host.Services);
+
     /// <summary>Waits until the fan-out has done all it will do; see <see cref="PulseLedger.WaitUntilSettledAsync"/>.</summary>
     public Task<IReadOnlyDictionary<DeliveryStatus, int>> WaitUntilSettledAsync(int rows, TimeSpan timeout) =>
         PulseLedger.WaitUntilSettledAsync(_host.Services, rows, timeout);
