@@ -55,7 +55,9 @@ public static class FocusBotServiceCollectionExtensions
 
         if (environment.IsDevelopment())
         {
-            services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section));
+            services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section))
+                .Validate(o => o.Port is > 0 and <= 65535, "DevTools:Playground:Port must be a TCP port, 1-65535.")
+                .ValidateOnStart();
             services.AddOptions<DevToolsOptions>().Bind(configuration.GetSection(DevToolsOptions.Section));
             services.AddSingleton<PlaygroundLauncher>();
             services.AddHostedService(sp => sp.GetRequiredService<PlaygroundLauncher>());

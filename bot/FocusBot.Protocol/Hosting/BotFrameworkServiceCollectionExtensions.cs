@@ -24,8 +24,19 @@ public static class BotFrameworkServiceCollectionExtensions
                 "MicrosoftAppPassword is required when MicrosoftAppType is SingleTenant or MultiTenant.")
             .Validate(o => IsAllowedMetadataUrl(o.BotOpenIdMetadata), "BotOpenIdMetadata must be https (http only on a loopback address).")
             .ValidateOnStart();
-        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section));
-        services.AddOptions<TeamsRateLimitOptions>().BindReplacingLists(configuration.GetSection(TeamsRateLimitOptions.Section));
+        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section))
+            .Validate(o => o.MaxRetries is >= 0 and <= 20, "Teams:Connector:MaxRetries must be 0-20.")
+            .Validate(o => o.BaseDelay > TimeSpan.Zero && o.MaxDelay >= o.BaseDelay,
+                "Teams:Connector:BaseDelay must be positive and Teams:Connector:MaxDelay at least as long.")
+            .Validate(o => o.AttemptTimeout > TimeSpan.Zero, "Teams:Connector:AttemptTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<TeamsRateLimitOptions>().BindReplacingLists(configuration.GetSection(TeamsRateLimitOptions.Section))
+            .Validate(o => o.GlobalRequestsPerSecond >= 1, "Teams:RateLimits:GlobalRequestsPerSecond must be at least 1.")
+            .Validate(o => o.GlobalHeadroom is > 0 and <= 1, "Teams:RateLimits:GlobalHeadroom must be above 0 and at most 1.")
+            .Validate(o => o.WindowMargin >= TimeSpan.Zero, "Teams:RateLimits:WindowMargin must not be negative.")
+            .Validate(o => Enum.GetValues<ConnectorOperation>().SelectMany(o.WindowsFor).All(w => w.Count >= 1 && w.Period > TimeSpan.Zero),
+                "Every Teams:RateLimits window must allow at least one call in a positive period.")
+            .ValidateOnStart();
 
         services.AddHttpClient<BotSigningKeys>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<BotRequestAuthenticator>();
