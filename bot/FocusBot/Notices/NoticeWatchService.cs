@@ -6,7 +6,7 @@ using FocusBot.Domain.Notices;
 using FocusBot.Domain.Recognitions;
 using FocusBot.Health;
 using FocusBot.Insights;
-using FocusBot.Proactive;
+using FocusBot.Leases;
 using FocusBot.Recognitions;
 using Microsoft.Extensions.Options;
 
@@ -33,10 +33,9 @@ public sealed partial class NoticeWatchService(
 {
     public const string LeaseName = "notice-watch";
 
-    private readonly string _holderId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly LeaseHolder _lease = new(leases, LeaseName, options.Value.CheckInterval * 3, timeProvider);
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal);
     private DateTimeOffset? _unreachableSince;
-    private Lease? _lease;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,8 +59,13 @@ public sealed partial class NoticeWatchService(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await LeaseRelease.TryReleaseAsync(leases, _lease);
-        _lease = null;
+        await _lease.ReleaseAsync();
+    }
+
+    public override void Dispose()
+    {
+        _lease.Dispose();
+        base.Dispose();
     }
 
     /// <summary>One probe of the store and, when it answers, one look at finished fan-outs. Tests call it after moving the clock.</summary>
@@ -83,11 +87,7 @@ public sealed partial class NoticeWatchService(
                 await board.RecordAsync(Notice.AllTenants, NoticeKind.StorageUnavailable, since.ToString("O", CultureInfo.InvariantCulture), OutageText(since, now), cancellationToken);
         }
 
-        var duration = options.Value.CheckInterval * 3;
-        _lease = _lease is null
-            ? await leases.TryAcquireAsync(LeaseName, _holderId, duration, cancellationToken)
-            : await leases.RenewAsync(_lease, duration, cancellationToken) ?? await leases.TryAcquireAsync(LeaseName, _holderId, duration, cancellationToken);
-        if (_lease is null)
+        if (!await _lease.HoldAsync(cancellationToken))
             return;
         foreach (var tenantId in await tenants.ListAsync(cancellationToken))
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Storage;
+using FocusBot.Leases;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Proactive;
@@ -24,15 +25,13 @@ public sealed partial class DeliveryWorker(
 {
     public const string LeaseName = "delivery";
 
-    private readonly string _holderId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly LeaseHolder _lease = new(leases, LeaseName, options.Value.LeaseDuration, timeProvider);
     private readonly IReadOnlyList<IDeliveryContent> _contents = [.. contents];
-    private readonly SemaphoreSlim _leaseGate = new(1, 1);
     private readonly ConcurrentDictionary<(string Ledger, string Recipient), byte> _inFlight = new();
-    private Lease? _lease;
     private DateTimeOffset? _nextDue;
 
     /// <summary>Whether this instance may send now.</summary>
-    public bool HoldsLease => _lease is { } lease && lease.ExpiresAt > timeProvider.GetUtcNow();
+    public bool HoldsLease => _lease.IsHeld;
 
     private TimeSpan LeaseCheckInterval => options.Value.LeaseDuration / 3;
 
@@ -68,14 +67,13 @@ public sealed partial class DeliveryWorker(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await LeaseRelease.TryReleaseAsync(leases, _lease);
-        _lease = null;
+        await _lease.ReleaseAsync();
     }
 
     /// <summary>One pass: take or renew the lease, then send every due row of every open ledger. Returns rows sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken stoppingToken)
     {
-        if (!await HoldLeaseAsync(stoppingToken))
+        if (!await _lease.HoldAsync(stoppingToken))
             return 0;
         _nextDue = null;
         var sent = 0;
@@ -111,7 +109,7 @@ public sealed partial class DeliveryWorker(
                 var held = HoldsLease;
                 try
                 {
-                    if (await HoldLeaseAsync(stoppingToken) && !held)
+                    if (await _lease.HoldAsync(stoppingToken) && !held)
                         fanOut.Wake();
                 }
                 catch (StorageUnavailableException)
@@ -193,26 +191,9 @@ public sealed partial class DeliveryWorker(
         }
     }
 
-    private async Task<bool> HoldLeaseAsync(CancellationToken cancellationToken)
-    {
-        var duration = options.Value.LeaseDuration;
-        await _leaseGate.WaitAsync(cancellationToken);
-        try
-        {
-            _lease = _lease is null
-                ? await leases.TryAcquireAsync(LeaseName, _holderId, duration, cancellationToken)
-                : await leases.RenewAsync(_lease, duration, cancellationToken) ?? await leases.TryAcquireAsync(LeaseName, _holderId, duration, cancellationToken);
-            return _lease is not null;
-        }
-        finally
-        {
-            _leaseGate.Release();
-        }
-    }
-
     public override void Dispose()
     {
-        _leaseGate.Dispose();
+        _lease.Dispose();
         base.Dispose();
     }
 

@@ -6,6 +6,7 @@ using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Settings;
 using FocusBot.Domain.Storage;
+using FocusBot.Leases;
 using FocusBot.People;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
@@ -39,9 +40,13 @@ public sealed partial class PulseScheduler(
 {
     public const string LeaseName = "pulse-scheduler";
 
-    private readonly string _holderId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    // Renewed by every once-a-minute pass. A crashed holder is replaced within these five minutes (a stopped one releases
+    // at once): opening, reminders and closing are measured in hours, so a few minutes late is unnoticed, while a longer
+    // lease rides out a slow pass or a brief store outage without two instances acting.
+    private static readonly TimeSpan s_leaseDuration = TimeSpan.FromMinutes(5);
+
     private readonly PulseCalendar _calendar = new(options.Value.ToSchedule());
-    private Lease? _lease;
+    private readonly LeaseHolder _lease = new(leases, LeaseName, s_leaseDuration, timeProvider);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,17 +70,19 @@ public sealed partial class PulseScheduler(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await LeaseRelease.TryReleaseAsync(leases, _lease);
-        _lease = null;
+        await _lease.ReleaseAsync();
+    }
+
+    public override void Dispose()
+    {
+        _lease.Dispose();
+        base.Dispose();
     }
 
     /// <summary>One pass over every tenant: open, remind, close. Tests call it after moving the clock.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        _lease = _lease is null
-            ? await leases.TryAcquireAsync(LeaseName, _holderId, TimeSpan.FromMinutes(5), cancellationToken)
-            : await leases.RenewAsync(_lease, TimeSpan.FromMinutes(5), cancellationToken);
-        if (_lease is null)
+        if (!await _lease.HoldAsync(cancellationToken))
             return;
 
         var now = timeProvider.GetUtcNow();

@@ -1,6 +1,7 @@
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Storage;
+using FocusBot.Leases;
 
 namespace FocusBot.Questions;
 
@@ -21,7 +22,7 @@ public sealed partial class QuestionBankSeeder(
     private static readonly TimeSpan s_waitForOtherSeeder = TimeSpan.FromMilliseconds(250);
     private const int MaxWaits = 40;
 
-    private readonly string _holderId = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+    private readonly string _holderId = LeaseHolder.NewId();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -49,37 +50,39 @@ public sealed partial class QuestionBankSeeder(
                 return 0;
             }
 
-            var lease = await leases.TryAcquireAsync(LeaseName, _holderId, s_leaseDuration, cancellationToken);
-            if (lease is null)
+            int? seeded = null;
+            if (!await LeaseHolder.TryRunAsync(leases, LeaseName, _holderId, s_leaseDuration, async () => seeded = await SeedUnderLeaseAsync(cancellationToken), cancellationToken))
             {
                 // Another instance is seeding right now; its bank will appear shortly.
                 await Task.Delay(s_waitForOtherSeeder, timeProvider, cancellationToken);
                 continue;
             }
 
-            try
-            {
-                // Checked again under the lease: the holder before us may have finished in between.
-                if (await questions.CountAsync(cancellationToken) > 0)
-                    return 0;
-                var bank = DefaultQuestionBank.Load(timeProvider.GetUtcNow());
-                await questions.ReplaceBankAsync(bank, cancellationToken);
-                LogSeeded(logger, bank.Count);
-                return bank.Count;
-            }
-            catch (ConcurrencyException)
-            {
-                // Someone else's write won; theirs stands and the loop sees a non-empty bank.
-                continue;
-            }
-            finally
-            {
-                await leases.ReleaseAsync(lease, CancellationToken.None);
-            }
+            if (seeded is { } count)
+                return count;
         }
 
         LogGaveUp(logger);
         return 0;
+    }
+
+    // Null when someone else's write won: theirs stands and the next attempt sees a non-empty bank.
+    private async Task<int?> SeedUnderLeaseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Checked again under the lease: the holder before us may have finished in between.
+            if (await questions.CountAsync(cancellationToken) > 0)
+                return 0;
+            var bank = DefaultQuestionBank.Load(timeProvider.GetUtcNow());
+            await questions.ReplaceBankAsync(bank, cancellationToken);
+            LogSeeded(logger, bank.Count);
+            return bank.Count;
+        }
+        catch (ConcurrencyException)
+        {
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Question bank seeded with {Count} default questions")]

@@ -5,6 +5,7 @@ using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Settings;
 using FocusBot.Domain.Trends;
+using FocusBot.Leases;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,8 @@ public sealed partial class TrendDigestService(
     public const string DigestTitle = "Weekly customer focus digest";
     private static readonly TimeSpan s_leaseDuration = TimeSpan.FromMinutes(10);
 
+    private readonly string _holderId = LeaseHolder.NewId();
+
     public static string DigestMarker(string pulseId) => "trends:digest:" + pulseId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,21 +63,14 @@ public sealed partial class TrendDigestService(
         var sent = 0;
         foreach (var tenant in all.GroupBy(p => p.TenantId, StringComparer.Ordinal))
         {
-            var lease = await leases.TryAcquireAsync(TrendRebuildService.LeaseName(tenant.Key), $"{Environment.MachineName}:{Environment.ProcessId}:digest",
-                s_leaseDuration, cancellationToken);
-            if (lease is null)
-                continue;
-            try
+            // Someone else holding the tenant's lease is sealing, sending or rebuilding: the next pass looks again.
+            await LeaseHolder.TryRunAsync(leases, TrendRebuildService.LeaseName(tenant.Key), _holderId, s_leaseDuration, async () =>
             {
                 var sealing = await gate.SealAsync(tenant.Key, [.. tenant], cancellationToken);
                 if (sealing.Sealed.Count > 0)
                     LogSealed(logger, sealing.Sealed.Count, sealing.HiddenFigures);
                 sent += await SendDigestAsync(tenant.Key, [.. tenant], cancellationToken);
-            }
-            finally
-            {
-                await leases.ReleaseAsync(lease, CancellationToken.None);
-            }
+            }, cancellationToken);
         }
 
         return sent;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Trends;
+using FocusBot.Leases;
 using FocusBot.Protocol.Activities;
 
 namespace FocusBot.Trends;
@@ -10,6 +11,8 @@ public sealed partial class TrendRebuildService(TrendRebuildRequests queue, Tren
     : BackgroundService
 {
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(30);
+
+    private readonly string _holderId = LeaseHolder.NewId();
 
     public static string LeaseName(string tenantId) => "trends|" + tenantId;
 
@@ -30,10 +33,15 @@ public sealed partial class TrendRebuildService(TrendRebuildRequests queue, Tren
 
     private async Task<string> RunAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var holder = $"{Environment.MachineName}:{Environment.ProcessId}:rebuild";
-        var lease = await leases.TryAcquireAsync(LeaseName(tenantId), holder, LeaseDuration, cancellationToken);
-        if (lease is null)
-            return "Trend figures are being checked or rebuilt right now. Please try again in a few minutes.";
+        var reply = string.Empty;
+        return await LeaseHolder.TryRunAsync(leases, LeaseName(tenantId), _holderId, LeaseDuration, async () => reply = await RebuildAsync(tenantId, cancellationToken),
+            cancellationToken)
+            ? reply
+            : "Trend figures are being checked or rebuilt right now. Please try again in a few minutes.";
+    }
+
+    private async Task<string> RebuildAsync(string tenantId, CancellationToken cancellationToken)
+    {
         try
         {
             var result = await rebuilder.RebuildAsync(tenantId, cancellationToken);
@@ -49,10 +57,6 @@ public sealed partial class TrendRebuildService(TrendRebuildRequests queue, Tren
         {
             LogFailed(logger, ex);
             return "The rebuild failed; the figures may be incomplete until it runs again. The bot's log has the details.";
-        }
-        finally
-        {
-            await leases.ReleaseAsync(lease, CancellationToken.None);
         }
     }
 
