@@ -1,6 +1,4 @@
-using FocusBot.Cards;
 using FocusBot.Commands;
-using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
 using FocusBot.Health;

@@ -1,5 +1,4 @@
 using FocusBot.Domain.Aggregates;
-using FocusBot.Storage;
 
 namespace FocusBot.Storage.Tests;
 

@@ -18,7 +18,7 @@ namespace FocusBot.Domain.Trends;
 public static class OverlapGuard
 {
     /// <summary>
-    /// Hides team figures of <paramref name="measure"/> until no small set of people can be isolated. Returns whether
+    /// Hides team figures of one measure until no small set of people can be isolated. Returns whether
     /// anything was hidden.
     /// </summary>
     /// <param name="atoms">Respondents per membership signature (see <see cref="Memberships"/>).</param>

@@ -5,7 +5,7 @@ namespace FocusBot.Protocol.Connector;
 /// (<see cref="ConnectorException"/>), its outcome is unknown (<see cref="DeliveryUncertainException"/>), Teams could not
 /// be reached once the retries were spent (<see cref="HttpRequestException"/>), or the conversation's service URL or the
 /// bot's credentials rule the call out (<see cref="InvalidOperationException"/>, from <see cref="ServiceUrlGuard"/> and
-/// <see cref="BotTokenProvider"/>). Work that goes through many people catches these for one person and goes on with the next.
+/// <see cref="MsalBotTokenProvider"/>). Work that goes through many people catches these for one person and goes on with the next.
 /// </summary>
 public static class ConnectorFailure
 {

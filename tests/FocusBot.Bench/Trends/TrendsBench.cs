@@ -9,11 +9,9 @@ using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Trends;
 using FocusBot.Storage;
-using FocusBot.Storage.AzureTables;
 using FocusBot.Trends;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FocusBot.Bench.Trends;

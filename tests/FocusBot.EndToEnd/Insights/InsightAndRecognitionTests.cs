@@ -1,7 +1,6 @@
 using FocusBot.EndToEnd.Playground;
 using FocusBot.Insights;
 using FocusBot.Recognitions;
-using FocusBot.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

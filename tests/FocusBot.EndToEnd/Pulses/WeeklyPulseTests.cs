@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using FocusBot.Domain.Questions;
-using FocusBot.EndToEnd.Playground;
 using FocusBot.Pulses;
 using FocusBot.Questions;
 using static Microsoft.Playwright.Assertions;

@@ -1,10 +1,6 @@
 using System.Net;
-using System.Security.Cryptography;
-using FocusBot.Domain.Trends;
 using FocusBot.EndToEnd.Journeys;
 using FocusBot.EndToEnd.Playground;
-using FocusBot.TestSupport;
-using FocusBot.Trends;
 using Microsoft.Playwright;
 
 namespace FocusBot.EndToEnd.Trends;

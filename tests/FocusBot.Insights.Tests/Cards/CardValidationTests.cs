@@ -1,5 +1,4 @@
 using FocusBot.Cards;
-using FocusBot.People;
 using FocusBot.TestSupport;
 
 namespace FocusBot.Insights.Tests.Cards;

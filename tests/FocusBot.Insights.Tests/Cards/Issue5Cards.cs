@@ -9,7 +9,6 @@ using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
-using FocusBot.Insights;
 using FocusBot.People;
 using FocusBot.Privacy;
 using FocusBot.Recognitions;

@@ -4,7 +4,6 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Questions;
-using FocusBot.Insights;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Roles;
 

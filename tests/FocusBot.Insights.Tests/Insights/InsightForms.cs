@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FocusBot.Insights;
 using FocusBot.Insights.Tests.Support;
 
 namespace FocusBot.Insights.Tests.Insights;

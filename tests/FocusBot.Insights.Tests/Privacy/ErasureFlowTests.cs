@@ -1,21 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocusBot.Commands;
-using FocusBot.ConnectorSimulator;
-using FocusBot.Domain.Answers;
-using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Insights;
-using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Recognitions;
-using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
-using FocusBot.Domain.Settings;
-using FocusBot.Insights.Tests.Insights;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Privacy;
 using FocusBot.Roles;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Insights.Tests.Privacy;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FocusBot.Commands;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
@@ -16,7 +15,6 @@ using FocusBot.Insights.Tests.Support;
 using FocusBot.People;
 using FocusBot.Privacy;
 using FocusBot.Recognitions;
-using FocusBot.Roles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FocusBot.Protocol;
 using FocusBot.Protocol.Activities;
 
 namespace FocusBot.Protocol.Tests.Activities;

@@ -1,7 +1,6 @@
 using System.Net;
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Faults;
-using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;

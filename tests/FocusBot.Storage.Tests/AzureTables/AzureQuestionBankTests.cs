@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using FocusBot.Domain.Questions;
-using FocusBot.Storage.AzureTables;
 using FocusBot.Storage.Tests.Contracts;
 using FocusBot.Storage.Tests.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Net;
 using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Domain.Questions;
-using FocusBot.Proactive;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,6 @@ using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
 using FocusBot.Tests.Support;
-using FocusBot.Trends;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Trends.Tests.Support;
