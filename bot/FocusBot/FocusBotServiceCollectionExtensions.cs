@@ -49,7 +49,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddInsights();
         services.AddRecognition();
         services.AddRoleAdministration();
-        services.AddPrivacy();
+        services.AddPrivacy(configuration, environment);
         services.AddTrends(configuration);
         services.AddNotices(configuration);
 

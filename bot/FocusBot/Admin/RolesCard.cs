@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using FocusBot.Cards;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
-using FocusBot.Insights;
+using FocusBot.Forms;
 using FocusBot.People;
 using FocusBot.Recognitions;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FocusBot.Commands;
+using FocusBot.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Messaging;

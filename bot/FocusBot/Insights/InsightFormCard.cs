@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FocusBot.Cards;
+using FocusBot.Conversations;
 using FocusBot.Domain.Conversations;
+using FocusBot.Forms;
 
 namespace FocusBot.Insights;
 

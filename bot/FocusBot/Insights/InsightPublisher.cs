@@ -1,4 +1,5 @@
 using FocusBot.Cards;
+using FocusBot.Conversations;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Questions;
 using FocusBot.Proactive;

@@ -1,3 +1,4 @@
+using FocusBot.Conversations;
 using FocusBot.Messaging;
 using FocusBot.Proactive;
 using Microsoft.Extensions.DependencyInjection.Extensions;

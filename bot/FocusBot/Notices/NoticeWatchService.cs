@@ -7,6 +7,7 @@ using FocusBot.Domain.Recognitions;
 using FocusBot.Health;
 using FocusBot.Insights;
 using FocusBot.Leases;
+using FocusBot.Proactive;
 using FocusBot.Recognitions;
 using Microsoft.Extensions.Options;
 

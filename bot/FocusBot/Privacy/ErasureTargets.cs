@@ -1,7 +1,6 @@
 using FocusBot.Cards;
 using FocusBot.Domain.Roster;
 using FocusBot.People;
-using FocusBot.Recognitions;
 
 namespace FocusBot.Privacy;
 

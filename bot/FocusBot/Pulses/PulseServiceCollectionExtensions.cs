@@ -18,14 +18,6 @@ public static class PulseServiceCollectionExtensions
             .Validate(o => o.Reminders.Count <= 2, "Pulse:Reminders allows at most two reminders.")
             .Validate(o => PulseCalendar.FindZone(o.DefaultTimeZone) is not null, "Pulse:DefaultTimeZone is not a known IANA time zone.")
             .ValidateOnStart();
-        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section))
-            .Validate(o => environment.IsDevelopment() || o.PseudonymSecret is { Length: >= 16 },
-                "Privacy:PseudonymSecret (at least 16 characters) is required outside Development.")
-            // App Service passes an unresolved Key Vault reference through as its literal text.
-            .Validate(o => o.PseudonymSecret?.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal) != true,
-                "Privacy:PseudonymSecret is an unresolved Key Vault reference: check the web app's identity can read the secret.")
-            .ValidateOnStart();
-        services.AddSingleton<Pseudonyms>();
 
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section))
             .Validate(o => o.Concurrency >= 1 && o.MaxAttempts >= 1, "Delivery:Concurrency and Delivery:MaxAttempts must be at least 1.")

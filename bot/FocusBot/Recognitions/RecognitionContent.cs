@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
+using FocusBot.Conversations;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Recognitions;
-using FocusBot.Insights;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using FocusBot.Cards;
+using FocusBot.Conversations;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roster;
-using FocusBot.Insights;
+using FocusBot.Forms;
 using FocusBot.People;
 
 namespace FocusBot.Recognitions;

@@ -1,6 +1,5 @@
 using FocusBot.Cards;
 using FocusBot.Domain.Recognitions;
-using FocusBot.Insights;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;

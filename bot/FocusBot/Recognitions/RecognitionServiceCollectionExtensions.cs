@@ -1,4 +1,4 @@
-using FocusBot.Insights;
+using FocusBot.Conversations;
 using FocusBot.Messaging;
 using FocusBot.People;
 using FocusBot.Proactive;

@@ -1,4 +1,5 @@
 using FocusBot.Configuration;
+using FocusBot.Development;
 using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Pulses;

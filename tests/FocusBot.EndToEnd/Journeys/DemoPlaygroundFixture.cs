@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using FocusBot.Development;
 using FocusBot.Domain.Trends;
 using FocusBot.EndToEnd.Playground;
 using FocusBot.Help;

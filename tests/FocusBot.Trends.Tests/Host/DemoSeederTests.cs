@@ -1,3 +1,4 @@
+using FocusBot.Development;
 using FocusBot.Domain.Trends;
 using FocusBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

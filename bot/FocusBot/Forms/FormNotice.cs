@@ -1,6 +1,6 @@
 using FocusBot.Cards;
 
-namespace FocusBot.Insights;
+namespace FocusBot.Forms;
 
 /// <summary>The blocks forms show above their fields: what to fix, or what just happened.</summary>
 public static class FormNotice

@@ -1,6 +1,6 @@
 using FocusBot.Domain.Settings;
 
-namespace FocusBot.Insights;
+namespace FocusBot.Proactive;
 
 /// <summary>
 /// The tenants that have posted insights or recognition. The proactive sender asks every content kind for its open

@@ -1,6 +1,6 @@
 using FocusBot.Domain.Questions;
 
-namespace FocusBot.Trends;
+namespace FocusBot.Development;
 
 /// <summary>
 /// The made-up questions, teams and comments of the demo data. The questions are stored inactive, so a real pulse

@@ -1,7 +1,7 @@
 using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
 
-namespace FocusBot.Insights;
+namespace FocusBot.Conversations;
 
 /// <summary>The team channels of a tenant where FocusBot is installed: where insights and recognition can be posted.</summary>
 public sealed class TeamChannels(IConversationStore conversations)

@@ -13,7 +13,7 @@ using FocusBot.Privacy;
 using FocusBot.Questions;
 using Microsoft.Extensions.Options;
 
-namespace FocusBot.Trends;
+namespace FocusBot.Development;
 
 /// <summary>
 /// `--seed-demo`: 12 weeks of realistic made-up history (60 people in 5 teams, weekly pulses, answers that drift the
