@@ -63,16 +63,7 @@ public sealed class Issue5PlaygroundFixture : IAsyncLifetime
         }
     }
 
-    public async Task SaveDiagnosticsAsync(string name)
-    {
-        var prefix = Path.Combine(RepositoryPaths.Artifacts, "e2e", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(prefix)!);
-        if (Bot is not null)
-            await Bot.SaveLogAsync(prefix + ".focusbot.log");
-        if (Playground is not null)
-            await Playground.SaveLogsAsync(prefix + ".playground", CancellationToken.None);
-        await File.WriteAllLinesAsync(prefix + ".browser-console.log", BrowserConsole);
-    }
+    public Task SaveDiagnosticsAsync(string name) => Diagnostics.SaveAsync(name, Bot, Playground, BrowserConsole);
 
     public async ValueTask DisposeAsync()
     {

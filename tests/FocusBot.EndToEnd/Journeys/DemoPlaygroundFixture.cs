@@ -101,16 +101,7 @@ public sealed class DemoPlaygroundFixture : IAsyncLifetime
         return new Uri(BaseAddress, ReportUrls.Relative(ReportUrls.PagePath, signer.Sign(link))).ToString();
     }
 
-    public async Task SaveDiagnosticsAsync(string name)
-    {
-        var prefix = Path.Combine(RepositoryPaths.Artifacts, "e2e", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(prefix)!);
-        if (Bot is not null)
-            await Bot.SaveLogAsync(prefix + ".focusbot.log");
-        if (Playground is not null)
-            await Playground.SaveLogsAsync(prefix + ".playground", CancellationToken.None);
-        await File.WriteAllLinesAsync(prefix + ".browser-console.log", _browserConsole);
-    }
+    public Task SaveDiagnosticsAsync(string name) => Diagnostics.SaveAsync(name, Bot, Playground, _browserConsole);
 
     public async ValueTask DisposeAsync()
     {

@@ -83,13 +83,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     /// <summary>Saves FocusBot's output, the Playground's logs, the browser console and the fixture's timeline under artifacts/e2e/.</summary>
     public async Task SaveDiagnosticsAsync(string name, CancellationToken cancellationToken)
     {
-        var prefix = Path.Combine(RepositoryPaths.Artifacts, "e2e", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(prefix)!);
-        if (_bot is not null)
-            await _bot.Process.SaveLogAsync(prefix + ".focusbot.log", cancellationToken);
-        if (_playground is not null)
-            await _playground.SaveLogsAsync(prefix + ".playground", cancellationToken);
-        await File.WriteAllLinesAsync(prefix + ".browser-console.log", _browserConsole, cancellationToken);
+        var prefix = await Diagnostics.SaveAsync(name, _bot?.Process, _playground, _browserConsole, cancellationToken);
         await File.WriteAllLinesAsync(prefix + ".timeline.log", _timeline, cancellationToken);
     }
 
