@@ -15,6 +15,12 @@ if (DevelopmentSwitches.RefusalOutsideDevelopment(builder.Configuration, builder
     return 2;
 }
 
+if (ToolkitSettingsFile.AddNamedFile(builder.Configuration, builder.Environment) is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 2;
+}
+
 builder.Services.AddFocusBot(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

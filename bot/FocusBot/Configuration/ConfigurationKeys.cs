@@ -48,6 +48,7 @@ public static class ConfigurationKeys
     public const string DevToolsPlaygroundPort = "DevTools:Playground:Port";
     public const string DevToolsSeedDemo = "DevTools:SeedDemo";
     public const string DevToolsPulseNow = "DevTools:PulseNow";
+    public const string DevToolsSettingsFile = "DevTools:SettingsFile";
 
     public const string PulseEnabled = "Pulse:Enabled";
     public const string PulseCadenceWeeks = "Pulse:CadenceWeeks";
