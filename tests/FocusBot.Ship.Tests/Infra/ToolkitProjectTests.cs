@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FocusBot.Ship.Tests.Support;
@@ -67,6 +68,24 @@ public sealed partial class ToolkitProjectTests(BicepFixture bicep)
         Assert.All(keys, key => Assert.True(read.Contains(key), $"m365agents.local.yml writes {key}, which FocusBot does not read"));
         var ignored = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".gitignore"));
         Assert.Contains("bot/FocusBot/appsettings.TeamsLocal.json", ignored);
+    }
+
+    [Fact]
+    public void VsCodeLaunchConfigurations_NameProfilesAndTasksThatExist()
+    {
+        var comments = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        JsonNode ReadJson(params string[] path) => JsonNode.Parse(File.ReadAllText(Path.Combine([RepositoryPaths.Root, .. path])), documentOptions: comments)!;
+        var profiles = ReadJson("bot", "FocusBot", "Properties", "launchSettings.json")["profiles"]!.AsObject().Select(p => p.Key).ToHashSet();
+        var tasks = ReadJson(".vscode", "tasks.json")["tasks"]!.AsArray().Select(t => (string)t!["label"]!).ToHashSet();
+        var configurations = ReadJson(".vscode", "launch.json")["configurations"]!.AsArray();
+
+        Assert.NotEmpty(configurations);
+        Assert.All(configurations, c =>
+        {
+            Assert.Contains((string)c!["launchSettingsProfile"]!, profiles);
+            Assert.Contains((string)c["preLaunchTask"]!, tasks);
+        });
+        Assert.Contains("Microsoft Teams (local)", configurations.Select(c => (string)c!["launchSettingsProfile"]!));
     }
 
     [Theory]
