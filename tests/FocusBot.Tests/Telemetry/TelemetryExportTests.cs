@@ -70,6 +70,21 @@ public sealed class TelemetryExportTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task OtlpEndpointConfigured_AloneOrBesideApplicationInsights_HostStartsAndServesHealthz(bool alsoApplicationInsights)
+    {
+        var settings = new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:1" };
+        if (alsoApplicationInsights)
+            settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = UnreachableConnectionString;
+        await using var host = new FocusBotTestHost("Development", settings, alsoApplicationInsights ? KeepOnThisMachine : null);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/healthz")).StatusCode);
+        Assert.NotNull(host.Services.GetService<TracerProvider>());
+        Assert.NotNull(host.Services.GetService<MeterProvider>());
+    }
+
     /// <summary>
     /// The distro as the host configures it, less what would reach beyond this machine: Azure's instance metadata (the
     /// Azure VM resource detector and the exporter's own statistics) and Live Metrics; offline storage is off so no
