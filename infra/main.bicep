@@ -119,6 +119,7 @@ var requiredAppSettings = [
   { name: 'Storage__AzureTables__ManagedIdentityClientId', value: identity.properties.clientId }
   { name: 'Privacy__PseudonymSecret', value: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.pseudonymSecretUri})' }
   { name: 'Bot__AdminAadObjectIds', value: adminAadObjectIds }
+  // Read by the host's Azure Monitor OpenTelemetry distro (bot/FocusBot/Telemetry); without it nothing is exported.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.appInsightsConnectionString }
   // The package is published already (dotnet publish); App Service must not try to build it again.
   { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }

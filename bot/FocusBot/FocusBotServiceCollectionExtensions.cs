@@ -15,6 +15,7 @@ using FocusBot.Recognitions;
 using FocusBot.Roles;
 using FocusBot.Startup;
 using FocusBot.Storage;
+using FocusBot.Telemetry;
 using FocusBot.Trends;
 using Microsoft.Extensions.Options;
 
@@ -26,9 +27,7 @@ public static class FocusBotServiceCollectionExtensions
     public static IServiceCollection AddFocusBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddBotFramework(configuration, environment.IsDevelopment());
-        // Telemetry only where an Application Insights resource is configured (infra sets it in Azure).
-        if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
-            services.AddApplicationInsightsTelemetry();
+        services.AddFocusBotTelemetry(configuration);
         services.AddFocusBotStorage(configuration);
         services.AddSingleton<StorageProbe>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

@@ -1,5 +1,5 @@
-// Log Analytics workspace and a workspace-based Application Insights resource: the host sends its logs, requests
-// and dependency calls there when APPLICATIONINSIGHTS_CONNECTION_STRING is set, and the web app's platform logs
+// Log Analytics workspace and a workspace-based Application Insights resource: the host's OpenTelemetry (Azure Monitor
+// distro) sends its traces, metrics and logs there when APPLICATIONINSIGHTS_CONNECTION_STRING is set, and the web app's platform logs
 // land in the same workspace, so one query language covers both.
 
 @description('Prefix for resource names.')

@@ -22,6 +22,7 @@ namespace FocusBot.Protocol.Connector;
 public sealed class ConnectorClient
 {
     private static readonly ResiliencePropertyKey<bool> LastOutcomeUnknown = new("focusbot.last-outcome-unknown");
+    private static readonly ResiliencePropertyKey<ConnectorOperation> Operation = new("focusbot.operation");
     private readonly HttpClient _http;
     private readonly IBotTokenProvider _tokens;
     private readonly TeamsRateLimiter _limiter;
@@ -148,8 +149,12 @@ public sealed class ConnectorClient
         ConnectorOperation operation, string threadKey, bool idempotent, CancellationToken cancellationToken,
         Func<SendDeparture, CancellationToken, ValueTask>? onDeparture = null)
     {
+        using var span = ConnectorTelemetry.StartCall(operation);
+        HttpStatusCode? status = null;
+        Exception? failure = null;
         var uri = new Uri(_guard.Check(serviceUrl), path);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(Operation, operation);
         var attempts = 0;
         try
         {
@@ -169,7 +174,10 @@ public sealed class ConnectorClient
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, ctx.CancellationToken);
                 try
                 {
-                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+                    var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+                    if (answer.StatusCode == HttpStatusCode.TooManyRequests)
+                        ConnectorTelemetry.Throttled(operation);
+                    return answer;
                 }
                 catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !ctx.CancellationToken.IsCancellationRequested)
                 {
@@ -177,6 +185,7 @@ public sealed class ConnectorClient
                 }
             }, context).ConfigureAwait(false);
 
+            status = response.StatusCode;
             if (response.IsSuccessStatusCode)
                 return response;
             using (response)
@@ -188,10 +197,17 @@ public sealed class ConnectorClient
         }
         catch (TimeoutRejectedException ex) when (!idempotent)
         {
+            failure = ex;
             throw new DeliveryUncertainException(operation.ToString(), ex);
+        }
+        catch (Exception ex) when (failure is null)
+        {
+            failure = ex;
+            throw;
         }
         finally
         {
+            ConnectorTelemetry.Finished(span, attempts, status, failure);
             ResilienceContextPool.Shared.Return(context);
         }
     }
@@ -207,6 +223,11 @@ public sealed class ConnectorClient
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxDelay)),
+                OnRetry = args =>
+                {
+                    ConnectorTelemetry.Retrying(args.Context.Properties.GetValue(Operation, ConnectorOperation.SendMessage), args.Outcome);
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
 

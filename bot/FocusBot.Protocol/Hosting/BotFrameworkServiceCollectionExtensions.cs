@@ -11,6 +11,12 @@ namespace FocusBot.Protocol.Hosting;
 /// <summary>Registers the Bot Framework protocol: inbound authentication, outbound tokens, the Connector client and pacing.</summary>
 public static class BotFrameworkServiceCollectionExtensions
 {
+    /// <summary>One attempt at the OpenID metadata or its keys.</summary>
+    public static readonly TimeSpan SigningKeysAttemptTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>One fetch of the metadata or its keys, retries included (10 s was HttpClient's timeout before).</summary>
+    public static readonly TimeSpan SigningKeysTotalTimeout = TimeSpan.FromSeconds(10);
+
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -38,7 +44,15 @@ public static class BotFrameworkServiceCollectionExtensions
                 "Every Teams:RateLimits window must allow at least one call in a positive period.")
             .ValidateOnStart();
 
-        services.AddHttpClient<BotSigningKeys>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        // The signing keys are fetched while a Teams request waits for its answer: a failed or slow fetch is retried at
+        // once, and the handler's timeouts bound the whole fetch, so HttpClient's own timeout must not cut in first.
+        services.AddHttpClient<BotSigningKeys>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler(o =>
+            {
+                o.AttemptTimeout.Timeout = SigningKeysAttemptTimeout;
+                o.TotalRequestTimeout.Timeout = SigningKeysTotalTimeout;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(500);
+            });
         services.AddSingleton<BotRequestAuthenticator>();
         services.AddSingleton<TeamsRateLimiter>();
         services.AddSingleton<ServiceUrlGuard>();

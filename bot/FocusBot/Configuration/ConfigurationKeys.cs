@@ -28,6 +28,7 @@ public static class ConfigurationKeys
     public const string BotRoleTeams = "Bot:RoleTeams";
 
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string OtelExporterOtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     // Bound through options types (ConnectorOptions, TeamsRateLimitOptions, PlaygroundOptions, DevToolsOptions); the ship tests
     // check every bindable property of a type with a Section constant appears here.

@@ -4,6 +4,7 @@ using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Storage;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
+using FocusBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Proactive;
@@ -29,14 +30,20 @@ public sealed partial class DeliverySender(
     public async Task<DeliveryStatus> SendAsync(Delivery pending, IDeliveryContent content, Func<bool> mayClaim, CancellationToken cancellationToken)
     {
         var send = new InFlightSend(pending);
+        using var span = FocusBotTelemetry.StartSend(pending.LedgerId);
         try
         {
             var activity = await content.CreateAsync(pending, cancellationToken);
             if (activity is null)
+            {
+                send.Outcome = FocusBotTelemetry.SendOutcomes.Skipped;
                 return await FinishAsync(send, DeliveryStatus.Failed, "skipped");
+            }
+
             var target = await EnsureConversationAsync(pending, cancellationToken);
             var sent = await connector.SendToConversationAsync(target, activity,
                 (departure, token) => ClaimOnDepartureAsync(send, departure, target, mayClaim, token), CancellationToken.None);
+            send.Outcome = FocusBotTelemetry.SendOutcomes.Delivered;
             var done = await FinishAsync(send, DeliveryStatus.Sent, null, sent.Id);
             // When another sender has taken the row over, it sends again and reports the delivery itself: report it once.
             if (!send.Overtaken)
@@ -54,11 +61,13 @@ public sealed partial class DeliverySender(
         catch (ConnectorException ex) when (ex.RecipientUnreachable)
         {
             LogUnreachable(logger, (int)ex.StatusCode);
+            send.Outcome = FocusBotTelemetry.SendOutcomes.Blocked;
             return await FinishAsync(send, DeliveryStatus.Blocked, $"Teams answered {(int)ex.StatusCode}");
         }
         catch (ConnectorException ex) when (IsFinal(ex.StatusCode))
         {
             LogRefused(logger, (int)ex.StatusCode);
+            send.Outcome = FocusBotTelemetry.SendOutcomes.Refused;
             return await FinishAsync(send, DeliveryStatus.Failed, ex.Message);
         }
         catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
@@ -68,7 +77,15 @@ public sealed partial class DeliverySender(
                 send.UnknownOutcomes++;
             var retry = send.Row.Attempts + (send.Claimed ? 0 : 1) < options.Value.MaxAttempts;
             LogFailed(logger, ex.GetType().Name, retry);
+            send.Outcome = ex is ConnectorException { StatusCode: HttpStatusCode.TooManyRequests }
+                ? FocusBotTelemetry.SendOutcomes.Throttled
+                : FocusBotTelemetry.SendOutcomes.Failed;
+            send.WillRetry = retry;
             return await FinishAsync(send, retry ? DeliveryStatus.Pending : DeliveryStatus.Failed, ex.Message);
+        }
+        finally
+        {
+            FocusBotTelemetry.RecordSend(span, pending.LedgerId, send.Outcome, send.WillRetry);
         }
     }
 
@@ -162,8 +179,8 @@ public sealed partial class DeliverySender(
     }
 
     /// <summary>
-    /// The row as last stored, whether this sender has claimed it, the repeats after unknown outcomes so far, and whether
-    /// another sender took the row over meanwhile.
+    /// The row as last stored, whether this sender has claimed it, the repeats after unknown outcomes so far, whether
+    /// another sender took the row over meanwhile, and how the send ended.
     /// </summary>
     private sealed class InFlightSend(Delivery row)
     {
@@ -174,6 +191,11 @@ public sealed partial class DeliverySender(
         public int UnknownOutcomes { get; set; }
 
         public bool Overtaken { get; set; }
+
+        /// <summary>How the send ended, for telemetry; deferred until something was sent or refused.</summary>
+        public string Outcome { get; set; } = FocusBotTelemetry.SendOutcomes.Deferred;
+
+        public bool WillRetry { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recipient unreachable (Teams {Status}); marked blocked")]

@@ -1,6 +1,7 @@
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Roster;
+using FocusBot.Telemetry;
 
 namespace FocusBot.Proactive;
 
@@ -19,9 +20,10 @@ public sealed class FanOut(IDeliveryStore deliveries, IConversationStore convers
     }
 
     /// <summary>As above, with a send time per recipient (the pulse's local send time).</summary>
-    public Task<int> EnqueueAsync(string ledgerId, IReadOnlyList<Recipient> recipients, Func<Recipient, DateTimeOffset> sendAfter,
+    public async Task<int> EnqueueAsync(string ledgerId, IReadOnlyList<Recipient> recipients, Func<Recipient, DateTimeOffset> sendAfter,
         CancellationToken cancellationToken)
     {
+        using var span = FocusBotTelemetry.StartFanOut(ledgerId, recipients.Count);
         var now = timeProvider.GetUtcNow();
         var rows = recipients.Select(r => new Delivery
         {
@@ -34,7 +36,9 @@ public sealed class FanOut(IDeliveryStore deliveries, IConversationStore convers
             SendAfter = sendAfter(r),
             UpdatedAt = now,
         }).ToList();
-        return deliveries.CreateIfMissingAsync(rows, cancellationToken);
+        var added = await deliveries.CreateIfMissingAsync(rows, cancellationToken);
+        span?.SetTag(FocusBotTelemetry.Tags.Added, added);
+        return added;
     }
 
     /// <summary>Everyone FocusBot can reach in a tenant: personal installs and members of teams where it is installed.</summary>

@@ -10,6 +10,7 @@ using FocusBot.Domain.Storage;
 using FocusBot.Messaging;
 using FocusBot.Privacy;
 using FocusBot.Protocol.Activities;
+using FocusBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Pulses;
@@ -45,18 +46,27 @@ public sealed partial class PulseAnswerHandler(
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
     {
+        // Submits are measured (span, latency, answers stored); a card shown again, "change" and "later" are not answers.
+        using var measurement = verb == PulseCard.AnswerVerb ? FocusBotTelemetry.MeasureAnswer(timeProvider) : null;
         var pulseId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("pulseId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         var pulse = pulseId is null ? null : await bank.GetPulseAsync(pulseId, cancellationToken);
         var userId = turn.Activity.From?.Id;
         if (pulse is null || userId is null || pulse.TenantId != turn.TenantId)
+        {
+            measurement?.Outcome = FocusBotTelemetry.AnswerOutcomes.UnknownPulse;
             return AdaptiveCardInvokeResponse.Error(400, "UnknownPulse", "This pulse card is not recognised. Type pulse to get your current one.");
+        }
 
         var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
         var pseudonym = pseudonyms.For(pulse.TenantId, turn.Activity.From?.AadObjectId ?? userId);
         var closed = pulse.Status == PulseStatus.Closed || timeProvider.GetUtcNow() >= pulse.ClosesAt;
         var stored = await bank.AnswersOfAsync(pulse, questions, pseudonym, cancellationToken);
         if (closed)
+        {
+            measurement?.Outcome = FocusBotTelemetry.AnswerOutcomes.Closed;
             return AdaptiveCardInvokeResponse.Card(PulseCard.Closed(pulse.ClosesAt, stored.Count > 0).ToJsonElement());
+        }
+
 
         var current = ShownAnswers.Of(questions, stored);
         // Cards sent before stamps carry none: they are taken as current, as they always were.
@@ -66,12 +76,13 @@ public sealed partial class PulseAnswerHandler(
             PulseCard.RefreshVerb => Current(pulse, questions, current, null),
             PulseCard.EditVerb => Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, current, outdated ? OtherCardNotice : null)),
             PulseCard.LaterVerb => await RemindLaterAsync(turn, pulse, userId, stored.Count > 0, cancellationToken),
-            _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, outdated, cancellationToken),
+            _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, outdated, measurement, cancellationToken),
         };
     }
 
     private async Task<AdaptiveCardInvokeResponse> SaveAsync(Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
-        string userId, JsonElement data, IReadOnlyDictionary<string, Answer> stored, bool outdated, CancellationToken cancellationToken)
+        string userId, JsonElement data, IReadOnlyDictionary<string, Answer> stored, bool outdated, AnswerMeasurement? measurement,
+        CancellationToken cancellationToken)
     {
         var mine = PulseBank.ValuesOf(stored);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -82,22 +93,23 @@ public sealed partial class PulseAnswerHandler(
             var questionId = property.Name[PulseCard.InputPrefix.Length..];
             var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()!.Trim() : property.Value.ToString();
             if (questions.FirstOrDefault(q => q.Id == questionId) is not { } question)
-                return Problem(pulse, questions, stored, "One of the answers is for a question that is not in this pulse. Nothing was saved.");
+                return Invalid(measurement, pulse, questions, stored, "One of the answers is for a question that is not in this pulse. Nothing was saved.");
             if (value.Length == 0)
                 continue;
             if (AnswerScales.Validate(question, value) is { } problem)
-                return Problem(pulse, questions, stored, $"\"{Shorten(question.Text)}\": {problem} Nothing was saved.");
+                return Invalid(measurement, pulse, questions, stored, $"\"{Shorten(question.Text)}\": {problem} Nothing was saved.");
             given[questionId] = value;
         }
 
         if (given.Count == 0)
-            return Problem(pulse, questions, stored, "Please answer at least one question.");
+            return Invalid(measurement, pulse, questions, stored, "Please answer at least one question.");
 
         // An older card would silently undo what a newer one stored. Only a press that repeats what is stored (a double
         // click, Teams repeating the press) goes on, and changes nothing.
         if (outdated && given.Any(g => !mine.TryGetValue(g.Key, out var storedValue) || storedValue != g.Value))
         {
             LogOutdatedCard(logger);
+            measurement?.Outcome = FocusBotTelemetry.AnswerOutcomes.OutdatedCard;
             return Current(pulse, questions, ShownAnswers.Of(questions, stored), OtherCardNotice);
         }
 
@@ -149,6 +161,8 @@ public sealed partial class PulseAnswerHandler(
 
         await answeredMarks.AddAsync(pulse.Id, pseudonyms.AnsweredMarker(pulse.Id, RecipientKeys.For(pulse.TenantId, userId)), cancellationToken);
         LogAnswered(logger, given.Count);
+        measurement?.Outcome = changes.Count > 0 ? FocusBotTelemetry.AnswerOutcomes.Saved : FocusBotTelemetry.AnswerOutcomes.Unchanged;
+        measurement?.Stored = changes.Count;
         var notice = locked.Count == 0 ? null : "Knowledge check: your first answer counts, so the change to it was not saved; your other answers were.";
         return Card(PulseCard.Answered(pulse.Id, questions, ShownAnswers.Of(questions, nowStored), pulse.ClosesAt, notice));
     }
@@ -230,6 +244,13 @@ public sealed partial class PulseAnswerHandler(
         if (day == today)
             return time;
         return day == today.AddDays(1) ? time + " tomorrow" : time + " on " + local.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+    }
+
+    private AdaptiveCardInvokeResponse Invalid(AnswerMeasurement? measurement, Pulse pulse, IReadOnlyList<Question> questions,
+        IReadOnlyDictionary<string, Answer> stored, string problem)
+    {
+        measurement?.Outcome = FocusBotTelemetry.AnswerOutcomes.Invalid;
+        return Problem(pulse, questions, stored, problem);
     }
 
     private AdaptiveCardInvokeResponse Problem(Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> stored, string problem) =>

@@ -53,7 +53,9 @@ public sealed partial class QuestionFileClient(IHttpClientFactory httpClients, I
             {
                 response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            // ExecutionRejectedException: the resilience handler's timeout (or its open circuit) gave up on the download.
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException
+                && !cancellationToken.IsCancellationRequested)
             {
                 LogFailed(logger, null);
                 return QuestionFileDownload.Refused("I could not download the file from Teams. Please try again in a moment.");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FocusBot.Domain.Trends;
+using FocusBot.Telemetry;
 
 namespace FocusBot.Trends;
 
@@ -27,7 +28,7 @@ public static partial class ReportEndpoints
             return Results.Content(ReportPage.Refusal(refusal!, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
         }
 
-        var report = await gate.PublishAsync(RequestFor(link), cancellationToken);
+        var report = await gate.PublishTracedAsync(RequestFor(link), FocusBotTelemetry.TrendsRoutes.Page, cancellationToken);
         string? TeamHref(string slice) => link.Slice == TrendSlices.Org && TrendSlices.IsTeam(slice)
             ? ReportUrls.Relative(ReportUrls.PagePath, signer.Sign(link with { Slice = slice }))
             : null;
@@ -47,7 +48,7 @@ public static partial class ReportEndpoints
             return Results.Content(ReportPage.Refusal(refusal!, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
         }
 
-        var report = await gate.PublishAsync(RequestFor(link), cancellationToken);
+        var report = await gate.PublishTracedAsync(RequestFor(link), FocusBotTelemetry.TrendsRoutes.Csv, cancellationToken);
         var name = string.Create(CultureInfo.InvariantCulture, $"focusbot-trends-{timeProvider.GetUtcNow():yyyy-MM-dd}.csv");
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         // A byte-order mark so spreadsheet programs read the file as UTF-8.

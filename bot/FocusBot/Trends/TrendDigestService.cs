@@ -8,6 +8,7 @@ using FocusBot.Domain.Trends;
 using FocusBot.Leases;
 using FocusBot.Protocol.Activities;
 using FocusBot.Protocol.Connector;
+using FocusBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Trends;
@@ -88,8 +89,8 @@ public sealed partial class TrendDigestService(
 
         if (pending.Count == 0)
             return 0;
-        var report = await gate.PublishAsync(new TrendRequest { TenantId = tenantId, Kind = PeriodKind.Week, Count = TrendsArguments.DefaultWeeks, TeamPeriods = 2 },
-            cancellationToken);
+        var report = await gate.PublishTracedAsync(new TrendRequest { TenantId = tenantId, Kind = PeriodKind.Week, Count = TrendsArguments.DefaultWeeks, TeamPeriods = 2 },
+            FocusBotTelemetry.TrendsRoutes.Digest, cancellationToken);
         if (report.IsEmpty)
             return 0;
         var published = report.Periods[^1];

@@ -4,6 +4,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
+using FocusBot.Telemetry;
 
 namespace FocusBot.Trends;
 
@@ -32,14 +33,14 @@ public sealed partial class TrendsCommand(PrivacyGate gate, ReportUrls urls, ICo
             slice = TrendSlices.Team(team);
         }
 
-        var report = await gate.PublishAsync(new TrendRequest
+        var report = await gate.PublishTracedAsync(new TrendRequest
         {
             TenantId = turn.TenantId,
             Slice = slice,
             Kind = request.Kind,
             Count = request.Count,
             TeamPeriods = slice == TrendSlices.Org ? 2 : 0,
-        }, cancellationToken);
+        }, FocusBotTelemetry.TrendsRoutes.Card, cancellationToken);
 
         Uri? page = null;
         Uri? csv = null;

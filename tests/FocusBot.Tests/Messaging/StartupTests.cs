@@ -1,5 +1,4 @@
 using FocusBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Tests.Messaging;
@@ -28,19 +27,6 @@ public sealed class StartupTests
         var error = Assert.Throws<OptionsValidationException>(() => host.Client);
 
         Assert.Contains("BotOpenIdMetadata", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Telemetry_OnlyWhenAnApplicationInsightsConnectionStringIsConfigured()
-    {
-        await using var without = new FocusBotTestHost();
-        await using var with = new FocusBotTestHost("Development", new Dictionary<string, string?>
-        {
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
-        });
-
-        Assert.Null(without.Services.GetService<Microsoft.ApplicationInsights.TelemetryClient>());
-        Assert.NotNull(with.Services.GetService<Microsoft.ApplicationInsights.TelemetryClient>());
     }
 
     [Fact]
