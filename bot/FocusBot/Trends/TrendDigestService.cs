@@ -88,7 +88,7 @@ public sealed partial class TrendDigestService(
 
         if (pending.Count == 0)
             return 0;
-        var report = await gate.PublishAsync(new TrendRequest { TenantId = tenantId, Kind = PeriodKind.Week, Count = TrendsArguments.DefaultWeeks, TeamPeriods = 2 },
+        var report = await gate.PublishAsync(new TrendRequest { TenantId = tenantId, Kind = PeriodKind.Week, Count = TrendSpans.DefaultWeeks, TeamPeriods = 2 },
             cancellationToken);
         if (report.IsEmpty)
             return 0;
@@ -111,7 +111,7 @@ public sealed partial class TrendDigestService(
         var refusals = new List<string>();
         foreach (var hr in chats)
         {
-            var link = urls.LinkFor(tenantId, hr.UserAadObjectId!, hr.UserId, TrendSlices.Org, PeriodKind.Week, TrendsArguments.DefaultWeeks);
+            var link = urls.LinkFor(tenantId, hr.UserAadObjectId!, hr.UserId, TrendSlices.Org, PeriodKind.Week, TrendSpans.DefaultWeeks);
             var card = TrendCard.Create(report, null, urls.Page(link), urls.Csv(link), $"{DigestTitle}: {published.Label}");
             try
             {
