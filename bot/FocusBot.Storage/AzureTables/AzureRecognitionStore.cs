@@ -7,13 +7,12 @@ namespace FocusBot.Storage.AzureTables;
 /// Recognitions: partition = recognition id, row "recognition" plus one "applause|person" marker each.
 /// RecognitionsByTenant: partition = tenant, row = newest-first time|id: "recent" and "since" are the first rows.
 /// RecognitionsByRecipient: partition = tenant|person (their Teams user id, and their Entra object id), row = id: the
-/// recognitions of one person, for erasure, written before the recognition. Applause is also indexed under the
-/// applauding person's pseudonym in <see cref="AzurePersonMarks"/>.
+/// recognitions of one person, for erasure, written before the recognition. Applause is counted, and indexed under the
+/// applauding person's pseudonym, by <see cref="CountedMarks"/>.
 /// </summary>
-internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableNames tables, AzurePersonMarks marks) : IRecognitionStore
+internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableNames tables, CountedMarks marks) : IRecognitionStore
 {
-    private const string ItemRow = "recognition";
-    private const string MarkerPrefix = "applause";
+    internal const string ItemRow = "recognition";
     private const string TenantRow = nameof(TenantRow);
 
     public async Task<bool> CreateAsync(Recognition recognition, CancellationToken cancellationToken)
@@ -85,15 +84,7 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
     }
 
     public Task<bool> AddApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.AddAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Recognition.ApplauseCount),
-            token => marks.RecordAsync(userKey, AzurePersonMarks.Applause, recognitionId, token), cancellationToken);
-
-    internal Task<bool> HasApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.ExistsAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), TableKeys.Compose(MarkerPrefix, userKey), cancellationToken);
-
-    /// <summary>Takes the person's applause back; the recognition's count drops by one.</summary>
-    internal Task<bool> RemoveApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.RemoveAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Recognition.ApplauseCount), cancellationToken);
+        marks.AddAsync(MarkKind.Applause, recognitionId, userKey, cancellationToken);
 
     /// <summary>
     /// Deletes every recognition of the person, whole: the applause index rows of whoever applauded, the recognition's
@@ -107,14 +98,7 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
         {
             var id = group.Key;
             var rows = await client.QueryAsync(tables.Recognitions, TableFilter.PartitionIs(TableKeys.Encode(id)), ["PartitionKey", "RowKey"], cancellationToken).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                var parts = TableKeys.Split(row.RowKey);
-                if (parts is [MarkerPrefix, var applauder])
-                {
-                    await marks.ForgetAsync(applauder, AzurePersonMarks.Applause, id, cancellationToken);
-                }
-            }
+            await marks.ForgetMarkersAsync(MarkKind.Applause, id, rows.Select(row => row.RowKey), cancellationToken);
 
             if (rows.Any(row => row.RowKey == ItemRow))
             {
