@@ -2,6 +2,7 @@ using FocusBot.Configuration;
 using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Pulses;
+using FocusBot.Roles;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Trends;
@@ -29,6 +30,10 @@ public static class TrendsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, TrendsRebuildCommand>();
         services.AddSingleton<TrendRebuildRequests>();
         services.AddHostedService<TrendRebuildService>();
+        services.AddSingleton<DigestMarks>();
+        services.AddSingleton<GrantedRoleChats>();
+        services.AddSingleton<TrendDigestSender>();
+        services.AddSingleton<TrendDigest>();
         services.AddSingleton<TrendDigestService>();
         services.AddHostedService(sp => sp.GetRequiredService<TrendDigestService>());
         return services;
