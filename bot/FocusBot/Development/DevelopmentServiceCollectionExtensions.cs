@@ -14,6 +14,8 @@ public static class DevelopmentServiceCollectionExtensions
         services.AddSingleton<PlaygroundLauncher>();
         services.AddHostedService(sp => sp.GetRequiredService<PlaygroundLauncher>());
         services.AddSingleton<PlaygroundRegistration>();
+        services.AddSingleton<DemoTeams>();
+        services.AddSingleton<DemoHistory>();
         services.AddSingleton<DemoSeeder>();
         // After the installation handler (registered before this): the chat is stored before the pulse looks for people.
         services.AddSingleton<PulseNowOnFirstChat>();
