@@ -11,6 +11,8 @@ internal sealed class AzureInsightStore(FocusTableClient client, AzureTableNames
 {
     internal const string ItemRow = "insight";
 
+    private readonly NewestFirstIndex _byTenant = new(client, tables.InsightsByTenant);
+
     public async Task<bool> CreateAsync(Insight insight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(insight);
@@ -20,11 +22,7 @@ internal sealed class AzureInsightStore(FocusTableClient client, AzureTableNames
             return false;
         }
 
-        var index = new TableRow(TableKeys.Encode(insight.TenantId), TableKeys.NewestFirst(insight.CreatedAt) + TableKeys.Separator + TableKeys.Encode(insight.Id))
-        {
-            [nameof(Insight.Id)] = insight.Id,
-        };
-        await client.ExecuteAsync(tables.InsightsByTenant, TableOperation.UpsertReplace(index), cancellationToken);
+        await _byTenant.AddAsync(insight.TenantId, NewestFirstIndex.RowOf(insight.CreatedAt, insight.Id), insight.Id, cancellationToken);
         return true;
     }
 
@@ -41,13 +39,8 @@ internal sealed class AzureInsightStore(FocusTableClient client, AzureTableNames
             return [];
         }
 
-        var ids = await client.QueryAsync(tables.InsightsByTenant, TableFilter.PartitionIs(TableKeys.Encode(tenantId)), [nameof(Insight.Id)], cancellationToken)
-            .Select(entity => entity.GetRequiredString(nameof(Insight.Id)))
-            .Take(count)
-            .ToListAsync(cancellationToken);
-        var insights = new Insight?[ids.Count];
-        await TableClientExtensions.ForEachAsync(Enumerable.Range(0, ids.Count), async (i, token) => insights[i] = await GetAsync(ids[i], token), cancellationToken);
-        return insights.OfType<Insight>().ToList();
+        var ids = await _byTenant.IdsAsync(tenantId, since: null, cancellationToken).Take(count).ToListAsync(cancellationToken);
+        return await NewestFirstIndex.LoadAsync(ids, GetAsync, cancellationToken);
     }
 
     public Task<bool> AddGotItAsync(string insightId, string userKey, CancellationToken cancellationToken) =>
