@@ -35,7 +35,7 @@ public sealed class Issue5PlaygroundFixture : IAsyncLifetime
         try
         {
             _data = Directory.CreateTempSubdirectory("focusbot-e2e-issue5-");
-            BotAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Next()}");
+            BotAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
             Bot = ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "FocusBot.dll"), "--urls", BotAddress.ToString().TrimEnd('/')],
                 AppContext.BaseDirectory, new Dictionary<string, string?>
                 {

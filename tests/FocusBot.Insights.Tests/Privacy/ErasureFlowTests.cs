@@ -5,6 +5,7 @@ using FocusBot.Domain.Roster;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Privacy;
 using FocusBot.Roles;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Insights.Tests.Privacy;

@@ -9,6 +9,7 @@ using FocusBot.Insights.Tests.Insights;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Protocol.Activities;
 using FocusBot.Recognitions;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Insights.Tests.Replays;
 

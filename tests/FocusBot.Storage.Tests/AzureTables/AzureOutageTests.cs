@@ -4,6 +4,7 @@ using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Tests.Contracts;
 using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Storage.Tests.AzureTables;
 
@@ -16,7 +17,7 @@ public sealed class AzureOutageTests
     [Fact]
     public async Task UpsertAsync_AzuriteStoppedMidRun_AcknowledgedAnswersWereReadableAndTheNextWriteThrowsStorageUnavailable()
     {
-        var azurite = await AzuriteProcess.StartAsync(Token);
+        var azurite = await AzuriteServer.StartAsync(Token);
         await using var _ = azurite;
         var backend = new AzureTablesBackend(azurite.ConnectionString, maxAttempts: 3, retryDelayMilliseconds: 20);
         await using var scope = await backend.OpenAsync(TimeProvider.System);
