@@ -27,7 +27,7 @@ public sealed class CardValidationTests
         foreach (var (name, card) in Issue5Cards.All())
         {
             // TextBlock text and facts are rendered as markdown; input values, choice titles and fallback text are not.
-            var texts = Support.CardJson.Texts(card.ToJsonElement());
+            var texts = CardJson.Texts(card.ToJsonElement());
             Assert.NotEmpty(texts);
             foreach (var text in texts)
             {
@@ -49,7 +49,7 @@ public sealed class CardValidationTests
         var card = FocusBot.Recognitions.RecognitionCard.Channel(recognition);
 
         var mention = Assert.Single(card.Teams!.Entities!);
-        var texts = Support.CardJson.Texts(card.ToJsonElement());
+        var texts = CardJson.Texts(card.ToJsonElement());
         Assert.Equal(1, texts.Sum(t => CountOf(t, "<at>")));
         Assert.Contains(texts, t => t.Contains(mention.Text, StringComparison.Ordinal));
         Assert.Equal(CardText.MentionName(recognition.RecipientName), mention.Mentioned.Name);

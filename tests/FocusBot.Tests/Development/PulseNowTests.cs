@@ -5,6 +5,7 @@ using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.Development;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Tests.Development;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Conversations;
 using FocusBot.Help;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Tests.Messaging;

@@ -14,7 +14,7 @@ using FocusBot.Pulses;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Pulses;
 

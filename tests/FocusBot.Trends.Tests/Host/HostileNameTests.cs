@@ -1,5 +1,4 @@
 using FocusBot.Cards;
-using FocusBot.Insights.Tests.Support;
 using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 

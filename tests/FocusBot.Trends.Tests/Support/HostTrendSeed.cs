@@ -4,7 +4,6 @@ using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
-using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
