@@ -87,7 +87,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Catalog_Issue5Commands_DeclareTheRolesTheIssueGivesThem()
+    public void Catalog_RoleInsightAndRecognitionCommands_DeclareWhoMayUseThem()
     {
         Assert.Equal(new[] { Role.Admin }, CommandCatalog.Roles.AllowedRoles);
         Assert.Equal(new[] { Role.Executive, Role.HR }, CommandCatalog.Insight.AllowedRoles);

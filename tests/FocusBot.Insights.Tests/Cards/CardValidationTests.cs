@@ -12,7 +12,7 @@ public sealed class CardValidationTests
     [Fact]
     public async Task EveryCard_AtItsWorstCase_PassesSchemaRendererAndSize()
     {
-        var cards = Issue5Cards.All();
+        var cards = WorstCaseCards.All();
 
         var report = await CardValidator.ValidateAsync(cards.ToDictionary(c => c.Key, c => c.Value.ToUtf8Bytes()), TestContext.Current.CancellationToken);
 
@@ -24,7 +24,7 @@ public sealed class CardValidationTests
     [Fact]
     public void HostileText_InMarkdownRenderedText_IsAlwaysEscaped()
     {
-        foreach (var (name, card) in Issue5Cards.All())
+        foreach (var (name, card) in WorstCaseCards.All())
         {
             // TextBlock text and facts are rendered as markdown; input values, choice titles and fallback text are not.
             var texts = CardJson.Texts(card.ToJsonElement());
@@ -45,7 +45,7 @@ public sealed class CardValidationTests
     [Fact]
     public void RecognitionCard_TheOnlyMentionIsTheRecognisedPerson()
     {
-        var recognition = Issue5Cards.Recognition();
+        var recognition = WorstCaseCards.Recognition();
         var card = FocusBot.Recognitions.RecognitionCard.Channel(recognition);
 
         var mention = Assert.Single(card.Teams!.Entities!);
@@ -60,7 +60,7 @@ public sealed class CardValidationTests
     /// Teams' people picker is an Input.ChoiceSet with style "filtered" and "choices.data" (Data.Query over
     /// graph.microsoft.com/users), a Teams extension documented for cards Teams renders (learn.microsoft.com/microsoftteams/
     /// platform/task-modules-and-cards/cards/people-picker) that the generic 1.5 schema and renderer list as 1.6
-    /// features. The issue asks for it where Teams supports it; these three findings, and only on the people inputs, are
+    /// features. FocusBot offers it where Teams supports it; these three findings, and only on the people inputs, are
     /// expected. Other clients ignore the property and show the listed choices.
     /// </summary>
     private static bool IsTeamsPeoplePicker(string line) =>

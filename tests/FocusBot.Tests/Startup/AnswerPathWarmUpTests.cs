@@ -18,7 +18,7 @@ using static FocusBot.TestSupport.TeamsActivities;
 namespace FocusBot.Tests.Startup;
 
 /// <summary>
-/// The answer-path warm-up (issue #11): it runs while the host starts, before the server listens; it stores nothing, even
+/// The answer-path warm-up: it runs while the host starts, before the server listens; it stores nothing, even
 /// with a pulse open and answered; and a failure inside it is logged while the host starts anyway. How much faster the
 /// first answers are is for the coldstart benchmark to say, not a test.
 /// </summary>
