@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Azure;
 using Azure.Core;
@@ -56,15 +55,13 @@ public sealed class TableResilienceTests
     }
 
     [Fact]
-    public async Task GetAsync_NothingListensOnThePort_ThrowsStorageUnavailableWithinMoments()
+    public async Task GetAsync_NothingListensOnThePort_ThrowsStorageUnavailableAfterItsAttempts()
     {
         var options = new AzureTablesOptions { ConnectionString = ConnectionStringFor(LoopbackPorts.Free()), MaxAttempts = 3, RetryDelayMilliseconds = 20 };
         using var client = TableClientFactory.Create(options, NullLogger.Instance);
-        var stopwatch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => client.GetAsync("Pulses", "p", "r", Token));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"Failing took {stopwatch.Elapsed}.");
         Assert.Contains("after 3 attempt(s): the connection failed", error.Message, StringComparison.Ordinal);
     }
 
