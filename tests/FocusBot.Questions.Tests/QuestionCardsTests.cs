@@ -1,6 +1,6 @@
-using FocusBot.Cards.Tests.Validation;
 using FocusBot.Domain.Questions;
 using FocusBot.Questions.Interchange;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Questions.Tests;
 

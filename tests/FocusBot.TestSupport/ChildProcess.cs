@@ -31,14 +31,10 @@ public sealed class ChildProcess : IAsyncDisposable
     public bool HasExited => _exited.Task.IsCompleted;
 
     /// <summary>Standard output lines so far.</summary>
-    public IReadOnlyList<string> StandardOutput
-    {
-        get
-        {
-            lock (_gate)
-                return [.. _lines.Where(l => !l.IsError).Select(l => l.Text)];
-        }
-    }
+    public IReadOnlyList<string> StandardOutput => Lines(isError: false);
+
+    /// <summary>Standard error lines so far.</summary>
+    public IReadOnlyList<string> StandardError => Lines(isError: true);
 
     /// <summary>Standard output and error interleaved as they arrived, error lines marked.</summary>
     public string Log
@@ -49,6 +45,11 @@ public sealed class ChildProcess : IAsyncDisposable
                 return string.Join('\n', _lines.Select(l => l.IsError ? "[stderr] " + l.Text : l.Text));
         }
     }
+
+    /// <summary>The dotnet executable running these tests, so a child <c>dotnet</c> command uses the same SDK.</summary>
+    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+        ? host
+        : "dotnet";
 
     public static ChildProcess Start(
         string fileName,
@@ -66,6 +67,13 @@ public sealed class ChildProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        // The test host runs inside MSBuild and VSTest: a child `dotnet run` or `dotnet build` that inherited their
+        // variables would build as part of this test run rather than as a person at a shell does.
+        foreach (var inherited in start.Environment.Keys.Where(IsTestRunVariable).ToList())
+            start.Environment.Remove(inherited);
+        // The dotnet CLI's banner and language would otherwise depend on the machine.
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         // A null value removes a variable the test process has, so the child cannot inherit it.
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
@@ -93,26 +101,21 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    /// <summary>Runs a tool to its end and returns its exit code; kills it when it takes longer than <paramref name="timeout"/>.</summary>
-    public static async Task<(int ExitCode, ChildProcess Process)> RunAsync(
+    /// <summary>
+    /// Runs a tool to its end and returns what it printed; kills it and throws <see cref="TimeoutException"/> (with its
+    /// output) when it takes longer than <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<ProcessRun> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
         TimeSpan timeout,
         string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
         CancellationToken cancellationToken = default)
     {
-        var child = Start(fileName, arguments, workingDirectory);
-        try
-        {
-            await child.WaitForExitAsync(timeout, cancellationToken);
-        }
-        catch
-        {
-            await child.DisposeAsync();
-            throw;
-        }
-
-        return (child._process.ExitCode, child);
+        await using var child = Start(fileName, arguments, workingDirectory, environment);
+        await child.WaitForExitAsync(timeout, cancellationToken);
+        return new ProcessRun(child.DisplayName, child._process.ExitCode, string.Join('\n', child.StandardOutput), string.Join('\n', child.StandardError), child.Log);
     }
 
     /// <summary>Waits for the first output line (already printed or still to come) that matches, and returns it.</summary>
@@ -189,13 +192,10 @@ public sealed class ChildProcess : IAsyncDisposable
         if (HasExited)
             return;
         // .NET has no managed way to send a signal; kill(1) is on every Linux and macOS machine the tests run on.
-        var (exitCode, signaller) = await RunAsync("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10),
+        var signal = await RunAsync("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10),
             cancellationToken: cancellationToken);
-        await using (signaller)
-        {
-            if (exitCode != 0 && !HasExited)
-                throw new InvalidOperationException($"kill -TERM {Id} failed with exit code {exitCode}: {signaller.Log}");
-        }
+        if (signal.ExitCode != 0 && !HasExited)
+            throw new InvalidOperationException($"kill -TERM {Id} failed: {signal.Describe()}");
 
         await WaitForExitAsync(timeout, cancellationToken);
     }
@@ -253,6 +253,17 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     private void OnExited() => _exited.TrySetResult();
+
+    private List<string> Lines(bool isError)
+    {
+        lock (_gate)
+            return [.. _lines.Where(l => l.IsError == isError).Select(l => l.Text)];
+    }
+
+    private static bool IsTestRunVariable(string name) =>
+        name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("DOTNET_CLI_TELEMETRY_SESSIONID", StringComparison.OrdinalIgnoreCase);
 
     private void OnTestHostExit(object? sender, EventArgs e)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace FocusBot.TestSupport;
 
@@ -44,7 +43,7 @@ public sealed class FocusBotChildProcess : IAsyncDisposable
         if (!File.Exists(dll) || !File.Exists(Path.Combine(binFolder, "FocusBot.runtimeconfig.json")))
             throw new FileNotFoundException($"FocusBot.dll and its runtimeconfig must be in {binFolder}: the test project must reference bot/FocusBot.", dll);
 
-        var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         List<string> arguments = [dll, "--urls", baseAddress.ToString().TrimEnd('/'), "--DevTools:Playground:Enabled=false"];
         arguments.AddRange(settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"));
         var process = ChildProcess.Start("dotnet", arguments, binFolder, new Dictionary<string, string?>
@@ -115,12 +114,5 @@ public sealed class FocusBotChildProcess : IAsyncDisposable
 
         await Process.WaitForExitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         throw new InvalidOperationException($"{Name} exited with code {Process.ExitCode} before it was healthy. Output:\n{Process.Log}");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

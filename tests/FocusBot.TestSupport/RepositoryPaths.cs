@@ -32,6 +32,20 @@ public static class RepositoryPaths
     /// <summary>Screenshots and logs a test leaves for people to look at; git-ignored.</summary>
     public static string Artifacts => Path.Combine(Root, "artifacts");
 
+    /// <summary>The Teams app package's source folder.</summary>
+    public static string Manifest => Path.Combine(Root, "manifest");
+
+    public static string ManifestTemplate => Path.Combine(Manifest, "manifest.json");
+
+    /// <summary>The script an operator runs (`dotnet run manifest/build-package.cs`) to build the app package.</summary>
+    public static string BuildPackageScript => Path.Combine(Manifest, "build-package.cs");
+
+    /// <summary>The Azure infrastructure as Bicep.</summary>
+    public static string Infra => Path.Combine(Root, "infra");
+
+    /// <summary>The host's configuration reference.</summary>
+    public static string BotReadme => Path.Combine(Root, "bot", "FocusBot", "README.md");
+
     /// <summary>The path of a file inside an npm package, failing with the fix when the packages are not installed.</summary>
     public static string NodePackageFile(string package, string relativePath)
     {

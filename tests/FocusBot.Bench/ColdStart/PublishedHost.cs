@@ -40,11 +40,8 @@ internal static class PublishedHost
 
     private static async Task RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        var (exitCode, process) = await ChildProcess.RunAsync(fileName, arguments, timeout);
-        await using (process)
-        {
-            if (exitCode != 0)
-                throw new InvalidOperationException($"{process.DisplayName} failed with exit code {exitCode}:\n{process.Log}");
-        }
+        var run = await ChildProcess.RunAsync(fileName, arguments, timeout);
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"{run.Command} failed with exit code {run.ExitCode}:\n{run.Log}");
     }
 }

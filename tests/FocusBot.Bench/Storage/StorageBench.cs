@@ -4,6 +4,7 @@ using FocusBot.Domain.Answers;
 using FocusBot.Domain.Pulses;
 using FocusBot.Storage;
 using FocusBot.Storage.AzureTables;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -70,12 +71,12 @@ internal static class StorageBench
 
     private static async Task AzuriteAsync()
     {
-        await using var azurite = await AzuriteTableProcess.StartAsync();
+        await using var azurite = await AzuriteServer.StartAsync();
         const int Single = 1_500;
         const int Concurrency = 32;
         const int Batches = 60;
 
-        using var raw = new MinimalTableClient(azurite.TableEndpoint, AzuriteTableProcess.AccountName, AzuriteTableProcess.AccountKey);
+        using var raw = new MinimalTableClient(new Uri(azurite.TableEndpoint + "/"), AzuriteServer.AccountName, AzuriteServer.AccountKey);
         await raw.CreateTableAsync("RawAnswers");
         using var client = TableClientFactory.Create(new AzureTablesOptions { ConnectionString = azurite.ConnectionString }, NullLogger.Instance);
         await client.CreateTableIfNotExistsAsync("OurAnswers", default);

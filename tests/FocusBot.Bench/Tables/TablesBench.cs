@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using FocusBot.Bench.Storage;
 using FocusBot.Storage.AzureTables;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using SdkEntity = Azure.Data.Tables.TableEntity;
 
@@ -22,7 +22,7 @@ internal static class TablesBench
 
     public static async Task RunAsync()
     {
-        await using var azurite = await AzuriteTableProcess.StartAsync();
+        await using var azurite = await AzuriteServer.StartAsync();
         using var previous = PreviousTableClient.TryLoad(azurite.ConnectionString, out var missing);
         using var ours = TableClientFactory.Create(new AzureTablesOptions { ConnectionString = azurite.ConnectionString }, NullLogger.Instance);
         var direct = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient("DirectAnswers");

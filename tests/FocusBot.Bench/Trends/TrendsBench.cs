@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FocusBot.Bench.Storage;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
@@ -9,6 +8,7 @@ using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Trends;
 using FocusBot.Storage;
+using FocusBot.TestSupport;
 using FocusBot.Trends;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +73,7 @@ internal static class TrendsBench
     {
         // A million answers and a few hundred thousand counters are held in Azurite's memory.
         Environment.SetEnvironmentVariable("NODE_OPTIONS", "--max-old-space-size=12288");
-        await using var azurite = await AzuriteTableProcess.StartAsync();
+        await using var azurite = await AzuriteServer.StartAsync();
         Dictionary<string, string?> settings = new()
         {
             ["Storage:Provider"] = "AzureTables",

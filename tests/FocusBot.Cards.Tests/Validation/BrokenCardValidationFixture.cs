@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Cards.Tests.Validation;
 

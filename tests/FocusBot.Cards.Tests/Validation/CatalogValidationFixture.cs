@@ -1,3 +1,5 @@
+using FocusBot.TestSupport;
+
 namespace FocusBot.Cards.Tests.Validation;
 
 /// <summary>Validates every card in <see cref="CardCatalog"/> in one node run, shared by the tests of a class.</summary>

@@ -1,3 +1,5 @@
+using FocusBot.TestSupport;
+
 namespace FocusBot.Cards.Tests.Validation;
 
 public sealed class CatalogValidationTests(CatalogValidationFixture validation) : IClassFixture<CatalogValidationFixture>

@@ -1,5 +1,5 @@
 using FocusBot.Domain.Questions;
-using FocusBot.Domain.Tests.Support;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Domain.Tests.Questions;
 

@@ -1,6 +1,6 @@
 using FocusBot.Domain.Questions;
-using FocusBot.Domain.Tests.Support;
 using FocusBot.Domain.Trends;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Domain.Tests.Trends;
 

@@ -1,8 +1,8 @@
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
-using FocusBot.Domain.Tests.Support;
 using FocusBot.Domain.Trends;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Domain.Tests.Trends;
 

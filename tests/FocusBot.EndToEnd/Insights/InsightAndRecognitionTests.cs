@@ -12,7 +12,7 @@ namespace FocusBot.EndToEnd.Insights;
 /// channel and the personal chat. Typed markup must show as typed, never as formatting, links or mentions.
 /// </summary>
 [Collection(Name)]
-public sealed class InsightAndRecognitionTests(Issue5PlaygroundFixture playground) : IAsyncLifetime
+public sealed class InsightAndRecognitionTests(InsightAndRecognitionFixture playground) : IAsyncLifetime
 {
     public const string Name = "Agents Playground: insights and recognition";
 
@@ -154,4 +154,4 @@ public sealed class InsightAndRecognitionTests(Issue5PlaygroundFixture playgroun
 
 /// <summary>One FocusBot, Playground and browser for the insight and recognition tests.</summary>
 [CollectionDefinition(InsightAndRecognitionTests.Name)]
-public sealed class InsightAndRecognitionCollectionDefinition : ICollectionFixture<Issue5PlaygroundFixture>;
+public sealed class InsightAndRecognitionCollectionDefinition : ICollectionFixture<InsightAndRecognitionFixture>;

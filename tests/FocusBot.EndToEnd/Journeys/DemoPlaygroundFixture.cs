@@ -45,9 +45,9 @@ public sealed class DemoPlaygroundFixture : IAsyncLifetime
         try
         {
             _data = Directory.CreateTempSubdirectory("focusbot-e2e-demo-");
-            BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Next()}");
+            BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
             // FocusBot records the Playground's team at the Playground's Connector: it has to know that port before it starts.
-            var playgroundPort = LoopbackPort.Next();
+            var playgroundPort = LoopbackPorts.Free();
             Bot = ChildProcess.Start("dotnet",
                 [Path.Combine(AppContext.BaseDirectory, "FocusBot.dll"), DemoSeeder.Option, "--pulse-now", "--urls", BaseAddress.ToString().TrimEnd('/')],
                 AppContext.BaseDirectory, new Dictionary<string, string?>

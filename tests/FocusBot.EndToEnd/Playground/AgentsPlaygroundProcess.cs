@@ -34,7 +34,7 @@ internal sealed partial class AgentsPlaygroundProcess : IAsyncDisposable
     /// process's zone as the user's localTimezone, so it is set through TZ.
     /// </summary>
     public static Task<AgentsPlaygroundProcess> StartAsync(Uri botMessagesEndpoint, string? timeZone, CancellationToken cancellationToken) =>
-        StartAsync(botMessagesEndpoint, timeZone, LoopbackPort.Next(), cancellationToken);
+        StartAsync(botMessagesEndpoint, timeZone, LoopbackPorts.Free(), cancellationToken);
 
     /// <summary>As above, on <paramref name="port"/>: for a FocusBot told beforehand where the Playground's Connector is.</summary>
     public static async Task<AgentsPlaygroundProcess> StartAsync(Uri botMessagesEndpoint, string? timeZone, int port, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public sealed class PulseDayFixture : IAsyncLifetime
         CloseAfterDays = 7,
     };
 
-    private readonly Uri _botAddress = new($"http://127.0.0.1:{LoopbackPort.Next()}");
+    private readonly Uri _botAddress = new($"http://127.0.0.1:{LoopbackPorts.Free()}");
     private readonly ConcurrentQueue<string> _browserConsole = new();
     private readonly List<string> _earlierBotLogs = [];
     private DirectoryInfo? _data;

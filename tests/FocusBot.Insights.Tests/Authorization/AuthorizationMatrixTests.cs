@@ -2,6 +2,7 @@ using FocusBot.Commands;
 using FocusBot.Domain.Roles;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Roles;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -75,18 +76,18 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
             var text = CardJson.AllText(CardJson.Of(replies[0]));
             Assert.All(command.AllowedRoles, needed => Assert.Contains(needed.ToString(), text, StringComparison.Ordinal));
             var logged = fixture.Logs.Entries.Where(e => e.Category.StartsWith("FocusBot", StringComparison.Ordinal)).ToList();
-            Assert.Contains(logged, e => e.Message.Contains("Refused " + command.Name, StringComparison.Ordinal));
+            Assert.Contains(logged, e => e.Line.Contains("Refused " + command.Name, StringComparison.Ordinal));
             Assert.All(logged, e =>
             {
-                Assert.DoesNotContain(person.UserId, e.Message, StringComparison.Ordinal);
-                Assert.DoesNotContain(person.AadObjectId, e.Message, StringComparison.OrdinalIgnoreCase);
-                Assert.DoesNotContain(person.Name, e.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain(person.UserId, e.Line, StringComparison.Ordinal);
+                Assert.DoesNotContain(person.AadObjectId, e.Line, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain(person.Name, e.Line, StringComparison.Ordinal);
             });
         }
     }
 
     [Fact]
-    public void Catalog_Issue5Commands_DeclareTheRolesTheIssueGivesThem()
+    public void Catalog_RoleInsightAndRecognitionCommands_DeclareWhoMayUseThem()
     {
         Assert.Equal(new[] { Role.Admin }, CommandCatalog.Roles.AllowedRoles);
         Assert.Equal(new[] { Role.Executive, Role.HR }, CommandCatalog.Insight.AllowedRoles);

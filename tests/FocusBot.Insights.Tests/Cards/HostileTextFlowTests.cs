@@ -10,6 +10,7 @@ using FocusBot.Domain.Roster;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Pulses;
 using FocusBot.Recognitions;
+using FocusBot.TestSupport;
 using FocusBot.Trends;
 
 namespace FocusBot.Insights.Tests.Cards;

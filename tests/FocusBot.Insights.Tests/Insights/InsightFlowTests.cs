@@ -6,6 +6,7 @@ using FocusBot.Domain.Insights;
 using FocusBot.Domain.Questions;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Roles;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Insights.Tests.Insights;
 

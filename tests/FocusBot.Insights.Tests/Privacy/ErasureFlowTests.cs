@@ -5,6 +5,7 @@ using FocusBot.Domain.Roster;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Privacy;
 using FocusBot.Roles;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Insights.Tests.Privacy;
@@ -43,12 +44,12 @@ public abstract class ErasureFlowTests(StorageKind storage, AzuriteFixture azuri
         Assert.Contains("1 recognition post(s) deleted from their team channels.", doneText, StringComparison.Ordinal);
         await AssertMeganErasedAsync(insight, ofMegan, ofSam);
 
-        Assert.Contains(Logs.Entries, e => e.Message == $"Erasure done: {MegansRows} rows removed, 1 channel post(s) deleted");
+        Assert.Contains(Logs.Entries, e => e.Line == $"Erasure done: {MegansRows} rows removed, 1 channel post(s) deleted");
         Assert.All(Logs.Entries, e =>
         {
-            Assert.DoesNotContain(Person.Megan.Name, e.Message, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(Person.Megan.UserId, e.Message, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(Person.Megan.AadObjectId, e.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(Person.Megan.Name, e.Line, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(Person.Megan.UserId, e.Line, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(Person.Megan.AadObjectId, e.Line, StringComparison.OrdinalIgnoreCase);
         });
 
         // A second press (a replay, or a double click) is harmless and says so.

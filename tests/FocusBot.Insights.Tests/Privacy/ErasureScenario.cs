@@ -15,6 +15,7 @@ using FocusBot.Insights.Tests.Support;
 using FocusBot.People;
 using FocusBot.Privacy;
 using FocusBot.Recognitions;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

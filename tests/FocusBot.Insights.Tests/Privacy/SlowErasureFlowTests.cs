@@ -1,5 +1,6 @@
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Privacy;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Insights.Tests.Privacy;

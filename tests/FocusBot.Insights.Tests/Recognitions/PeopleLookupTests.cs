@@ -5,6 +5,7 @@ using FocusBot.Domain.Roster;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.People;
 using FocusBot.Recognitions;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Insights.Tests.Recognitions;
 

@@ -7,6 +7,7 @@ using FocusBot.Domain.Roster;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Recognitions;
 using FocusBot.Roles;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Insights.Tests.Recognitions;
 

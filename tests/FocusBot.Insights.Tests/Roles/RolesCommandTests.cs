@@ -5,6 +5,7 @@ using FocusBot.Domain.Roles;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Recognitions;
 using FocusBot.Roles;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Insights.Tests.Roles;
 

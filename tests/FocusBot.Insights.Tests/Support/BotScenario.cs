@@ -4,7 +4,7 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Insights.Tests.Support;

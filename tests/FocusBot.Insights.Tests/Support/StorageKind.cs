@@ -1,3 +1,5 @@
+using FocusBot.TestSupport;
+
 namespace FocusBot.Insights.Tests.Support;
 
 /// <summary>The two storage backends every flow runs on.</summary>
@@ -15,7 +17,7 @@ public static class StorageSettings
         {
             ["Storage:Provider"] = "AzureTables",
             ["Storage:AzureTables:ConnectionString"] = (azurite ?? throw new ArgumentNullException(nameof(azurite))).ConnectionString,
-            ["Storage:AzureTables:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+            ["Storage:AzureTables:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
         },
         _ => new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite" },
     };

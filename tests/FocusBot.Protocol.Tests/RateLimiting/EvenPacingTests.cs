@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace FocusBot.Protocol.Tests.RateLimiting;
 
 /// <summary>
-/// Issue #11: a fan-out must reach Teams as a steady stream. Here at 50 per second (one slot = 20 ms), on a clock that
+/// A fan-out must reach Teams as a steady stream. Here at 50 per second (one slot = 20 ms), on a clock that
 /// fires timers on time and on one that fires them late, as a busy thread pool does.
 /// </summary>
 public sealed class EvenPacingTests

@@ -1,7 +1,7 @@
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Questions;
 using FocusBot.Questions.Tests.Support;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;

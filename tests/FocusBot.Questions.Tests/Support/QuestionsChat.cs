@@ -4,7 +4,7 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roles;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Questions.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocusBot.Ship.Tests.Support;
+using FocusBot.TestSupport;
 
 [assembly: AssemblyFixture(typeof(FocusBot.Ship.Tests.Infra.BicepFixture))]
 
@@ -17,9 +18,9 @@ public sealed class BicepFixture : IAsyncLifetime
 
     private readonly TemporaryDirectory _copy = new();
 
-    internal ProcessResult Build { get; private set; } = new(-1, "", "");
+    internal ProcessRun Build { get; private set; } = ProcessRun.NotRun;
 
-    internal ProcessResult SnapshotRun { get; private set; } = new(-1, "", "");
+    internal ProcessRun SnapshotRun { get; private set; } = ProcessRun.NotRun;
 
     /// <summary>The ARM JSON template main.bicep compiles to.</summary>
     public JsonNode Template { get; private set; } = new JsonObject();
@@ -31,9 +32,9 @@ public sealed class BicepFixture : IAsyncLifetime
     {
         // The snapshot is written next to the parameters file, so work on a copy rather than in the repository.
         CopyDirectory(RepositoryPaths.Infra, _copy.Path);
-        var bicep = RepositoryPaths.Bicep;
-        var build = ProcessRunner.RunAsync(bicep, ["build", "main.bicep", "--stdout"], TimeSpan.FromMinutes(2), workingDirectory: _copy.Path);
-        var snapshot = ProcessRunner.RunAsync(
+        var bicep = BicepCompiler.Executable;
+        var build = ChildProcess.RunAsync(bicep, ["build", "main.bicep", "--stdout"], TimeSpan.FromMinutes(2), _copy.Path);
+        var snapshot = ChildProcess.RunAsync(
             bicep,
             [
                 "snapshot", "main.bicepparam",
@@ -43,8 +44,8 @@ public sealed class BicepFixture : IAsyncLifetime
                 "--location", "westeurope",
             ],
             TimeSpan.FromMinutes(2),
-            new Dictionary<string, string?> { ["FOCUSBOT_ADMIN_AAD_OBJECT_IDS"] = AdminObjectId, ["FOCUSBOT_PSEUDONYM_SECRET"] = null },
-            _copy.Path);
+            _copy.Path,
+            new Dictionary<string, string?> { ["FOCUSBOT_ADMIN_AAD_OBJECT_IDS"] = AdminObjectId, ["FOCUSBOT_PSEUDONYM_SECRET"] = null });
 
         Build = await build;
         SnapshotRun = await snapshot;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using FocusBot.Configuration;
-using FocusBot.Ship.Tests.Support;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Ship.Tests.Infra;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FocusBot.Ship.Tests.Infra;
 
 /// <summary>
-/// What issue #7 asks of the Azure footprint, checked against a Bicep deployment snapshot. Each rule yields a
+/// What the Azure footprint must be (infra/README.md), checked against a Bicep deployment snapshot. Each rule yields a
 /// sentence when the snapshot breaks it; an empty result means the deployment is as designed.
 /// </summary>
 internal static class InfraPolicy

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocusBot.Ship.Tests.Support;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Ship.Tests.Infra;
 

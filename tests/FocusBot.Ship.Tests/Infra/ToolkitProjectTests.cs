@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using FocusBot.Ship.Tests.Support;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Ship.Tests.Infra;
 

@@ -1,4 +1,5 @@
 using FocusBot.Ship.Tests.Support;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Ship.Tests.Manifest;
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using FocusBot.Ship.Tests.Support;
+using FocusBot.TestSupport;
 
 [assembly: AssemblyFixture(typeof(FocusBot.Ship.Tests.Manifest.AppPackageFixture))]
 
@@ -20,7 +21,7 @@ public sealed class AppPackageFixture : IAsyncLifetime
 
     private readonly TemporaryDirectory _scratch = new();
 
-    internal ProcessResult Build { get; private set; } = new(-1, "", "");
+    internal ProcessRun Build { get; private set; } = ProcessRun.NotRun;
 
     public string ZipPath => _scratch.File("appPackage.test.zip");
 
@@ -49,10 +50,11 @@ public sealed class AppPackageFixture : IAsyncLifetime
         }
     }
 
-    internal static Task<ProcessResult> RunBuildPackageAsync(params string[] arguments) => ProcessRunner.RunAsync(
-        ProcessRunner.Dotnet,
+    internal static Task<ProcessRun> RunBuildPackageAsync(params string[] arguments) => ChildProcess.RunAsync(
+        ChildProcess.Dotnet,
         ["run", RepositoryPaths.BuildPackageScript, "--", .. arguments],
-        TimeSpan.FromMinutes(4));
+        TimeSpan.FromMinutes(4),
+        RepositoryPaths.Root);
 
     public byte[] ReadEntry(string name)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FocusBot.Commands;
 using FocusBot.Domain.Roles;
-using FocusBot.Ship.Tests.Support;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Ship.Tests.Manifest;
 

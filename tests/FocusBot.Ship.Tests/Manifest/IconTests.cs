@@ -1,4 +1,4 @@
-using FocusBot.Ship.Tests.Support;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Ship.Tests.Manifest;
 

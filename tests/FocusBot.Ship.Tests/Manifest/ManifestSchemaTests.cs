@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using FocusBot.Ship.Tests.Support;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Ship.Tests.Manifest;
 
 public sealed class ManifestSchemaTests(AppPackageFixture package)
 {
-    private static string SchemaFor(JsonNode manifest) =>
-        RepositoryPaths.TeamsManifestSchema(manifest["manifestVersion"]!.GetValue<string>());
+    /// <summary>The offline copy of the Teams manifest schema that @microsoft/app-manifest ships for the manifest's version.</summary>
+    private static string SchemaFor(JsonNode manifest) => Path.Combine(RepositoryPaths.NodeModules, "@microsoft", "app-manifest", "build", "json-schemas", "teams",
+        $"v{manifest["manifestVersion"]!.GetValue<string>()}", "MicrosoftTeams.schema.json");
 
     [Fact]
     public void Template_ManifestVersion_HasMatchingSchemaUrlAndOfflineSchema()

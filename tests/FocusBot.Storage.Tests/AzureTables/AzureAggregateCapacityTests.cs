@@ -2,6 +2,7 @@ using FocusBot.Domain.Aggregates;
 using FocusBot.Storage.AzureTables;
 using FocusBot.Storage.Tests.Contracts;
 using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Storage.Tests.AzureTables;
 

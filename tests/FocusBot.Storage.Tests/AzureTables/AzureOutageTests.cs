@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Tests.Contracts;
 using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Storage.Tests.AzureTables;
 
@@ -16,7 +16,7 @@ public sealed class AzureOutageTests
     [Fact]
     public async Task UpsertAsync_AzuriteStoppedMidRun_AcknowledgedAnswersWereReadableAndTheNextWriteThrowsStorageUnavailable()
     {
-        var azurite = await AzuriteProcess.StartAsync(Token);
+        var azurite = await AzuriteServer.StartAsync(Token);
         await using var _ = azurite;
         var backend = new AzureTablesBackend(azurite.ConnectionString, maxAttempts: 3, retryDelayMilliseconds: 20);
         await using var scope = await backend.OpenAsync(TimeProvider.System);
@@ -57,15 +57,13 @@ public sealed class AzureOutageTests
             Assert.NotNull(await answers.GetAsync(answer.PulseId, answer.QuestionId, answer.RespondentPseudonym, Token));
         }
 
-        var stopwatch = Stopwatch.StartNew();
         await azurite.DisposeAsync();
 
         var failure = await Assert.ThrowsAsync<StorageUnavailableException>(() => writer);
         var afterStop = await Assert.ThrowsAsync<StorageUnavailableException>(() => answers.UpsertAsync(TestData.Answer("2026-W48", "a3", "late", "1"), Token));
         var readAfterStop = await Assert.ThrowsAsync<StorageUnavailableException>(() => answers.GetAsync("2026-W48", "a3", "pseudo-0", Token));
 
-        // Bounded: 3 attempts with a 20 ms base delay fail within moments; 30 s leaves room for a loaded machine.
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"Failing took {stopwatch.Elapsed}.");
+        // Bounded: the outage is reported after the 3 attempts the store is configured for, not retried without end.
         Assert.Contains("after 3 attempt(s)", afterStop.Message, StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{azurite.Port}", afterStop.Message, StringComparison.Ordinal);
         Assert.Contains("connection failed", failure.Message, StringComparison.Ordinal);

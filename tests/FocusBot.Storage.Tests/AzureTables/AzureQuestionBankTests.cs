@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using FocusBot.Domain.Questions;
 using FocusBot.Storage.Tests.Contracts;
 using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Storage.Tests.AzureTables;
 

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Azure.Data.Tables.Sas;
 using FocusBot.Domain.Pulses;
 using FocusBot.Storage.Tests.Contracts;
-using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,7 +38,7 @@ public sealed class AzureSasTests(AzuriteFixture azurite)
 
     private string Sas(TableAccountSasPermissions permissions)
     {
-        var keyed = new TableServiceClient(azurite.TableEndpoint, new TableSharedKeyCredential(AzuriteProcess.AccountName, AzuriteProcess.AccountKey));
+        var keyed = new TableServiceClient(azurite.TableEndpoint, new TableSharedKeyCredential(AzuriteServer.AccountName, AzuriteServer.AccountKey));
         return keyed.GenerateSasUri(permissions, TableAccountSasResourceTypes.All, DateTimeOffset.UtcNow.AddHours(1)).Query;
     }
 

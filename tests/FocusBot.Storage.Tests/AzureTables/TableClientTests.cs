@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using FocusBot.Storage.AzureTables;
-using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FocusBot.Storage.Tests.AzureTables;
@@ -216,7 +216,7 @@ public sealed class TableClientTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var wrongKey = Convert.ToBase64String(new byte[64]);
         using var client = TableClientFactory.Create(
-            new AzureTablesOptions { ConnectionString = azurite.ConnectionString.Replace(AzuriteProcess.AccountKey, wrongKey, StringComparison.Ordinal) },
+            new AzureTablesOptions { ConnectionString = azurite.ConnectionString.Replace(AzuriteServer.AccountKey, wrongKey, StringComparison.Ordinal) },
             NullLogger.Instance);
 
         var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.GetAsync(_table, "p", "r", Token));

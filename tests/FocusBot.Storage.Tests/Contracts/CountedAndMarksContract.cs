@@ -2,6 +2,7 @@ using FocusBot.Domain.Answers;
 using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Pulses;
 using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Storage.Tests.Contracts;
 

@@ -2,6 +2,7 @@ using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Storage.Tests.Contracts;
 

@@ -10,6 +10,7 @@ using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Storage.Tests.Contracts;
 

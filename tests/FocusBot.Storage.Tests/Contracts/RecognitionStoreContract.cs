@@ -1,5 +1,6 @@
 using FocusBot.Domain.Recognitions;
 using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Storage.Tests.Contracts;
 

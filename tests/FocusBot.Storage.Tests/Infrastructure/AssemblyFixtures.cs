@@ -1,3 +1,3 @@
-using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 
 [assembly: AssemblyFixture(typeof(AzuriteFixture))]

@@ -8,6 +8,7 @@ using FocusBot.Domain.Storage;
 using FocusBot.Storage.Sqlite;
 using FocusBot.Storage.Tests.Contracts;
 using FocusBot.Storage.Tests.Infrastructure;
+using FocusBot.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace FocusBot.Storage.Tests.Sqlite;

@@ -1,7 +1,7 @@
 using FocusBot.Protocol.RateLimiting;
 using FocusBot.Pulses;
 using FocusBot.Recognitions;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Tests.Configuration;

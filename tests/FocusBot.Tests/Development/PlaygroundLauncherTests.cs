@@ -1,5 +1,4 @@
 using FocusBot.Development;
-using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

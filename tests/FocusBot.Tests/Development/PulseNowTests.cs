@@ -5,6 +5,7 @@ using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.Development;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Tests.Development;
@@ -64,7 +65,11 @@ public sealed class PulseNowTests : IAsyncLifetime
 
         await PostAsync(host, PlaygroundActivities.OpenPersonalChat(_connector.BaseUrl));
         await _connector.WaitForSentAsync(1, Wait);
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        // The weekly scheduler is off: only the --pulse-now service could open a pulse, and it has done all it will once it
+        // has ended (at once without the switch, after opening the pulse with it). A pulse it opened has sent its cards
+        // once its delivery ledger has settled; without one there is nothing to wait for.
+        await host.Services.GetRequiredService<PulseNowOnFirstChat>().ExecuteTask!.WaitAsync(Wait, TestContext.Current.CancellationToken);
+        await PulseLedger.WaitUntilSettledAsync(host.Services, rows: 0, Wait);
 
         Assert.DoesNotContain(_connector.Sent, IsPulseCard);
     }

@@ -5,6 +5,7 @@ using FocusBot.Development;
 using FocusBot.Domain.Roles;
 using FocusBot.Roles;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Tests.Development;

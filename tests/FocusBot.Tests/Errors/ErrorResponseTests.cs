@@ -4,7 +4,7 @@ using FocusBot.ConnectorSimulator.Faults;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using FocusBot.Trends;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -5,8 +5,9 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.Domain.Roles;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Help;
 

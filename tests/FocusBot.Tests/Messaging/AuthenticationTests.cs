@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 

@@ -6,7 +6,7 @@ using FocusBot.Pulses;
 using FocusBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static FocusBot.Tests.Notices.OperatorsWorld;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Notices;
 

@@ -3,12 +3,12 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roles;
-using FocusBot.Insights.Tests.Support;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Notices;
 

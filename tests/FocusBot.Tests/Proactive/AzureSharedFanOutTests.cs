@@ -1,5 +1,6 @@
 using FocusBot.Domain.Deliveries;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using SimOperation = FocusBot.ConnectorSimulator.ConnectorOperation;
 
 namespace FocusBot.Tests.Proactive;

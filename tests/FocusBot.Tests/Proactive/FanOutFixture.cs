@@ -3,7 +3,7 @@ using FocusBot.ConnectorSimulator.RateLimiting;
 using FocusBot.Proactive;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Proactive;
 

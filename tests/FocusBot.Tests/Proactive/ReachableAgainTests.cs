@@ -6,8 +6,9 @@ using FocusBot.Domain.Questions;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Proactive;
 

@@ -1,3 +1,4 @@
+using FocusBot.Proactive;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 
@@ -5,18 +6,17 @@ namespace FocusBot.Tests.Proactive;
 
 /// <summary>
 /// Two FocusBot processes over one SQLite store with the default Delivery settings, as deployed: when the one sending
-/// goes away mid-fan-out, the other carries on within 15 s, and everyone gets the card. A crash may cost one duplicate;
-/// an orderly stop none.
+/// goes away mid-fan-out, the other carries on, and everyone gets the card. A crash may cost one duplicate; an orderly
+/// stop none. How soon the other carries on is a figure for the crash benchmark (tests/FocusBot.Bench), not a test.
 /// </summary>
 [Collection(DeliveryRunsAlone.Name)]
 public sealed class SenderHandoverTests : IAsyncLifetime
 {
     private const int People = 1_200;
-    private static readonly TimeSpan TakeoverBound = TimeSpan.FromSeconds(15);
 
-    // A process that has just died may still have a request that reached the simulator being recorded; later cards can
-    // only be the other instance's.
-    private static readonly TimeSpan Settling = TimeSpan.FromMilliseconds(200);
+    /// <summary>Room for the default lease to lapse and be taken over on a loaded machine: a guard against a hang, not a goal.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
     private FanOutFixture _fanOut = null!;
 
     // 100 a second rather than Teams' 50 keeps the run short; Delivery settings stay at their defaults.
@@ -26,30 +26,29 @@ public sealed class SenderHandoverTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _fanOut.DisposeAsync();
 
     [Fact]
-    public async Task SenderIsKilled_TheOtherInstanceSendsWithin15Seconds_AndEveryoneGetsTheCard()
+    public async Task SenderIsKilled_TheOtherInstanceCarriesOn_AndEveryoneGetsTheCard()
     {
         var (sender, survivor) = await StartBothAndFindSenderAsync();
 
-        var killedAt = DateTimeOffset.UtcNow;
         await sender.KillAsync();
-        var resumedAfter = await WaitForNextCardAsync(killedAt, DateTimeOffset.UtcNow + Settling);
+        // What the killed sender had in flight may still be recorded after its death, at most one card per send slot;
+        // a card beyond those can only be the survivor's.
+        var carriedOn = await CardsBeyondAsync(_fanOut.Tally.Update().Cards + new DeliveryOptions().Concurrency);
 
-        Assert.True(resumedAfter is not null,
-            $"{survivor.Name} was running all along but sent no card within {TakeoverBound.TotalSeconds:0} s of {sender.Name} being killed. {_fanOut.Tally.Describe()}");
+        Assert.True(carriedOn, $"{survivor.Name} was running all along but sent no card after {sender.Name} was killed. {_fanOut.Tally.Describe()}");
         await AssertEveryoneGotTheCardAsync(maxDuplicates: null);
     }
 
     [Fact]
-    public async Task SenderStopsGracefully_TheOtherInstanceSendsWithin15Seconds_NobodyLostNoDuplicate()
+    public async Task SenderStopsGracefully_TheOtherInstanceCarriesOn_NobodyLostNoDuplicate()
     {
         var (sender, survivor) = await StartBothAndFindSenderAsync();
 
-        var stoppedAt = DateTimeOffset.UtcNow;
         await sender.StopAsync();
-        var resumedAfter = await WaitForNextCardAsync(stoppedAt, DateTimeOffset.UtcNow);
+        // A stopped sender had every send it started answered, and so recorded, before it exited: later cards are the survivor's.
+        var carriedOn = await CardsBeyondAsync(_fanOut.Tally.Update().Cards);
 
-        Assert.True(resumedAfter is not null,
-            $"{survivor.Name} sent no card within {TakeoverBound.TotalSeconds:0} s of {sender.Name} stopping (it released its lease). {_fanOut.Tally.Describe()}");
+        Assert.True(carriedOn, $"{survivor.Name} sent no card after {sender.Name} stopped (it released its lease). {_fanOut.Tally.Describe()}");
         await AssertEveryoneGotTheCardAsync(maxDuplicates: 0);
     }
 
@@ -62,14 +61,8 @@ public sealed class SenderHandoverTests : IAsyncLifetime
         return (sender, both.Single(p => p != sender));
     }
 
-    /// <summary>How long after <paramref name="start"/> the first card later than <paramref name="after"/> came; null if none within the bound.</summary>
-    private async Task<TimeSpan?> WaitForNextCardAsync(DateTimeOffset start, DateTimeOffset after)
-    {
-        var remaining = start + TakeoverBound - DateTimeOffset.UtcNow;
-        await _fanOut.Tally.WaitUntilAsync(t => t.FirstCardAfter(after) is not null, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
-        var first = _fanOut.Tally.FirstCardAfter(after);
-        return first is { } at && at - start <= TakeoverBound ? at - start : null;
-    }
+    /// <summary>Whether the cards in all chats come to more than <paramref name="cards"/>.</summary>
+    private Task<bool> CardsBeyondAsync(int cards) => _fanOut.Tally.WaitUntilAsync(t => t.Cards > cards, Patience);
 
     // Null after a kill: the repeats are then the cards in flight, each counted (FanOutFixture.AssertRepeatsAreCountedAsync).
     private async Task AssertEveryoneGotTheCardAsync(int? maxDuplicates)

@@ -5,8 +5,9 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Questions;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 using SimOperation = FocusBot.ConnectorSimulator.ConnectorOperation;
 
 namespace FocusBot.Tests.Proactive;

@@ -5,12 +5,12 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
-using FocusBot.Insights.Tests.Support;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Pulses;
 

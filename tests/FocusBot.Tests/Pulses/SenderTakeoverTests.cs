@@ -6,8 +6,9 @@ using FocusBot.Domain.Questions;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 using SimOperation = FocusBot.ConnectorSimulator.ConnectorOperation;
 
 namespace FocusBot.Tests.Pulses;
@@ -63,14 +64,15 @@ public sealed class SenderTakeoverTests : IAsyncLifetime
         Assert.InRange(sentByFirst, 30, People - 1);
 
         await _connector.WaitForSentAsync(People, TimeSpan.FromSeconds(60));
-        await Task.Delay(500);
+        Assert.Single(await second.Services.GetRequiredService<IPulseStore>().ListRecentAsync(5, CancellationToken.None));
+        // Settled: no row waits or is being sent, so neither instance has a card left to send; and a stopped instance has
+        // had every send it started answered. Only then can the count show that no card went out twice.
+        var counts = await PulseLedger.WaitUntilSettledAsync(second.Services, People, TimeSpan.FromSeconds(60));
+        await second.DisposeAsync();
         var cards = _connector.Sent.Where(s => s.Operation == SimOperation.Send).ToList();
         Assert.Equal(People, cards.Count);
         Assert.Equal(People, cards.Select(c => c.ConversationId).Distinct().Count());
-        var pulse = Assert.Single(await second.Services.GetRequiredService<IPulseStore>().ListRecentAsync(5, CancellationToken.None));
-        var counts = await second.Services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(PulseContent.LedgerOf(pulse), CancellationToken.None);
         Assert.Equal(People, counts[DeliveryStatus.Sent]);
-        await second.DisposeAsync();
     }
 
     private async Task SeedAsync(FocusBotTestHost host)

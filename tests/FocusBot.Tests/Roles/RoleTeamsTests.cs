@@ -4,9 +4,10 @@ using FocusBot.ConnectorSimulator.Roster;
 using FocusBot.Domain.Questions;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Roles;
 

@@ -8,16 +8,17 @@ using FocusBot.Domain.Storage;
 using FocusBot.Proactive;
 using FocusBot.Pulses;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Startup;
 
 /// <summary>
-/// The answer-path warm-up (issue #11): it runs while the host starts, before the server listens; it stores nothing, even
+/// The answer-path warm-up: it runs while the host starts, before the server listens; it stores nothing, even
 /// with a pulse open and answered; and a failure inside it is logged while the host starts anyway. How much faster the
 /// first answers are is for the coldstart benchmark to say, not a test.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocusBot.Development;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Tests.Support;
 

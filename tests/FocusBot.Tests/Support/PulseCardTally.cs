@@ -11,7 +11,6 @@ namespace FocusBot.Tests.Support;
 public sealed class PulseCardTally(ConnectorSimulator.ConnectorSimulator simulator, IReadOnlyCollection<string> chats)
 {
     private readonly Dictionary<string, int> _cardsByChat = new(StringComparer.Ordinal);
-    private readonly List<DateTimeOffset> _cardTimes = [];
     private int _seen;
 
     /// <summary>A pulse card: a new message (not an update) carrying the card, whether sent proactively or as a reply.</summary>
@@ -32,9 +31,6 @@ public sealed class PulseCardTally(ConnectorSimulator.ConnectorSimulator simulat
 
     public bool EveryoneHasOne => chats.All(_cardsByChat.ContainsKey);
 
-    /// <summary>When the simulator recorded the first card after <paramref name="instant"/>, if one has come.</summary>
-    public DateTimeOffset? FirstCardAfter(DateTimeOffset instant) => _cardTimes.Where(t => t > instant).Cast<DateTimeOffset?>().FirstOrDefault();
-
     /// <summary>Takes in what was recorded since the last call; returns this tally.</summary>
     public PulseCardTally Update()
     {
@@ -44,7 +40,6 @@ public sealed class PulseCardTally(ConnectorSimulator.ConnectorSimulator simulat
             if (!IsPulseCard(sent[_seen]))
                 continue;
             _cardsByChat[sent[_seen].ConversationId] = _cardsByChat.GetValueOrDefault(sent[_seen].ConversationId) + 1;
-            _cardTimes.Add(sent[_seen].Time);
             Cards++;
         }
 

@@ -1,6 +1,7 @@
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Questions;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Tests.Support;

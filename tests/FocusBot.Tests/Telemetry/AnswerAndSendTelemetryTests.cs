@@ -10,11 +10,12 @@ using FocusBot.Protocol.Connector;
 using FocusBot.Pulses;
 using FocusBot.Telemetry;
 using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using static FocusBot.Tests.Support.TeamsActivities;
+using static FocusBot.TestSupport.TeamsActivities;
 using SimOperation = FocusBot.ConnectorSimulator.ConnectorOperation;
 
 namespace FocusBot.Tests.Telemetry;

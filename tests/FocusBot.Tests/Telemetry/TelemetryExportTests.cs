@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;

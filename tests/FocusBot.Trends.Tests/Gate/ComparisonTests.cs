@@ -1,5 +1,6 @@
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Gate;
@@ -17,9 +18,9 @@ public sealed class ComparisonTests : IAsyncLifetime
         _world = await TrendWorld.CreateAsync();
         (Question Question, string[] Values)[] weeks =
         [
-            (TrendWorld.Quiz, ["1", "1", "1", "0", "0", "0", "0", "0", "0", "0"]),
-            (TrendWorld.Quiz2, ["1", "1", "1", "1", "1", "0", "0", "0", "0", "0"]),
-            (TrendWorld.Quiz, ["1", "1", "1", "1", "1", "1", "1", "1", "1", "0"]),
+            (SampleQuestions.Quiz, ["1", "1", "1", "0", "0", "0", "0", "0", "0", "0"]),
+            (SampleQuestions.Quiz2, ["1", "1", "1", "1", "1", "0", "0", "0", "0", "0"]),
+            (SampleQuestions.Quiz, ["1", "1", "1", "1", "1", "1", "1", "1", "1", "0"]),
         ];
         for (var week = 0; week < weeks.Length; week++)
         {

@@ -1,4 +1,5 @@
 using FocusBot.Domain.Trends;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Gate;
@@ -28,10 +29,10 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     [Fact]
     public async Task TeamOfFour_ItsScoresAndCountsAreHidden()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Agreement);
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "big", ["4", "4", "5", "3", "2", "4", "4", "5", "1", "4"], "big");
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "small", ["1", "1", "1", "5"], "small");
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "free", ["4", "4", "4", "4", "4", "4"]);
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Agreement);
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "big", ["4", "4", "5", "3", "2", "4", "4", "5", "1", "4"], "big");
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "small", ["1", "1", "1", "5"], "small");
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "free", ["4", "4", "4", "4", "4", "4"]);
         await _world.CloseAsync(pulse);
         await _world.SealAsync();
 
@@ -47,10 +48,10 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     public async Task TeamOfSixHoldingATeamOfFivePlusOne_TheirDifferenceNeverShows()
     {
         // "six" holds every member of "five" plus one person; 10 more people are in no team.
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Quiz, TrendWorld.Agreement);
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "both", ["4", "4", "5", "3", "2"], "six", "five");
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "one", ["1"], "six");
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "free", ["4", "4", "4", "4", "4", "4", "5", "5", "5", "5"]);
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Quiz, SampleQuestions.Agreement);
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "both", ["4", "4", "5", "3", "2"], "six", "five");
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "one", ["1"], "six");
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "free", ["4", "4", "4", "4", "4", "4", "5", "5", "5", "5"]);
         await _world.CloseAsync(pulse);
         await _world.SealAsync();
 
@@ -66,14 +67,14 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     [Fact]
     public async Task NoCommentsAndAFewComments_LookTheSame()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Agreement, TrendWorld.Voice);
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "p", ["4", "4", "5", "3", "2", "4"], "team");
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Agreement, SampleQuestions.Voice);
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "p", ["4", "4", "5", "3", "2", "4"], "team");
         await _world.CloseAsync(pulse);
         await _world.SealAsync();
         var none = await _world.ReportAsync();
-        var pulse2 = await _world.OpenPulseAsync(1, TrendWorld.Agreement, TrendWorld.Voice);
-        await _world.CohortAsync(pulse2, TrendWorld.Agreement, "p", ["4", "4", "5", "3", "2", "4"], "team");
-        await _world.AnswerAsync(pulse2, TrendWorld.Voice, "p0", "answer the phone sooner", "team");
+        var pulse2 = await _world.OpenPulseAsync(1, SampleQuestions.Agreement, SampleQuestions.Voice);
+        await _world.CohortAsync(pulse2, SampleQuestions.Agreement, "p", ["4", "4", "5", "3", "2", "4"], "team");
+        await _world.AnswerAsync(pulse2, SampleQuestions.Voice, "p0", "answer the phone sooner", "team");
         await _world.CloseAsync(pulse2);
         await _world.SealAsync();
         var few = await _world.ReportAsync();
@@ -90,9 +91,9 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     public async Task OrganisationMinusTheOtherTeam_CannotRevealTheSmallTeam()
     {
         // Everyone is in team big (10) or small (4): org and big shown would give small = org - big.
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Agreement);
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "big", ["4", "4", "5", "3", "2", "4", "4", "5", "1", "4"], "big");
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "small", ["1", "1", "1", "5"], "small");
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Agreement);
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "big", ["4", "4", "5", "3", "2", "4", "4", "5", "1", "4"], "big");
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "small", ["1", "1", "1", "5"], "small");
         await _world.CloseAsync(pulse);
         await _world.SealAsync();
 
@@ -108,9 +109,9 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     [Fact]
     public async Task OnlyTeamOfTheOrganisationWithTwoOutsiders_IsHidden()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Quiz);
-        await _world.CohortAsync(pulse, TrendWorld.Quiz, "team", ["1", "1", "1", "0", "0", "1", "1", "1", "0", "1"], "only");
-        await _world.CohortAsync(pulse, TrendWorld.Quiz, "outside", ["0", "0"]);
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Quiz);
+        await _world.CohortAsync(pulse, SampleQuestions.Quiz, "team", ["1", "1", "1", "0", "0", "1", "1", "1", "0", "1"], "only");
+        await _world.CohortAsync(pulse, SampleQuestions.Quiz, "outside", ["0", "0"]);
         await _world.CloseAsync(pulse);
         await _world.SealAsync();
 
@@ -126,9 +127,9 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
         // Team t: 4 people answer in week 1, 6 in each of weeks 2-4 (all of January 2026's pulses from W02).
         for (var week = 0; week < 4; week++)
         {
-            var pulse = await _world.OpenPulseAsync(week, TrendWorld.Agreement);
-            await _world.CohortAsync(pulse, TrendWorld.Agreement, $"t{week}-", week == 0 ? ["1", "2", "1", "5"] : ["4", "4", "4", "4", "5", "3"], "t");
-            await _world.CohortAsync(pulse, TrendWorld.Agreement, $"o{week}-", ["4", "4", "4", "4", "5", "3", "2", "4", "4", "4"], "other");
+            var pulse = await _world.OpenPulseAsync(week, SampleQuestions.Agreement);
+            await _world.CohortAsync(pulse, SampleQuestions.Agreement, $"t{week}-", week == 0 ? ["1", "2", "1", "5"] : ["4", "4", "4", "4", "5", "3"], "t");
+            await _world.CohortAsync(pulse, SampleQuestions.Agreement, $"o{week}-", ["4", "4", "4", "4", "5", "3", "2", "4", "4", "4"], "other");
             await _world.CloseAsync(pulse);
         }
 
@@ -148,9 +149,9 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     {
         for (var week = 0; week < 4; week++)
         {
-            var pulse = await _world.OpenPulseAsync(week, TrendWorld.Quiz);
-            await _world.CohortAsync(pulse, TrendWorld.Quiz, "trio", ["1", "0", "1"], "trio");
-            await _world.CohortAsync(pulse, TrendWorld.Quiz, "rest", ["1", "1", "1", "1", "0", "0", "1", "1", "1", "1"], "rest");
+            var pulse = await _world.OpenPulseAsync(week, SampleQuestions.Quiz);
+            await _world.CohortAsync(pulse, SampleQuestions.Quiz, "trio", ["1", "0", "1"], "trio");
+            await _world.CohortAsync(pulse, SampleQuestions.Quiz, "rest", ["1", "1", "1", "1", "0", "0", "1", "1", "1", "1"], "rest");
             await _world.CloseAsync(pulse);
         }
 
@@ -165,8 +166,8 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     [Fact]
     public async Task OpenPulse_ShowsNoFigures_SoNobodyCanWatchAnswersArrive()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Agreement);
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "p", ["4", "4", "5", "3", "2", "4", "4", "5", "1", "4"], "t");
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Agreement);
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "p", ["4", "4", "5", "3", "2", "4", "4", "5", "1", "4"], "t");
         await _world.SealAsync();
 
         var report = await _world.ReportAsync();
@@ -177,11 +178,11 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     [Fact]
     public async Task ThreeOfTenAnswered_ParticipationDoesNotGiveTheExactCount()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Quiz);
-        await _world.CohortAsync(pulse, TrendWorld.Quiz, "yes", ["1", "1", "0"], "t");
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Quiz);
+        await _world.CohortAsync(pulse, SampleQuestions.Quiz, "yes", ["1", "1", "0"], "t");
         for (var i = 0; i < 7; i++)
             await _world.DeliverAsync(pulse, "no" + i, "t");
-        await _world.CohortAsync(pulse, TrendWorld.Quiz, "other", ["1", "1", "1", "1", "1", "0", "0", "1", "1", "1"], "u");
+        await _world.CohortAsync(pulse, SampleQuestions.Quiz, "other", ["1", "1", "1", "1", "1", "0", "0", "1", "1", "1"], "u");
         await _world.CloseAsync(pulse);
         await _world.SealAsync();
 
@@ -193,10 +194,10 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     [Fact]
     public async Task QuestionAnsweredByThree_CannotBeRecoveredFromTheIndex()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Quiz, TrendWorld.Quiz2);
-        await _world.CohortAsync(pulse, TrendWorld.Quiz, "p", ["1", "1", "1", "0", "0", "1", "1", "1", "0", "1"]);
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Quiz, SampleQuestions.Quiz2);
+        await _world.CohortAsync(pulse, SampleQuestions.Quiz, "p", ["1", "1", "1", "0", "0", "1", "1", "1", "0", "1"]);
         for (var i = 0; i < 3; i++)
-            await _world.AnswerAsync(pulse, TrendWorld.Quiz2, "p" + i, "0");
+            await _world.AnswerAsync(pulse, SampleQuestions.Quiz2, "p" + i, "0");
         await _world.CloseAsync(pulse);
         await _world.SealAsync();
 
@@ -213,13 +214,13 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
     [Fact]
     public async Task NineCommenters_GiveNoThemes_TenDo_AndRarePhrasesStayOut()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Voice);
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Voice);
         string[] comments =
         [
             "Faster refunds please", "Faster refunds", "faster refunds for small orders", "Clearer invoices", "Clearer invoices",
             "Clearer invoices and faster refunds", "Answer the phone", "Answer the phone sooner", "My manager Zebedee never listens",
         ];
-        await _world.CohortAsync(pulse, TrendWorld.Voice, "c", comments, "t");
+        await _world.CohortAsync(pulse, SampleQuestions.Voice, "c", comments, "t");
         await _world.CloseAsync(pulse);
         await _world.SealAsync();
 
@@ -227,8 +228,8 @@ public sealed class PrivacyAttackTests : IAsyncLifetime
         Assert.Empty(nine.Themes);
         Assert.Equal(FigureStatus.Hidden, nine.Focus["V"].Latest.Status);
 
-        var next = await _world.OpenPulseAsync(1, TrendWorld.Voice);
-        await _world.CohortAsync(next, TrendWorld.Voice, "d", [.. comments, "Faster refunds"], "t");
+        var next = await _world.OpenPulseAsync(1, SampleQuestions.Voice);
+        await _world.CohortAsync(next, SampleQuestions.Voice, "d", [.. comments, "Faster refunds"], "t");
         await _world.CloseAsync(next);
         await _world.SealAsync();
 

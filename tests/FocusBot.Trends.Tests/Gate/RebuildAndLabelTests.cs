@@ -1,5 +1,6 @@
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Gate;
@@ -21,7 +22,7 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
         var random = new Random(7);
         for (var week = 0; week < 6; week++)
         {
-            var pulse = await _world.OpenPulseAsync(week, TrendWorld.Quiz, TrendWorld.Frequency, TrendWorld.Agreement, TrendWorld.Advocacy, TrendWorld.Voice);
+            var pulse = await _world.OpenPulseAsync(week, SampleQuestions.Quiz, SampleQuestions.Frequency, SampleQuestions.Agreement, SampleQuestions.Advocacy, SampleQuestions.Voice);
             for (var person = 0; person < 24; person++)
             {
                 string[] teams = person % 3 == 0 ? ["a", "b"] : person % 3 == 1 ? ["a"] : ["c"];
@@ -30,7 +31,7 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
                     await _world.CommentAsync("p" + person, "call customers back the same day", teams);
                 if (random.NextDouble() < 0.2)
                     continue;
-                foreach (var question in TrendWorld.Bank.Where(q => pulse.QuestionIds.Contains(q.Id)))
+                foreach (var question in SampleQuestions.All.Where(q => pulse.QuestionIds.Contains(q.Id)))
                 {
                     if (random.NextDouble() < 0.1)
                         continue;
@@ -100,11 +101,11 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
     [Fact]
     public async Task OneThingComments_DoNotCountAsAnsweringThePulse()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Agreement);
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Agreement);
         for (var i = 0; i < 8; i++)
             await _world.DeliverAsync(pulse, "p" + i);
         for (var i = 0; i < 6; i++)
-            await _world.AnswerAsync(pulse, TrendWorld.Agreement, "p" + i, "4");
+            await _world.AnswerAsync(pulse, SampleQuestions.Agreement, "p" + i, "4");
         for (var i = 0; i < 8; i++)
             await _world.CommentAsync("p" + i, "reply to customers the same day");
         await _world.CloseAsync(pulse);
@@ -122,8 +123,8 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
     [Fact]
     public async Task CommentAfterTheWeekIsSealed_CountsTowardTheNextWeek_AndTheSealedWeekStaysAsItWas()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Agreement);
-        await _world.CohortAsync(pulse, TrendWorld.Agreement, "p", ["4", "4", "5", "3", "2", "4"]);
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Agreement);
+        await _world.CohortAsync(pulse, SampleQuestions.Agreement, "p", ["4", "4", "5", "3", "2", "4"]);
         for (var i = 0; i < 12; i++)
             await _world.CommentAsync("p" + i, "faster replies to customer emails");
         await _world.CloseAsync(pulse);
@@ -141,8 +142,8 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
     [Fact]
     public async Task Rebuild_WhileAPulseIsOpen_IsRefusedAndChangesNothing()
     {
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Quiz);
-        await _world.CohortAsync(pulse, TrendWorld.Quiz, "p", ["1", "1", "0", "1", "1"]);
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Quiz);
+        await _world.CohortAsync(pulse, SampleQuestions.Quiz, "p", ["1", "1", "0", "1", "1"]);
         var before = await _world.SnapshotAsync(["org"]);
 
         var result = await _world.Rebuilder.RebuildAsync(TrendWorld.Tenant, CancellationToken.None);
@@ -155,11 +156,11 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
     public async Task Publish_ThreeThenNineCorrectOfTen_IsRisingByFisher()
     {
         // 9/10 vs 3/10: Fisher (smallest expected count 10 × 8 / 20 = 4) p = 2490/125970 = 0.0198 < 0.10, +60 points.
-        var first = await _world.OpenPulseAsync(0, TrendWorld.Quiz);
-        await _world.CohortAsync(first, TrendWorld.Quiz, "p", ["1", "1", "1", "0", "0", "0", "0", "0", "0", "0"]);
+        var first = await _world.OpenPulseAsync(0, SampleQuestions.Quiz);
+        await _world.CohortAsync(first, SampleQuestions.Quiz, "p", ["1", "1", "1", "0", "0", "0", "0", "0", "0", "0"]);
         await _world.CloseAsync(first);
-        var second = await _world.OpenPulseAsync(1, TrendWorld.Quiz);
-        await _world.CohortAsync(second, TrendWorld.Quiz, "p", ["1", "1", "1", "1", "1", "1", "1", "1", "1", "0"]);
+        var second = await _world.OpenPulseAsync(1, SampleQuestions.Quiz);
+        await _world.CohortAsync(second, SampleQuestions.Quiz, "p", ["1", "1", "1", "1", "1", "1", "1", "1", "1", "0"]);
         await _world.CloseAsync(second);
         await _world.SealAsync();
 
@@ -174,11 +175,11 @@ public sealed class RebuildAndLabelTests : IAsyncLifetime
     [Fact]
     public async Task Publish_PreviousPeriodHidden_GivesNoLabel()
     {
-        var first = await _world.OpenPulseAsync(0, TrendWorld.Quiz);
-        await _world.CohortAsync(first, TrendWorld.Quiz, "p", ["1", "1", "1", "0"]);
+        var first = await _world.OpenPulseAsync(0, SampleQuestions.Quiz);
+        await _world.CohortAsync(first, SampleQuestions.Quiz, "p", ["1", "1", "1", "0"]);
         await _world.CloseAsync(first);
-        var second = await _world.OpenPulseAsync(1, TrendWorld.Quiz);
-        await _world.CohortAsync(second, TrendWorld.Quiz, "p", ["1", "1", "1", "1", "1", "1", "1", "1", "1", "0"]);
+        var second = await _world.OpenPulseAsync(1, SampleQuestions.Quiz);
+        await _world.CohortAsync(second, SampleQuestions.Quiz, "p", ["1", "1", "1", "1", "1", "1", "1", "1", "1", "0"]);
         await _world.CloseAsync(second);
         await _world.SealAsync();
 

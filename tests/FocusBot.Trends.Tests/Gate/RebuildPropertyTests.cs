@@ -1,5 +1,5 @@
 using FocusBot.Domain.Questions;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Gate;
@@ -31,8 +31,8 @@ public abstract class RebuildPropertyTests
         var sealedOnce = false;
         for (var week = 0; week < 4; week++)
         {
-            var pulse = await world.OpenPulseAsync(week, TrendWorld.Quiz, TrendWorld.Frequency, TrendWorld.Agreement, TrendWorld.Advocacy, TrendWorld.Voice);
-            var questions = TrendWorld.Bank.Where(q => pulse.QuestionIds.Contains(q.Id)).ToList();
+            var pulse = await world.OpenPulseAsync(week, SampleQuestions.Quiz, SampleQuestions.Frequency, SampleQuestions.Agreement, SampleQuestions.Advocacy, SampleQuestions.Voice);
+            var questions = SampleQuestions.All.Where(q => pulse.QuestionIds.Contains(q.Id)).ToList();
             var present = people.Where(p => !erased.Contains(p.Key)).ToList();
             foreach (var (person, teams) in present)
                 await world.DeliverAsync(pulse, person, teams);

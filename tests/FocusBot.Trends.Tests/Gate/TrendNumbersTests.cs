@@ -1,4 +1,5 @@
 using FocusBot.Domain.Trends;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Gate;
@@ -19,23 +20,23 @@ public sealed class TrendNumbersTests : IAsyncLifetime
         _world = await TrendWorld.CreateAsync();
         await _world.NameTeamAsync("a", "Alpha");
         await _world.NameTeamAsync("b", "Bravo");
-        var pulse = await _world.OpenPulseAsync(0, TrendWorld.Quiz, TrendWorld.Frequency, TrendWorld.Agreement);
+        var pulse = await _world.OpenPulseAsync(0, SampleQuestions.Quiz, SampleQuestions.Frequency, SampleQuestions.Agreement);
         string[] quizA = ["1", "1", "1", "1", "0", "2"], freqA = ["0", "1", "2", "3", "3", "2"], agreeA = ["5", "4", "4", "3", "2", "1"];
         string[] quizB = ["1", "1", "0", "0", "0"], freqB = ["0", "0", "1", "2", "3"], agreeB = ["4", "4", "4", "5", "3"];
         for (var i = 0; i < 6; i++)
         {
             await _world.DeliverAsync(pulse, $"a{i}", "a");
-            await _world.AnswerAsync(pulse, TrendWorld.Quiz, $"a{i}", quizA[i], "a");
-            await _world.AnswerAsync(pulse, TrendWorld.Frequency, $"a{i}", freqA[i], "a");
-            await _world.AnswerAsync(pulse, TrendWorld.Agreement, $"a{i}", agreeA[i], "a");
+            await _world.AnswerAsync(pulse, SampleQuestions.Quiz, $"a{i}", quizA[i], "a");
+            await _world.AnswerAsync(pulse, SampleQuestions.Frequency, $"a{i}", freqA[i], "a");
+            await _world.AnswerAsync(pulse, SampleQuestions.Agreement, $"a{i}", agreeA[i], "a");
         }
 
         for (var i = 0; i < 5; i++)
         {
             await _world.DeliverAsync(pulse, $"b{i}", "b");
-            await _world.AnswerAsync(pulse, TrendWorld.Quiz, $"b{i}", quizB[i], "b");
-            await _world.AnswerAsync(pulse, TrendWorld.Frequency, $"b{i}", freqB[i], "b");
-            await _world.AnswerAsync(pulse, TrendWorld.Agreement, $"b{i}", agreeB[i], "b");
+            await _world.AnswerAsync(pulse, SampleQuestions.Quiz, $"b{i}", quizB[i], "b");
+            await _world.AnswerAsync(pulse, SampleQuestions.Frequency, $"b{i}", freqB[i], "b");
+            await _world.AnswerAsync(pulse, SampleQuestions.Agreement, $"b{i}", agreeB[i], "b");
         }
 
         await _world.DeliverAsync(pulse, "a-silent", "a");

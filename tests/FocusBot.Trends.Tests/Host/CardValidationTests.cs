@@ -17,10 +17,10 @@ public sealed class CardValidationTests
             await world.NameTeamAsync("t" + team, $"Team number {team} with a long name");
         for (var week = 0; week < 3; week++)
         {
-            var pulse = await world.OpenPulseAsync(week, TrendWorld.Quiz, TrendWorld.Frequency, TrendWorld.Agreement, TrendWorld.Advocacy, TrendWorld.Voice);
+            var pulse = await world.OpenPulseAsync(week, SampleQuestions.Quiz, SampleQuestions.Frequency, SampleQuestions.Agreement, SampleQuestions.Advocacy, SampleQuestions.Voice);
             for (var team = 0; team < 14; team++)
             {
-                foreach (var question in TrendWorld.Bank.Where(q => q.Id != "k2"))
+                foreach (var question in SampleQuestions.All.Where(q => q.Id != "k2"))
                     await world.CohortAsync(pulse, question, $"w{week}t{team}q{question.Id}-", question.Kind == QuestionKind.FreeText
                         ? ["Faster refunds", "Clearer invoices", "Faster refunds please", "Clearer invoices please", "Faster answers", "Clearer bills"]
                         : ["1", "2", "3", "4", "1", "3"], "t" + team);
@@ -44,27 +44,10 @@ public sealed class CardValidationTests
             ["TrendCard.Empty"] = TrendCard.Create(empty, null, null, null),
         };
 
-        var folder = Directory.CreateTempSubdirectory("focusbot-trend-cards-");
-        try
-        {
-            List<string> arguments = [Path.Combine(RepositoryPaths.Tools, "validate-card.mjs")];
-            foreach (var (name, card) in cards)
-            {
-                var path = Path.Combine(folder.FullName, name + ".json");
-                await File.WriteAllBytesAsync(path, card.ToUtf8Bytes());
-                arguments.Add(path);
-            }
+        var report = await CardValidator.ValidateAsync(cards.ToDictionary(c => c.Key, c => c.Value.ToUtf8Bytes()), TestContext.Current.CancellationToken);
 
-            var (exitCode, process) = await ChildProcess.RunAsync("node", arguments, TimeSpan.FromSeconds(60));
-            await using (process)
-            {
-                Assert.True(exitCode == 0, process.Log);
-                Assert.Contains("checked 5 card(s), 0 problem(s)", process.Log, StringComparison.Ordinal);
-            }
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.True(report.ExitCode == 0, report.Output);
+        Assert.Equal(5, report.CheckedCount);
+        Assert.Empty(report.Problems);
     }
 }

@@ -1,6 +1,6 @@
 using FocusBot.Development;
 using FocusBot.Domain.Trends;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Trends.Tests.Host;

@@ -1,7 +1,6 @@
 using System.Net;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Conversations;
-using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

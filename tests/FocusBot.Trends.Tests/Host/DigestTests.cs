@@ -1,5 +1,5 @@
 using FocusBot.ConnectorSimulator;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using FocusBot.Cards;
-using FocusBot.Insights.Tests.Support;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Host;
@@ -18,10 +18,10 @@ public sealed class HostileNameTests
         await using var world = await TrendWorld.CreateAsync();
         for (var team = 0; team < 3; team++)
             await world.NameTeamAsync("t" + team, $"{Hostile} {team}");
-        var pulse = await world.OpenPulseAsync(0, TrendWorld.Quiz, TrendWorld.Agreement);
+        var pulse = await world.OpenPulseAsync(0, SampleQuestions.Quiz, SampleQuestions.Agreement);
         for (var team = 0; team < 3; team++)
         {
-            foreach (var question in new[] { TrendWorld.Quiz, TrendWorld.Agreement })
+            foreach (var question in new[] { SampleQuestions.Quiz, SampleQuestions.Agreement })
                 await world.CohortAsync(pulse, question, $"t{team}q{question.Id}-", ["1", "2", "3", "4", "1", "3"], "t" + team);
         }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Trends.Tests.Host;

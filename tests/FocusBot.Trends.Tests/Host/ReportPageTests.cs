@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

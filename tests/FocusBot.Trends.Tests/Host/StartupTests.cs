@@ -1,5 +1,5 @@
 using FocusBot.Domain.Trends;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Trends.Tests.Host;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Host;

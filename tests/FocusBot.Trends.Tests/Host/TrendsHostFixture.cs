@@ -1,6 +1,6 @@
 using FocusBot.ConnectorSimulator;
 using FocusBot.Domain.Pulses;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Host;

@@ -1,5 +1,6 @@
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Reading;
@@ -34,8 +35,8 @@ public sealed class ChangeTextTests : IAsyncLifetime
     {
         // The demo's Finance behaviour: 4 of 7 at least 2-3 times, then 2 of 8. Fisher's exact test: p = 1575/5005 = 0.31,
         // so two people answering differently cannot show a real change; "Stable" claimed nothing had moved.
-        await WeekAsync(0, TrendWorld.Frequency, "2", "3", "2", "2", "0", "1", "0");
-        await WeekAsync(1, TrendWorld.Frequency, "2", "3", "0", "1", "0", "1", "0", "1");
+        await WeekAsync(0, SampleQuestions.Frequency, "2", "3", "2", "2", "0", "1", "0");
+        await WeekAsync(1, SampleQuestions.Frequency, "2", "3", "0", "1", "0", "1", "0", "1");
 
         var text = await LatestChangeAsync(TrendMeasure.Behaviour);
 
@@ -45,8 +46,8 @@ public sealed class ChangeTextTests : IAsyncLifetime
     [Fact]
     public async Task Change_SignificantRise_SaysUpAndWhatItComparesWith()
     {
-        await WeekAsync(0, TrendWorld.Quiz, "1", "1", "1", "0", "0", "0", "0", "0", "0", "0");
-        await WeekAsync(1, TrendWorld.Quiz, "1", "1", "1", "1", "1", "1", "1", "1", "1", "0");
+        await WeekAsync(0, SampleQuestions.Quiz, "1", "1", "1", "0", "0", "0", "0", "0", "0", "0");
+        await WeekAsync(1, SampleQuestions.Quiz, "1", "1", "1", "1", "1", "1", "1", "1", "1", "0");
 
         Assert.Equal("▲ up 60 pts vs the week before", await LatestChangeAsync(TrendMeasure.Knowledge));
     }
@@ -54,8 +55,8 @@ public sealed class ChangeTextTests : IAsyncLifetime
     [Fact]
     public async Task Change_SignificantFall_SaysDown()
     {
-        await WeekAsync(0, TrendWorld.Quiz, "1", "1", "1", "1", "1", "1", "1", "1", "1", "0");
-        await WeekAsync(1, TrendWorld.Quiz, "1", "1", "1", "0", "0", "0", "0", "0", "0", "0");
+        await WeekAsync(0, SampleQuestions.Quiz, "1", "1", "1", "1", "1", "1", "1", "1", "1", "0");
+        await WeekAsync(1, SampleQuestions.Quiz, "1", "1", "1", "0", "0", "0", "0", "0", "0", "0");
 
         Assert.Equal("▼ down 60 pts vs the week before", await LatestChangeAsync(TrendMeasure.Knowledge));
     }
@@ -63,8 +64,8 @@ public sealed class ChangeTextTests : IAsyncLifetime
     [Fact]
     public async Task Change_UnderFivePoints_SaysLittleChange()
     {
-        await WeekAsync(0, TrendWorld.Agreement, "4", "4", "4", "4", "4", "2", "2", "2", "2", "2");
-        await WeekAsync(1, TrendWorld.Agreement, "5", "4", "4", "4", "4", "1", "2", "2", "3", "2");
+        await WeekAsync(0, SampleQuestions.Agreement, "4", "4", "4", "4", "4", "2", "2", "2", "2", "2");
+        await WeekAsync(1, SampleQuestions.Agreement, "5", "4", "4", "4", "4", "1", "2", "2", "3", "2");
 
         Assert.Equal("● 0 pts vs the week before: little change (under 5 pts)", await LatestChangeAsync(TrendMeasure.Attitude));
     }
@@ -72,9 +73,9 @@ public sealed class ChangeTextTests : IAsyncLifetime
     [Fact]
     public async Task Change_AfterAWeekThatDidNotAskIt_ComparesWithTheLastWeekThatDid()
     {
-        await WeekAsync(0, TrendWorld.Quiz, "1", "1", "1", "0", "0", "0", "0", "0", "0", "0");
-        await WeekAsync(1, TrendWorld.Agreement, "4", "4", "4", "4", "4", "4");
-        await WeekAsync(2, TrendWorld.Quiz, "1", "1", "1", "1", "1", "1", "1", "1", "1", "0");
+        await WeekAsync(0, SampleQuestions.Quiz, "1", "1", "1", "0", "0", "0", "0", "0", "0", "0");
+        await WeekAsync(1, SampleQuestions.Agreement, "4", "4", "4", "4", "4", "4");
+        await WeekAsync(2, SampleQuestions.Quiz, "1", "1", "1", "1", "1", "1", "1", "1", "1", "0");
 
         Assert.Equal("▲ up 60 pts vs the week of 5 Jan 2026", await LatestChangeAsync(TrendMeasure.Knowledge));
     }
@@ -82,8 +83,8 @@ public sealed class ChangeTextTests : IAsyncLifetime
     [Fact]
     public async Task Change_AfterAHiddenWeek_SaysTheWeekBeforeIsHidden()
     {
-        await WeekAsync(0, TrendWorld.Quiz, "1", "1", "1", "0");
-        await WeekAsync(1, TrendWorld.Quiz, "1", "1", "1", "1", "1", "1", "1", "1", "1", "0");
+        await WeekAsync(0, SampleQuestions.Quiz, "1", "1", "1", "0");
+        await WeekAsync(1, SampleQuestions.Quiz, "1", "1", "1", "1", "1", "1", "1", "1", "1", "0");
 
         Assert.Equal("no comparison: the week before is hidden", await LatestChangeAsync(TrendMeasure.Knowledge));
     }
@@ -91,7 +92,7 @@ public sealed class ChangeTextTests : IAsyncLifetime
     [Fact]
     public async Task Change_FirstWeek_SaysThereIsNothingEarlierToCompareWith()
     {
-        await WeekAsync(0, TrendWorld.Quiz, "1", "1", "1", "1", "0");
+        await WeekAsync(0, SampleQuestions.Quiz, "1", "1", "1", "1", "0");
 
         Assert.Equal("no comparison: no results in the 12 weeks before", await LatestChangeAsync(TrendMeasure.Knowledge));
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FocusBot.Domain.Trends;
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Reading;
@@ -17,9 +18,9 @@ public sealed partial class ChartReadingTests : IAsyncLifetime
             await _world.NameTeamAsync("t" + team, "Team " + (char)('A' + team));
         for (var week = 0; week < 2; week++)
         {
-            var pulse = await _world.OpenPulseAsync(week, TrendWorld.Quiz);
+            var pulse = await _world.OpenPulseAsync(week, SampleQuestions.Quiz);
             for (var team = 0; team < Teams; team++)
-                await _world.CohortAsync(pulse, TrendWorld.Quiz, $"w{week}t{team}-", ["1", "1", "0", "1", "0"], "t" + team);
+                await _world.CohortAsync(pulse, SampleQuestions.Quiz, $"w{week}t{team}-", ["1", "1", "0", "1", "0"], "t" + team);
             await _world.CloseAsync(pulse);
         }
 

@@ -1,3 +1,4 @@
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Reading;
@@ -11,8 +12,8 @@ public sealed class SparklineTests
         string[][] weeks = [["0", "0", "0", "0", "1", "1"], ["1", "1", "1"], ["1", "1", "1", "1", "0", "0"], ["1", "1", "1", "1", "1", "1"]];
         for (var week = 0; week < weeks.Length; week++)
         {
-            var pulse = await world.OpenPulseAsync(week, TrendWorld.Quiz);
-            await world.CohortAsync(pulse, TrendWorld.Quiz, "p", weeks[week]);
+            var pulse = await world.OpenPulseAsync(week, SampleQuestions.Quiz);
+            await world.CohortAsync(pulse, SampleQuestions.Quiz, "p", weeks[week]);
             await world.CloseAsync(pulse);
         }
 

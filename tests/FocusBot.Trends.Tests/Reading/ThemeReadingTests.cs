@@ -1,3 +1,4 @@
+using FocusBot.TestSupport;
 using FocusBot.Trends.Tests.Support;
 
 namespace FocusBot.Trends.Tests.Reading;
@@ -9,7 +10,7 @@ public sealed class ThemeReadingTests
     public async Task Themes_ArePhrasesOfTwoOrThreeWords_CountedOncePerComment()
     {
         await using var world = await TrendWorld.CreateAsync();
-        var pulse = await world.OpenPulseAsync(0, TrendWorld.Voice);
+        var pulse = await world.OpenPulseAsync(0, SampleQuestions.Voice);
         string[] comments =
         [
             "Faster response times on support tickets",
@@ -25,7 +26,7 @@ public sealed class ThemeReadingTests
             "Thanks",
             "Refunds",
         ];
-        await world.CohortAsync(pulse, TrendWorld.Voice, "c", comments);
+        await world.CohortAsync(pulse, SampleQuestions.Voice, "c", comments);
         await world.CloseAsync(pulse);
         await world.SealAsync();
 

@@ -4,7 +4,7 @@ using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
-using FocusBot.Tests.Support;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Trends.Tests.Support;
@@ -22,10 +22,10 @@ public static class HostTrendSeed
 
     public static readonly (string Id, string Name, int People)[] Teams = [("t-alpha", "Alpha", 8), ("t-bravo", "Bravo", 6), ("t-tiny", "Tiny", 3)];
 
-    public static readonly Question Quiz = TrendWorld.Quiz with { Id = "host-k1" };
-    public static readonly Question Agreement = TrendWorld.Agreement with { Id = "host-a1" };
-    public static readonly Question Frequency = TrendWorld.Frequency with { Id = "host-b1" };
-    public static readonly Question Voice = TrendWorld.Voice with { Id = "host-v1" };
+    public static readonly Question Quiz = SampleQuestions.Quiz with { Id = "host-k1" };
+    public static readonly Question Agreement = SampleQuestions.Agreement with { Id = "host-a1" };
+    public static readonly Question Frequency = SampleQuestions.Frequency with { Id = "host-b1" };
+    public static readonly Question Voice = SampleQuestions.Voice with { Id = "host-v1" };
 
     public static async Task<IReadOnlyList<Pulse>> SeedAsync(IServiceProvider services, string serviceUrl, string? teamNameOverride = null, bool hrHasChat = true)
     {

@@ -8,6 +8,7 @@ using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Trends;
 using FocusBot.Storage;
+using FocusBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,12 +18,12 @@ namespace FocusBot.Trends.Tests.Support;
 
 /// <summary>
 /// A tenant's trend data on a real SQLite store in a temp folder, written the way production writes it (answer store,
-/// then <see cref="TrendRecorder"/>), with a fake clock. Questions: quiz, frequency, agreement, advocacy, free text.
+/// then <see cref="TrendRecorder"/>), with a fake clock. Its question bank is <see cref="SampleQuestions"/>.
 /// </summary>
 public sealed class TrendWorld : IAsyncDisposable
 {
     public const string Tenant = "tenant-1";
-    public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero); // Monday of W2026-02
+    public static readonly DateTimeOffset Start = SampleQuestions.CreatedAt; // Monday of W2026-02, when the questions were written
 
     private readonly ServiceProvider _services;
     private readonly string _directory;
@@ -46,75 +47,6 @@ public sealed class TrendWorld : IAsyncDisposable
     public TrendRebuilder Rebuilder => _services.GetRequiredService<TrendRebuilder>();
 
     public IReadOnlyList<Pulse> Pulses => _pulses;
-
-    public static readonly Question Quiz = new()
-    {
-        Id = "k1",
-        Text = "Who is our customer?",
-        Dimension = QuestionDimension.Knowledge,
-        Level = 1,
-        Kind = QuestionKind.Quiz,
-        Options = ["Payers only", "Anyone who relies on our work", "Nobody"],
-        CorrectOption = 1,
-        Tags = ["who-is-a-customer"],
-        CreatedAt = Start,
-    };
-
-    public static readonly Question Quiz2 = new()
-    {
-        Id = "k2",
-        Text = "Who is accountable for customer focus?",
-        Dimension = QuestionDimension.Knowledge,
-        Level = 2,
-        Kind = QuestionKind.Quiz,
-        Options = ["Quality team", "Top management"],
-        CorrectOption = 1,
-        Tags = ["iso-9001"],
-        CreatedAt = Start,
-    };
-
-    public static readonly Question Frequency = new()
-    {
-        Id = "b1",
-        Text = "How often did you speak with a customer?",
-        Dimension = QuestionDimension.Behaviour,
-        Level = 1,
-        Kind = QuestionKind.Frequency,
-        Tags = ["listening"],
-        CreatedAt = Start,
-    };
-
-    public static readonly Question Agreement = new()
-    {
-        Id = "a1",
-        Text = "I understand what our customers need.",
-        Dimension = QuestionDimension.Attitude,
-        Level = 1,
-        Kind = QuestionKind.Agreement,
-        CreatedAt = Start,
-    };
-
-    public static readonly Question Advocacy = new()
-    {
-        Id = "adv",
-        Text = "Would you recommend us?",
-        Dimension = QuestionDimension.Attitude,
-        Level = 1,
-        Kind = QuestionKind.Advocacy,
-        CreatedAt = Start,
-    };
-
-    public static readonly Question Voice = new()
-    {
-        Id = "v1",
-        Text = "What one thing could we do better for our customers?",
-        Dimension = QuestionDimension.Voice,
-        Level = 1,
-        Kind = QuestionKind.FreeText,
-        CreatedAt = Start,
-    };
-
-    public static IReadOnlyList<Question> Bank { get; } = [Quiz, Quiz2, Frequency, Agreement, Advocacy, Voice];
 
     /// <param name="thresholds">The privacy thresholds; the defaults when null.</param>
     /// <param name="azureTablesConnectionString">An Azurite connection string to store in Azure tables; SQLite when null.</param>
@@ -143,7 +75,7 @@ public sealed class TrendWorld : IAsyncDisposable
                 NullLogger<TrendRecorder>.Instance))
             .BuildServiceProvider();
         await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-        await services.GetRequiredService<IQuestionStore>().ReplaceBankAsync(Bank, CancellationToken.None);
+        await services.GetRequiredService<IQuestionStore>().ReplaceBankAsync(SampleQuestions.All, CancellationToken.None);
         return new TrendWorld(services, directory, clock);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FocusBot.Tests.Support;
+namespace FocusBot.TestSupport;
 
 /// <summary>Builds Teams activities shaped like the captured ones (see TestData/Activities) for people a test invents.</summary>
 public static class TeamsActivities

@@ -1,14 +1,20 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace FocusBot.Tests.Support;
+namespace FocusBot.TestSupport;
 
-/// <summary>Keeps every log entry of Information and above the host writes, in order, to check what start-up said.</summary>
+/// <summary>
+/// Keeps every log entry of Information and above the host writes, in order: to check what it said (at start, on a
+/// refusal) and what it must never say (personal data).
+/// </summary>
 public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
+
+    /// <summary>Forgets what was written so far, so a check sees only what follows.</summary>
+    public void Clear() => _entries.Clear();
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
@@ -31,4 +37,9 @@ public sealed class LogCapture : ILoggerProvider
     }
 }
 
-public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception);
+/// <summary>One entry a <see cref="LogCapture"/> kept.</summary>
+public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception)
+{
+    /// <summary>The entry as a log file shows it: the message, then the exception with its message and stack.</summary>
+    public string Line => Exception is null ? Message : Message + " " + Exception;
+}

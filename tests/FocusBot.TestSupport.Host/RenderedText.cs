@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace FocusBot.Insights.Tests.Support;
+namespace FocusBot.TestSupport;
 
 /// <summary>
 /// The strings Teams renders as markdown in what FocusBot sends (TextBlock text, Fact title and value, TextRun text, a

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using FocusBot.TestSupport;
 
-namespace FocusBot.Cards.Tests.Validation;
+namespace FocusBot.TestSupport;
 
-/// <summary>Runs tests/tools/validate-card.mjs once for a whole batch of cards (one node process, not one per card).</summary>
+/// <summary>
+/// Checks Adaptive Cards as Teams will meet them, with tests/tools/validate-card.mjs: the Adaptive Card 1.5 schema,
+/// Microsoft's `adaptivecards` renderer (the one Teams' web client and the Agents Playground use) and Teams' 28 KB limit.
+/// One node process for a whole batch of cards, not one per card.
+/// </summary>
 public static partial class CardValidator
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
@@ -26,9 +29,8 @@ public static partial class CardValidator
                 arguments.Add(path);
             }
 
-            var (exitCode, process) = await ChildProcess.RunAsync("node", arguments, s_timeout, cancellationToken: cancellationToken);
-            await using (process)
-                return Parse(exitCode, process.StandardOutput, process.Log);
+            var run = await ChildProcess.RunAsync("node", arguments, s_timeout, cancellationToken: cancellationToken);
+            return Parse(run.ExitCode, run.StandardOutput.Split('\n'), run.Log);
         }
         finally
         {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace FocusBot.Tests.Support;
+namespace FocusBot.TestSupport;
 
 /// <summary>
 /// FocusBot on a real Kestrel port on loopback, with a fresh SQLite store in a temp folder, and settings a test chooses.

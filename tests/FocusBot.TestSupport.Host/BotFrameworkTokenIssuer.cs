@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FocusBot.Tests.Support;
+namespace FocusBot.TestSupport;
 
 /// <summary>
 /// Plays login.botframework.com for tests: a real HTTP server on loopback serving OpenID metadata and a JWKS with

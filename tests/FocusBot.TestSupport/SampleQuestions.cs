@@ -1,9 +1,12 @@
 using FocusBot.Domain.Questions;
 
-namespace FocusBot.Domain.Tests.Support;
+namespace FocusBot.TestSupport;
 
-/// <summary>One question of each kind the domain scores, with the ids the tests name them by.</summary>
-internal static class SampleQuestions
+/// <summary>
+/// One question of each kind the trends score (two quizzes), with the ids the tests name them by: the domain's rules and
+/// the trend figures built from them are checked on the same questions.
+/// </summary>
+public static class SampleQuestions
 {
     public static readonly DateTimeOffset CreatedAt = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 

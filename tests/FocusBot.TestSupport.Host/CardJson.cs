@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FocusBot.ConnectorSimulator.Recording;
 
-namespace FocusBot.Insights.Tests.Support;
+namespace FocusBot.TestSupport;
 
 /// <summary>Reads what a person would see on a card: its texts, inputs and buttons.</summary>
 public static class CardJson

@@ -20,7 +20,7 @@ namespace FocusBot.Insights.Tests.Cards;
 /// and with the most people, grants and insights the cards list: if these pass Microsoft's schema, renderer and size
 /// checks, the real ones do.
 /// </summary>
-public static class Issue5Cards
+public static class WorstCaseCards
 {
     /// <summary>Text that tries every trick: markup, links, images, mentions, card functions, attributes, hidden characters.</summary>
     public const string Hostile = "**Bold** _it_ [link](https://evil.example) ![img](https://evil.example/i.png) <at>Megan</at> " +
