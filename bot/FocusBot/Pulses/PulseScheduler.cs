@@ -165,7 +165,8 @@ public sealed partial class PulseScheduler(
         var bank = await questions.ListAsync(includeInactive: false, cancellationToken);
         var recent = (await pulses.ListRecentAsync(options.Value.NoRepeatWeeks * 4, cancellationToken))
             .Where(p => p.TenantId == tenantId).Take(options.Value.NoRepeatWeeks).Select(p => p.QuestionIds).ToList();
-        return QuestionRotation.Choose(bank, recent, options.Value.Size, options.Value.NoRepeatWeeks, week);
+        var chosen = QuestionRotation.Choose(bank, recent, options.Value.Size, options.Value.NoRepeatWeeks, week);
+        return chosen.Count == 0 ? chosen : await PulseBank.WithVoiceAsync(pulses, tenantId, chosen, bank, options.Value.VoiceEvery, cancellationToken);
     }
 
     private async Task RefreshRostersAsync(string tenantId, CancellationToken cancellationToken)
