@@ -13,8 +13,8 @@ namespace FocusBot.Domain.Privacy;
 /// (as are other long numbers, e.g. order or employee numbers: better one too many masked than a phone number shown);
 /// known names in any case and with or without accents ("CHLOE", "chloé"), and possessives ("Alex's" keeps its "'s").
 /// A known name that is also an everyday word ("Will", "Mark", "Grace", <see cref="CommonWords"/>) is masked only when
-/// written with a capital letter, so "we will" stays readable while "Will said" is masked (a sentence starting "Will
-/// we..." is masked too: we err towards masking).</para>
+/// written with a capital letter or next to another part of a known name ("sam carter"), so "we will" stays readable
+/// while "Will said" is masked (a sentence starting "Will we..." is masked too: we err towards masking).</para>
 /// <para>Missed: names of people FocusBot has never seen (customers, people in no team where FocusBot is installed and
 /// without a chat with it), nicknames and misspellings ("Al" for Alex), one-letter name parts ("O'Brien" becomes
 /// "O'[name]"), addresses written out ("alex at contoso dot com"), numbers of fewer than 7 digits or spelt in words,
@@ -40,6 +40,7 @@ public sealed partial class CommentMasker
     };
 
     private readonly HashSet<string> _nameWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _namePairs = new(StringComparer.Ordinal);
 
     /// <param name="knownNames">Display names of the people FocusBot knows in the tenant.</param>
     public CommentMasker(IEnumerable<string?> knownNames)
@@ -47,8 +48,10 @@ public sealed partial class CommentMasker
         ArgumentNullException.ThrowIfNull(knownNames);
         foreach (var name in knownNames)
         {
-            foreach (var word in WordsOf(name ?? string.Empty))
-                _nameWords.Add(word);
+            var words = WordsOf(name ?? string.Empty).ToList();
+            _nameWords.UnionWith(words);
+            for (var i = 1; i < words.Count; i++)
+                _namePairs.Add(words[i - 1] + " " + words[i]);
         }
     }
 
@@ -69,9 +72,36 @@ public sealed partial class CommentMasker
         // E-mails first: their local part can hold digits a phone pattern would take, and words a name would.
         var masked = Email().Replace(text, EmailMask);
         masked = PhoneCandidate().Replace(masked, m => IsPhone(m.Value) ? PhoneMask : m.Value);
-        masked = Word().Replace(masked, m => IsName(m.Value) ? NameMask : m.Value);
+        masked = MaskNames(masked);
         // "Alex Wilber" is one name: one mask, so the number of words does not hint at who it was.
         return AdjacentNames().Replace(masked, NameMask);
+    }
+
+    private string MaskNames(string text)
+    {
+        var words = Word().Matches(text);
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            builder.Append(text, at, word.Index - at);
+            // An everyday-word part of a name written in lower case counts when it stands next to the part it follows or
+            // precedes in a known name ("sam carter"), and not otherwise ("Megan will help").
+            var name = IsName(word.Value)
+                || (i > 0 && Joined(text, words[i - 1], word) && _namePairs.Contains(Fold(words[i - 1].Value) + " " + Fold(word.Value)))
+                || (i + 1 < words.Count && Joined(text, word, words[i + 1]) && _namePairs.Contains(Fold(word.Value) + " " + Fold(words[i + 1].Value)));
+            builder.Append(name ? NameMask : word.Value);
+            at = word.Index + word.Length;
+        }
+
+        return builder.Append(text, at, text.Length - at).ToString();
+    }
+
+    private static bool Joined(string text, Match first, Match second)
+    {
+        var between = text.AsSpan(first.Index + first.Length, second.Index - first.Index - first.Length);
+        return between.Length > 0 && !between.ContainsAnyExcept(' ', '-');
     }
 
     private bool IsName(string word)

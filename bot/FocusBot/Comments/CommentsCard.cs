@@ -59,7 +59,7 @@ public static class CommentsCard
 
         body.Add(new TextBlock(shown == published.Comments.Count
             ? string.Create(CultureInfo.InvariantCulture, $"{published.Comments.Count} comments.")
-            : string.Create(CultureInfo.InvariantCulture, $"Showing {shown} of {published.Comments.Count} comments; the full report lists them all."))
+            : string.Create(CultureInfo.InvariantCulture, $"Showing {shown} of {published.Comments.Count} comments{(reportUrl is null ? "." : "; the full report lists them all.")}"))
         { IsSubtle = true, Spacing = "Medium" });
         List<CardAction> actions = reportUrl is null ? [] : [new OpenUrlAction("Open full report", reportUrl)];
         return new AdaptiveCard { FallbackText = Title, Body = body, Actions = actions.Count == 0 ? null : actions };

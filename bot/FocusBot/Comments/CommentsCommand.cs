@@ -1,10 +1,11 @@
 using FocusBot.Cards;
 using FocusBot.Commands;
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
-using FocusBot.Privacy;
 using FocusBot.Protocol.Activities;
+using FocusBot.Roles;
 using FocusBot.Trends;
 
 namespace FocusBot.Comments;
@@ -13,8 +14,8 @@ namespace FocusBot.Comments;
 /// `comments [team name] [N weeks|months|quarters]`: the comments of the organisation or a team, masked, shuffled and
 /// undated, for the periods the privacy gate shows (see <see cref="VoiceComments"/>). HR and Executives only.
 /// </summary>
-public sealed partial class CommentsCommand(VoiceComments comments, CommentMaskers maskers, Pseudonyms pseudonyms, ReportUrls urls,
-    IConversationStore conversations, ILogger<CommentsCommand> logger) : ICommandHandler
+public sealed partial class CommentsCommand(CommentsReader comments, ReportUrls urls, RoleResolver roles, IConversationStore conversations,
+    ILogger<CommentsCommand> logger) : ICommandHandler
 {
     public BotCommand Command => CommandCatalog.Comments;
 
@@ -38,9 +39,11 @@ public sealed partial class CommentsCommand(VoiceComments comments, CommentMaske
         }
 
         var published = await comments.PublishAsync(new TrendRequest { TenantId = turn.TenantId, Slice = slice, Kind = request.Kind, Count = request.Count },
-            (texts, token) => maskers.ForAsync(turn.TenantId, texts, token), pseudonyms.CommentOrder, cancellationToken);
+            cancellationToken);
+        // The report page is HR's (its links are checked for the HR role); an Executive reads the card.
         Uri? page = null;
-        if (published.IsShown && turn.Activity.From?.AadObjectId is { Length: > 0 } aadObjectId)
+        if (published.IsShown && turn.Activity.From?.AadObjectId is { Length: > 0 } aadObjectId
+            && (await roles.GetRolesAsync(turn.TenantId, aadObjectId, turn.Activity.From.Id, cancellationToken)).Contains(Role.HR))
             page = urls.Page(urls.LinkFor(turn.TenantId, aadObjectId, turn.Activity.From.Id, slice, request.Kind, request.Count));
         // Counts of groups only: neither the comments nor who asked.
         LogComments(logger, slice == TrendSlices.Org ? "organisation" : "team", request.Kind, published.IsShown);

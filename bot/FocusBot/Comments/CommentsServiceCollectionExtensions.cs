@@ -10,6 +10,7 @@ public static class CommentsServiceCollectionExtensions
     {
         services.AddSingleton<VoiceComments>();
         services.AddSingleton<CommentMaskers>();
+        services.AddSingleton<CommentsReader>();
         services.AddSingleton<ICommandHandler, CommentsCommand>();
         return services;
     }
