@@ -86,7 +86,7 @@ public abstract class CommentsFlowTests(StorageKind storage, AzuriteFixture azur
         Assert.Equal("Input.Text", last.GetProperty("type").GetString());
         Assert.EndsWith("What one thing could we do better for our customers?", last.GetProperty("label").GetString(), StringComparison.Ordinal);
         Assert.True(last.GetProperty("isMultiline").GetBoolean());
-        Assert.Equal(AnswerScales.FreeTextMaxLength, last.GetProperty("maxLength").GetInt32());
+        Assert.Equal(global::FocusBot.Domain.Answers.Answer.FreeTextMaxLength, last.GetProperty("maxLength").GetInt32());
         Assert.False(last.TryGetProperty("isRequired", out var required) && required.GetBoolean());
     }
 
