@@ -1,4 +1,5 @@
 using FocusBot.Admin;
+using FocusBot.Comments;
 using FocusBot.Conversations;
 using FocusBot.Development;
 using FocusBot.Health;
@@ -49,6 +50,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddRoleAdministration();
         services.AddPrivacy(configuration, environment);
         services.AddTrends(configuration);
+        services.AddComments();
         services.AddNotices(configuration);
 
         if (environment.IsDevelopment())

@@ -154,6 +154,18 @@ public static class CommandCatalog
         },
     };
 
+    public static readonly BotCommand Comments = new("comments", "Read the comments of large enough groups, masked (HR, Executive)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR, Role.Executive],
+        Group = CommandGroup.Programme,
+        Usage = new(["comments [team name] [N weeks|months|quarters]"], "comments Sales 3 months")
+        {
+            Details = "What people wrote to the \"one thing\" question, word for word, for the organisation or one team: only for " +
+                "periods where enough people commented, in no particular order, without dates, with names, e-mail addresses and " +
+                $"phone numbers masked. Without a period: the last {TrendSpans.DefaultWeeks} weeks.",
+        },
+    };
+
     public static readonly BotCommand TrendsRebuild = new("trends rebuild", "Recompute trend figures from the raw answers (HR, Admin)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.HR, Role.Admin],
@@ -181,5 +193,5 @@ public static class CommandCatalog
     };
 
     public static IReadOnlyList<BotCommand> All { get; } =
-        [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Recognize, Recognitions, Questions, Trends, TrendsRebuild, Erase, Status];
+        [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Recognize, Recognitions, Questions, Trends, Comments, TrendsRebuild, Erase, Status];
 }

@@ -59,6 +59,7 @@ public static class ConfigurationKeys
     public const string PulseCloseAfterDays = "Pulse:CloseAfterDays";
     public const string PulseSize = "Pulse:Size";
     public const string PulseNoRepeatWeeks = "Pulse:NoRepeatWeeks";
+    public const string PulseVoiceEvery = "Pulse:VoiceEvery";
     public const string PulseReminders = "Pulse:Reminders";
     public const string PulseRemindLaterAfter = "Pulse:RemindLaterAfter";
     public const string PulseRunInBackground = "Pulse:RunInBackground";

@@ -11,8 +11,10 @@ namespace FocusBot.Privacy;
 public sealed class Pseudonyms
 {
     private static readonly byte[] s_answeredLabel = Encoding.UTF8.GetBytes("FocusBot answered markers v1");
+    private static readonly byte[] s_commentOrderLabel = Encoding.UTF8.GetBytes("FocusBot comment order v1");
     private readonly byte[] _key;
     private readonly byte[] _answeredKey;
+    private readonly byte[] _commentOrderKey;
 
     public Pseudonyms(IOptions<PrivacyOptions> options, IHostEnvironment environment)
     {
@@ -21,6 +23,7 @@ public sealed class Pseudonyms
         _key = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(secret) && environment.IsDevelopment() ? Storage.StorageServiceCollectionExtensions.DevelopmentSecret : secret!);
         // A key of its own (HKDF, as report links do), so a marker can never equal or reveal a pseudonym.
         _answeredKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, salt: [], info: s_answeredLabel);
+        _commentOrderKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, salt: [], info: s_commentOrderLabel);
     }
 
     /// <summary>The respondent's pseudonym: stable per person and tenant, not reversible without the secret.</summary>
@@ -33,4 +36,11 @@ public sealed class Pseudonyms
     /// </summary>
     public string AnsweredMarker(string pulseId, string recipientKey) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_answeredKey, Encoding.UTF8.GetBytes($"answered|{pulseId}|{recipientKey}")));
+
+    /// <summary>
+    /// Where a comment goes in the comments view: a keyed hash of its text, so the order follows neither when it was sent
+    /// nor who sent it, stays the same from one view to the next, and cannot be worked out without the secret.
+    /// </summary>
+    public string CommentOrder(string text) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_commentOrderKey, Encoding.UTF8.GetBytes(text)));
 }

@@ -42,7 +42,8 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAns
         {
             if (!_questions.TryGetValue(id, out var question))
             {
-                question = await questions.GetAsync(id, cancellationToken);
+                // The Voice question of a bank that has none is never stored.
+                question = await questions.GetAsync(id, cancellationToken) ?? (id == VoicePulses.FallbackQuestion.Id ? VoicePulses.FallbackQuestion : null);
                 if (question is null)
                     continue;
                 _questions[id] = question;
@@ -65,4 +66,25 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAns
     /// <summary>The answers' values by question id, as the pulse card shows them.</summary>
     public static Dictionary<string, string> ValuesOf(IReadOnlyDictionary<string, Answer> answers) =>
         answers.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// <paramref name="chosen"/> followed by the Voice question (the bank's first active one, or
+    /// <see cref="VoicePulses.FallbackQuestion"/>) when Pulse:VoiceEvery says this pulse asks it (<see cref="VoiceCadence"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WithVoiceAsync(IPulseStore pulses, string tenantId, IReadOnlyList<string> chosen,
+        IReadOnlyList<Question> bank, int voiceEvery, CancellationToken cancellationToken)
+    {
+        if (voiceEvery == 0)
+            return chosen;
+        var voiceIds = bank.Where(q => q.Dimension == QuestionDimension.Voice).Select(q => q.Id).Append(VoicePulses.FallbackQuestion.Id).ToHashSet(StringComparer.Ordinal);
+        var recent = voiceEvery == 1
+            ? []
+            : (await pulses.ListRecentAsync((voiceEvery - 1) * 4, cancellationToken))
+                .Where(p => p.TenantId == tenantId && !p.Id.StartsWith(VoicePulses.Prefix, StringComparison.Ordinal)).Take(voiceEvery - 1)
+                .Select(p => p.QuestionIds.Any(voiceIds.Contains)).ToList();
+        if (!VoiceCadence.IsDue(voiceEvery, recent))
+            return chosen;
+        var voice = bank.FirstOrDefault(q => q.Active && q.Dimension == QuestionDimension.Voice) ?? VoicePulses.FallbackQuestion;
+        return [.. chosen, voice.Id];
+    }
 }

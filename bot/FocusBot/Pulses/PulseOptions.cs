@@ -35,6 +35,12 @@ public sealed class PulseOptions
     /// <summary>Reminders after the person's send time, to those who have not answered; at most two.</summary>
     public IReadOnlyList<TimeSpan> Reminders { get; set; } = [TimeSpan.FromDays(1), TimeSpan.FromDays(3)];
 
+    /// <summary>
+    /// The pulse ends with the Voice question ("one thing we could do better") every this many pulses of the tenant: 1
+    /// every pulse, 0 never (see <see cref="VoiceCadence"/>).
+    /// </summary>
+    public int VoiceEvery { get; set; } = 1;
+
     /// <summary>"Remind me later" waits this long.</summary>
     public TimeSpan RemindLaterAfter { get; set; } = TimeSpan.FromHours(3);
 

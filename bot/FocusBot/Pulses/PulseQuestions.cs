@@ -6,7 +6,7 @@ namespace FocusBot.Pulses;
 
 /// <summary>
 /// A new pulse's questions for a tenant: the bank's active ones, avoiding those its last pulses asked
-/// (<see cref="QuestionRotation"/>). The weekly opening and <see cref="PulseNow"/> ask the same way.
+/// (<see cref="QuestionRotation"/>), ending with the Voice question when Pulse:VoiceEvery says so. The weekly opening and <see cref="PulseNow"/> ask the same way.
 /// </summary>
 public sealed class PulseQuestions(IOptions<PulseOptions> options, IQuestionStore questions, IPulseStore pulses)
 {
@@ -16,6 +16,7 @@ public sealed class PulseQuestions(IOptions<PulseOptions> options, IQuestionStor
         var bank = await questions.ListAsync(includeInactive: false, cancellationToken);
         var recent = (await pulses.ListRecentAsync(settings.NoRepeatWeeks * 4, cancellationToken))
             .Where(p => p.TenantId == tenantId).Take(settings.NoRepeatWeeks).Select(p => p.QuestionIds).ToList();
-        return QuestionRotation.Choose(bank, recent, settings.Size, settings.NoRepeatWeeks, week);
+        var chosen = QuestionRotation.Choose(bank, recent, settings.Size, settings.NoRepeatWeeks, week);
+        return chosen.Count == 0 ? chosen : await PulseBank.WithVoiceAsync(pulses, tenantId, chosen, bank, settings.VoiceEvery, cancellationToken);
     }
 }

@@ -16,6 +16,7 @@ public static class PulseServiceCollectionExtensions
     {
         services.AddOptions<PulseOptions>().BindReplacingLists(configuration.GetSection(PulseOptions.Section))
             .Validate(o => o.Size is >= 3 and <= 5, "Pulse:Size must be 3-5.")
+            .Validate(o => o.VoiceEvery >= 0, "Pulse:VoiceEvery must be 0 (never), 1 (every pulse) or more (every Nth pulse).")
             .Validate(o => o.Reminders.Count <= 2, "Pulse:Reminders allows at most two reminders.")
             .Validate(o => PulseCalendar.FindZone(o.DefaultTimeZone) is not null, "Pulse:DefaultTimeZone is not a known IANA time zone.")
             .ValidateOnStart();

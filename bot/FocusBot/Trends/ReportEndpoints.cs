@@ -16,7 +16,8 @@ public static partial class ReportEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, global::FocusBot.Comments.CommentsReader comments,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         Secure(http.Response, nonce);
@@ -32,7 +33,9 @@ public static partial class ReportEndpoints
         string? TeamHref(string slice) => link.Slice == TrendSlices.Org && TrendSlices.IsTeam(slice)
             ? ReportUrls.Relative(ReportUrls.PagePath, signer.Sign(link with { Slice = slice }))
             : null;
-        var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt);
+        var request = RequestFor(link);
+        var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt,
+            await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken));
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
 

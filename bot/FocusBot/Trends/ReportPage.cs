@@ -16,7 +16,12 @@ public static class ReportPage
     /// <summary>Up to this many teams, their small charts are open; beyond it they wait behind a click (still no script).</summary>
     private const int OpenTeamCharts = 12;
 
-    public static string Render(TrendReport report, string nonce, string csvHref, Func<string, string?> teamHref, DateTimeOffset expiresAt)
+    /// <summary>At most this many comments on the page; the count says how many there are.</summary>
+    public const int MaxComments = 500;
+
+    /// <param name="comments">The focus group's comments as the privacy gate lets them out, or null for no comments section.</param>
+    public static string Render(TrendReport report, string nonce, string csvHref, Func<string, string?> teamHref, DateTimeOffset expiresAt,
+        PublishedComments? comments = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(teamHref);
@@ -58,6 +63,8 @@ public static class ReportPage
         html.Append(SliceTable("By topic (whole organisation)", report.Tags, report, _ => null, TrendMeasure.Indices, latestAsked: true));
         html.Append(QuestionTable(report));
         html.Append(Themes(report));
+        if (comments is not null)
+            html.Append(Comments(comments));
         return html.Append(Footer(report, expiresAt)).Append("</main></body></html>").ToString();
     }
 
@@ -190,8 +197,23 @@ public static class ReportPage
             html.Append("<li>").Append(E(theme.Term)).Append(" <span class=\"n\">").Append(E(string.Create(CultureInfo.InvariantCulture, $"{theme.Mentions} comments"))).Append("</span></li>");
         return html.Append("</ol><p class=\"legend\">")
             .Append(E(string.Create(CultureInfo.InvariantCulture,
-                $"The two- and three-word phrases people used most across {report.ThemeCommenters} comments, written the way most of them wrote it. Each comment counts once for a phrase, however often it repeats it; a person writes one comment per pulse. Answers themselves are never shown.")))
+                $"The two- and three-word phrases people used most across {report.ThemeCommenters} comments, written the way most of them wrote it. Each comment counts once for a phrase, however often it repeats it; a person writes one comment per pulse.")))
             .Append("</p></section>").ToString();
+    }
+
+    /// <summary>The comments verbatim, masked, in the published order, without dates; the same sentence whenever they are hidden.</summary>
+    private static string Comments(PublishedComments comments)
+    {
+        var html = new StringBuilder("<section class=\"comments\"><h2>Comments</h2><p class=\"legend\">").Append(E(global::FocusBot.Comments.CommentsCard.About)).Append("</p>");
+        if (!comments.IsShown)
+            return html.Append("<p>").Append(E(global::FocusBot.Comments.CommentsCard.Hidden(comments.Report.MinimumCommentGroupSize))).Append("</p></section>").ToString();
+        html.Append("<ul class=\"comments\">");
+        foreach (var comment in comments.Comments.Take(MaxComments))
+            html.Append("<li>").Append(E(comment)).Append("</li>");
+        html.Append("</ul><p class=\"legend\">").Append(E(comments.Comments.Count <= MaxComments
+            ? string.Create(CultureInfo.InvariantCulture, $"{comments.Comments.Count} comments.")
+            : string.Create(CultureInfo.InvariantCulture, $"Showing {MaxComments} of {comments.Comments.Count} comments.")));
+        return html.Append("</p></section>").ToString();
     }
 
     private static string Footer(TrendReport report, DateTimeOffset expiresAt)

@@ -19,7 +19,7 @@ public sealed partial class TrendsCommand(PrivacyGate gate, ReportUrls urls, ICo
         var slice = TrendSlices.Org;
         if (request.TeamName is { } wanted)
         {
-            var teams = await TeamsAsync(turn.TenantId, cancellationToken);
+            var teams = await TeamsAsync(conversations, turn.TenantId, cancellationToken);
             if (Match(teams, wanted) is not { } team)
             {
                 // A chat message renders markdown: what was typed and the team names from Teams must show as typed.
@@ -54,7 +54,8 @@ public sealed partial class TrendsCommand(PrivacyGate gate, ReportUrls urls, ICo
         await turn.SendAsync(Activity.CreateCardMessage(TrendCard.Create(report, request.Dimension, page, csv).ToJsonElement(), TrendCard.Title), cancellationToken);
     }
 
-    private async Task<Dictionary<string, string>> TeamsAsync(string tenantId, CancellationToken cancellationToken)
+    /// <summary>Team names by team id, from the team installs of the tenant (`comments` finds teams the same way).</summary>
+    internal static async Task<Dictionary<string, string>> TeamsAsync(IConversationStore conversations, string tenantId, CancellationToken cancellationToken)
     {
         var teams = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var record in conversations.ListTeamsAsync(cancellationToken))
@@ -67,7 +68,7 @@ public sealed partial class TrendsCommand(PrivacyGate gate, ReportUrls urls, ICo
     }
 
     /// <summary>An exact name (ignoring case) wins; otherwise the one team whose name starts with, then contains, the words.</summary>
-    private static string? Match(Dictionary<string, string> teams, string wanted)
+    internal static string? Match(Dictionary<string, string> teams, string wanted)
     {
         foreach (var test in (Func<string, bool>[])[
             name => name.Equals(wanted, StringComparison.OrdinalIgnoreCase),

@@ -97,6 +97,10 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         Assert.Empty(CommandCatalog.Recognitions.AllowedRoles);
     }
 
+    [Fact]
+    public void Catalog_Comments_IsForHrAndExecutivesOnly() =>
+        Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Comments.AllowedRoles);
+
     [Theory]
     [InlineData("recognise")]
     [InlineData("Recognise")]

@@ -85,7 +85,9 @@ public abstract class PulseWeekTests : IAsyncLifetime
         await PassAsync(At(11, 30, 19, 30));
         var pulse = Assert.Single(Pulses());
         Assert.Equal(PulseStatus.Sending, pulse.Status);
-        Assert.Equal(4, pulse.QuestionIds.Count);
+        // Pulse:Size items, then the Voice question (Pulse:VoiceEvery is 1 by default).
+        Assert.Equal(5, pulse.QuestionIds.Count);
+        Assert.Equal("v-one-thing", pulse.QuestionIds[^1]);
         Assert.Empty(PulseCards());
 
         // Tuesday 01:30 UTC = 10:30 in Tokyo: only Yuki.
