@@ -6,6 +6,7 @@ using FocusBot.Insights.Tests.Support;
 using FocusBot.Privacy;
 using FocusBot.Pulses;
 using FocusBot.Roles;
+using FocusBot.TestSupport;
 
 namespace FocusBot.Insights.Tests.Comments;
 
