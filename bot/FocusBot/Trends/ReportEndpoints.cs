@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using FocusBot.Domain.Actions;
 using FocusBot.Domain.Trends;
 using FocusBot.Telemetry;
 
@@ -9,6 +10,9 @@ namespace FocusBot.Trends;
 /// <summary>GET /reports/trends (the HR report page) and /reports/trends.csv, both behind a signed link.</summary>
 public static partial class ReportEndpoints
 {
+    /// <summary>The latest actions the page lists; older ones are in `actions`.</summary>
+    private const int ReportActionCount = 50;
+
     public static IEndpointRouteBuilder MapTrends(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ReportUrls.PagePath, PageAsync);
@@ -16,7 +20,8 @@ public static partial class ReportEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, IActionStore actions, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         Secure(http.Response, nonce);
@@ -32,7 +37,8 @@ public static partial class ReportEndpoints
         string? TeamHref(string slice) => link.Slice == TrendSlices.Org && TrendSlices.IsTeam(slice)
             ? ReportUrls.Relative(ReportUrls.PagePath, signer.Sign(link with { Slice = slice }))
             : null;
-        var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt);
+        var recorded = await actions.ListLatestAsync(link.TenantId, 0, ReportActionCount, cancellationToken);
+        var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt, recorded);
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
 
