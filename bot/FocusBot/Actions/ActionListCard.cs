@@ -24,7 +24,8 @@ public static class ActionListCard
         {
             body.Add(new TextBlock(skip == 0
                 ? "No actions yet. When HR or the leadership team decide what changes in answer to the weekly pulse, it appears here."
-                : "No older actions.") { IsSubtle = true });
+                : "No older actions.")
+            { IsSubtle = true });
         }
 
         foreach (var action in page)

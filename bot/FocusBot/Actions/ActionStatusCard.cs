@@ -53,7 +53,8 @@ public static class ActionStatusCard
         {
             body.Add(new TextBlock(published.ChannelPosted
                 ? $"Posted in {CardText.Markdown(channel, 200)}."
-                : $"Posting in {CardText.Markdown(channel, 200)} failed: Teams did not accept the message.") { IsSubtle = true });
+                : $"Posting in {CardText.Markdown(channel, 200)} failed: Teams did not accept the message.")
+            { IsSubtle = true });
         }
 
         if (published.StaffQueued > 0)
