@@ -116,6 +116,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStorageInitializer, AzureTablesInitializer>();
         services.AddSingleton<AzureLedgers>();
         services.AddSingleton<AzurePersonMarks>();
+        services.AddSingleton<CountedMarks>();
         services.AddSingleton<AzureConversationStore>();
         services.AddSingleton<IConversationStore>(provider => provider.GetRequiredService<AzureConversationStore>());
         services.AddSingleton<AzureRosterStore>();

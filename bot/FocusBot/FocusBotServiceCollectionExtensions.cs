@@ -1,6 +1,5 @@
 using FocusBot.Actions;
 using FocusBot.Admin;
-using FocusBot.Commands;
 using FocusBot.Conversations;
 using FocusBot.Development;
 using FocusBot.Health;
@@ -55,19 +54,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddNotices(configuration);
 
         if (environment.IsDevelopment())
-        {
-            services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section))
-                .Validate(o => o.Port is > 0 and <= 65535, "DevTools:Playground:Port must be a TCP port, 1-65535.")
-                .ValidateOnStart();
-            services.AddOptions<DevToolsOptions>().Bind(configuration.GetSection(DevToolsOptions.Section));
-            services.AddSingleton<PlaygroundLauncher>();
-            services.AddHostedService(sp => sp.GetRequiredService<PlaygroundLauncher>());
-            services.AddSingleton<PlaygroundRegistration>();
-            // After the installation handler (registered above): the chat is stored before the pulse looks for people.
-            services.AddSingleton<PulseNowOnFirstChat>();
-            services.AddHostedService(sp => sp.GetRequiredService<PulseNowOnFirstChat>());
-            services.AddSingleton<IConversationChangeHandler>(sp => sp.GetRequiredService<PulseNowOnFirstChat>());
-        }
+            services.AddDevelopmentTools(configuration);
 
         // Last: the background services above start beside it, so their own first pass overlaps the warm-up rather than
         // the first answers once the server listens.

@@ -6,6 +6,9 @@ namespace FocusBot.Domain.Answers;
 /// </summary>
 public sealed record Answer
 {
+    /// <summary>The longest free-text answer (a Voice comment, a "one thing" suggestion) FocusBot accepts.</summary>
+    public const int FreeTextMaxLength = 500;
+
     public required string PulseId { get; init; }
 
     public required string QuestionId { get; init; }

@@ -29,7 +29,7 @@ public static class QuestionRotation
 
         var candidates = bank.Where(q => q.Active && q.Dimension != QuestionDimension.Voice)
             .OrderByDescending(q => lastAsked.TryGetValue(q.Id, out var age) ? age : int.MaxValue)
-            .ThenBy(q => StableHash(seed + q.Id))
+            .ThenBy(q => StableHash.Of(seed + q.Id))
             .ToList();
         var fresh = candidates.Where(q => !lastAsked.TryGetValue(q.Id, out var age) || age >= noRepeatPulses).ToList();
         var pool = fresh.Count >= size ? fresh : candidates;
@@ -49,13 +49,5 @@ public static class QuestionRotation
 
         chosen.AddRange(pool.Where(q => !chosen.Contains(q)).Take(size - chosen.Count));
         return [.. chosen.Take(size).Select(q => q.Id)];
-    }
-
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-            hash = (hash ^ c) * 16777619u;
-        return hash;
     }
 }

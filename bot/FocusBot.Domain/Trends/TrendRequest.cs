@@ -11,7 +11,7 @@ public sealed record TrendRequest
     public PeriodKind Kind { get; init; } = PeriodKind.Week;
 
     /// <summary>How many periods, ending with the latest final one.</summary>
-    public int Count { get; init; } = 12;
+    public int Count { get; init; } = TrendSpans.DefaultWeeks;
 
     /// <summary>For an organisation report: how many of the latest periods to read for each team (0: no team table).</summary>
     public int TeamPeriods { get; init; }

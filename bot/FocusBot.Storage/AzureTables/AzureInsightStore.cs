@@ -3,14 +3,15 @@ using FocusBot.Domain.Insights;
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
-/// Insights: partition = insight id, row "insight" plus one "got|person" marker per Got it (see <see cref="CountedMarks"/>).
+/// Insights: partition = insight id, row "insight" plus one "got|person" marker per Got it (see <see cref="CountedMarks"/>,
+/// which also indexes each under the person's pseudonym, for erasure).
 /// InsightsByTenant: partition = tenant, row = newest-first time|id, so the latest are the first rows of one partition.
-/// Each "Got it" is also indexed under the person's pseudonym in <see cref="AzurePersonMarks"/>, for erasure.
 /// </summary>
-internal sealed class AzureInsightStore(FocusTableClient client, AzureTableNames tables, AzurePersonMarks marks) : IInsightStore
+internal sealed class AzureInsightStore(FocusTableClient client, AzureTableNames tables, CountedMarks marks) : IInsightStore
 {
-    private const string ItemRow = "insight";
-    private const string MarkerPrefix = "got";
+    internal const string ItemRow = "insight";
+
+    private readonly NewestFirstIndex _byTenant = new(client, tables.InsightsByTenant);
 
     public async Task<bool> CreateAsync(Insight insight, CancellationToken cancellationToken)
     {
@@ -21,11 +22,7 @@ internal sealed class AzureInsightStore(FocusTableClient client, AzureTableNames
             return false;
         }
 
-        var index = new TableRow(TableKeys.Encode(insight.TenantId), TableKeys.NewestFirst(insight.CreatedAt) + TableKeys.Separator + TableKeys.Encode(insight.Id))
-        {
-            [nameof(Insight.Id)] = insight.Id,
-        };
-        await client.ExecuteAsync(tables.InsightsByTenant, TableOperation.UpsertReplace(index), cancellationToken);
+        await _byTenant.AddAsync(insight.TenantId, NewestFirstIndex.RowOf(insight.CreatedAt, insight.Id), insight.Id, cancellationToken);
         return true;
     }
 
@@ -42,25 +39,12 @@ internal sealed class AzureInsightStore(FocusTableClient client, AzureTableNames
             return [];
         }
 
-        var ids = await client.QueryAsync(tables.InsightsByTenant, TableFilter.PartitionIs(TableKeys.Encode(tenantId)), [nameof(Insight.Id)], cancellationToken)
-            .Select(entity => entity.GetRequiredString(nameof(Insight.Id)))
-            .Take(count)
-            .ToListAsync(cancellationToken);
-        var insights = new Insight?[ids.Count];
-        await TableClientExtensions.ForEachAsync(Enumerable.Range(0, ids.Count), async (i, token) => insights[i] = await GetAsync(ids[i], token), cancellationToken);
-        return insights.OfType<Insight>().ToList();
+        var ids = await _byTenant.IdsAsync(tenantId, since: null, cancellationToken).Take(count).ToListAsync(cancellationToken);
+        return await NewestFirstIndex.LoadAsync(ids, GetAsync, cancellationToken);
     }
 
     public Task<bool> AddGotItAsync(string insightId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.AddAsync(client, tables.Insights, TableKeys.Encode(insightId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Insight.GotItCount),
-            token => marks.RecordAsync(userKey, AzurePersonMarks.GotIt, insightId, token), cancellationToken);
-
-    internal Task<bool> HasGotItAsync(string insightId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.ExistsAsync(client, tables.Insights, TableKeys.Encode(insightId), TableKeys.Compose(MarkerPrefix, userKey), cancellationToken);
-
-    /// <summary>Takes the person's "Got it" back; the insight's count drops by one.</summary>
-    internal Task<bool> RemoveGotItAsync(string insightId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.RemoveAsync(client, tables.Insights, TableKeys.Encode(insightId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Insight.GotItCount), cancellationToken);
+        marks.AddAsync(MarkKind.GotIt, insightId, userKey, cancellationToken);
 
     private static TableRow ToEntity(Insight insight) => new(TableKeys.Encode(insight.Id), ItemRow)
     {

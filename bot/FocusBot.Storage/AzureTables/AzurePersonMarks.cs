@@ -2,14 +2,12 @@ namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
 /// PersonMarks: partition = the pseudonym that made a mark, row = kind|item ("got|insight id", "applause|recognition
-/// id"). Written before the mark itself, so every "Got it" and applause of one person is one partition read away when
-/// they ask to be erased; the marks themselves live in the item's partition, beside the count they feed.
+/// id", <see cref="MarkKind.Name"/>). Written before the mark itself, so every "Got it" and applause of one person is one
+/// partition read away when they ask to be erased; the marks themselves live in the item's partition, beside the count
+/// they feed (<see cref="CountedMarks"/>).
 /// </summary>
 internal sealed class AzurePersonMarks(FocusTableClient client, AzureTableNames tables)
 {
-    public const string GotIt = "got";
-    public const string Applause = "applause";
-
     public async Task RecordAsync(string userKey, string kind, string itemId, CancellationToken cancellationToken) =>
         await client.ExecuteAsync(tables.PersonMarks, TableOperation.UpsertReplace(new TableRow(TableKeys.Encode(userKey), TableKeys.Compose(kind, itemId))), cancellationToken);
 

@@ -15,9 +15,9 @@ internal sealed class AzurePersonalDataEraser(
     AzureAnswerStore answers,
     AzureCountedAnswersStore counted,
     AzureAnsweredMarkStore answeredMarks,
-    AzureInsightStore insights,
     AzureRecognitionStore recognitions,
     AzurePersonMarks marks,
+    CountedMarks counters,
     AzureSettingsStore settings,
     AzureRoleStore roles) : IPersonalDataEraser
 {
@@ -27,18 +27,17 @@ internal sealed class AzurePersonalDataEraser(
         subject.Validate();
         var recognised = await recognitions.ListForRecipientAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
         var ownIds = recognised.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        int gotIt = 0, applause = 0, answerCount = 0;
+        var marked = new Dictionary<MarkKind, int>();
+        var answerCount = 0;
         foreach (var key in Keys(subject))
         {
-            foreach (var (kind, itemId) in await marks.ListAsync(key, cancellationToken))
+            foreach (var (name, itemId) in await marks.ListAsync(key, cancellationToken))
             {
-                if (kind == AzurePersonMarks.GotIt && await insights.HasGotItAsync(itemId, key, cancellationToken))
+                // Applause on a recognition of the person goes with that recognition, so it is not counted twice.
+                if (MarkKind.Named(name) is { } kind && !(kind == MarkKind.Applause && ownIds.Contains(itemId))
+                    && await counters.ExistsAsync(kind, itemId, key, cancellationToken))
                 {
-                    gotIt++;
-                }
-                else if (kind == AzurePersonMarks.Applause && !ownIds.Contains(itemId) && await recognitions.HasApplauseAsync(itemId, key, cancellationToken))
-                {
-                    applause++;
+                    marked[kind] = marked.GetValueOrDefault(kind) + 1;
                 }
             }
 
@@ -48,8 +47,8 @@ internal sealed class AzurePersonalDataEraser(
         return new ErasureResult
         {
             Recognitions = recognised.Count,
-            GotItMarks = gotIt,
-            ApplauseMarks = applause,
+            GotItMarks = marked.GetValueOrDefault(MarkKind.GotIt),
+            ApplauseMarks = marked.GetValueOrDefault(MarkKind.Applause),
             Answers = answerCount,
             Deliveries = subject.UserId is { Length: > 0 } user ? await deliveries.CountForRecipientAsync(RecipientKeys.For(subject.TenantId, user), cancellationToken) : 0,
             PauseFlags = subject.UserId is { Length: > 0 } paused && await settings.IsPausedAsync(subject.TenantId, paused, cancellationToken) ? 1 : 0,
@@ -64,22 +63,19 @@ internal sealed class AzurePersonalDataEraser(
         ArgumentNullException.ThrowIfNull(subject);
         subject.Validate();
         var recognitionCount = await recognitions.EraseForRecipientAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
-        int gotIt = 0, applause = 0, answerCount = 0;
+        var marked = new Dictionary<MarkKind, int>();
+        var answerCount = 0;
         foreach (var key in Keys(subject))
         {
             // Each mark goes with its count, then the index row that found it.
-            foreach (var (kind, itemId) in await marks.ListAsync(key, cancellationToken))
+            foreach (var (name, itemId) in await marks.ListAsync(key, cancellationToken))
             {
-                if (kind == AzurePersonMarks.GotIt && await insights.RemoveGotItAsync(itemId, key, cancellationToken))
+                if (MarkKind.Named(name) is { } kind && await counters.RemoveAsync(kind, itemId, key, cancellationToken))
                 {
-                    gotIt++;
-                }
-                else if (kind == AzurePersonMarks.Applause && await recognitions.RemoveApplauseAsync(itemId, key, cancellationToken))
-                {
-                    applause++;
+                    marked[kind] = marked.GetValueOrDefault(kind) + 1;
                 }
 
-                await marks.ForgetAsync(key, kind, itemId, cancellationToken);
+                await marks.ForgetAsync(key, name, itemId, cancellationToken);
             }
 
             answerCount += await answers.EraseRespondentAsync(key, cancellationToken);
@@ -94,8 +90,8 @@ internal sealed class AzurePersonalDataEraser(
         return new ErasureResult
         {
             Recognitions = recognitionCount,
-            GotItMarks = gotIt,
-            ApplauseMarks = applause,
+            GotItMarks = marked.GetValueOrDefault(MarkKind.GotIt),
+            ApplauseMarks = marked.GetValueOrDefault(MarkKind.Applause),
             Answers = answerCount,
             Deliveries = subject.UserId is { Length: > 0 } user ? await deliveries.EraseRecipientAsync(RecipientKeys.For(subject.TenantId, user), cancellationToken) : 0,
             PauseFlags = subject.UserId is { Length: > 0 } paused ? await settings.ErasePauseAsync(subject.TenantId, paused, cancellationToken) : 0,

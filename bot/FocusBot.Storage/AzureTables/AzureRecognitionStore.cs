@@ -7,14 +7,15 @@ namespace FocusBot.Storage.AzureTables;
 /// Recognitions: partition = recognition id, row "recognition" plus one "applause|person" marker each.
 /// RecognitionsByTenant: partition = tenant, row = newest-first time|id: "recent" and "since" are the first rows.
 /// RecognitionsByRecipient: partition = tenant|person (their Teams user id, and their Entra object id), row = id: the
-/// recognitions of one person, for erasure, written before the recognition. Applause is also indexed under the
-/// applauding person's pseudonym in <see cref="AzurePersonMarks"/>.
+/// recognitions of one person, for erasure, written before the recognition. Applause is counted, and indexed under the
+/// applauding person's pseudonym, by <see cref="CountedMarks"/>.
 /// </summary>
-internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableNames tables, AzurePersonMarks marks) : IRecognitionStore
+internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableNames tables, CountedMarks marks) : IRecognitionStore
 {
-    private const string ItemRow = "recognition";
-    private const string MarkerPrefix = "applause";
+    internal const string ItemRow = "recognition";
     private const string TenantRow = nameof(TenantRow);
+
+    private readonly NewestFirstIndex _byTenant = new(client, tables.RecognitionsByTenant);
 
     public async Task<bool> CreateAsync(Recognition recognition, CancellationToken cancellationToken)
     {
@@ -35,11 +36,7 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
             return false;
         }
 
-        var index = new TableRow(TableKeys.Encode(recognition.TenantId), TenantRowOf(recognition))
-        {
-            [nameof(Recognition.Id)] = recognition.Id,
-        };
-        await client.ExecuteAsync(tables.RecognitionsByTenant, TableOperation.UpsertReplace(index), cancellationToken);
+        await _byTenant.AddAsync(recognition.TenantId, TenantRowOf(recognition), recognition.Id, cancellationToken);
         return true;
     }
 
@@ -56,21 +53,15 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
             return [];
         }
 
-        var ids = await client.QueryAsync(tables.RecognitionsByTenant, TableFilter.PartitionIs(TableKeys.Encode(tenantId)), [nameof(Recognition.Id)], cancellationToken)
-            .Select(entity => entity.GetRequiredString(nameof(Recognition.Id)))
-            .Take(count)
-            .ToListAsync(cancellationToken);
-        return await LoadAsync(ids, cancellationToken);
+        var ids = await _byTenant.IdsAsync(tenantId, since: null, cancellationToken).Take(count).ToListAsync(cancellationToken);
+        return await NewestFirstIndex.LoadAsync(ids, GetAsync, cancellationToken);
     }
 
     public async IAsyncEnumerable<Recognition> ListSinceAsync(string tenantId, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Newer rows sort first; everything at or after 'since' sorts below the key of 'since' followed by '}'.
-        var filter = TableFilter.And(TableFilter.PartitionIs(TableKeys.Encode(tenantId)), $"RowKey lt {TableFilter.Quote(TableKeys.NewestFirst(since) + TableKeys.SeparatorEnd)}");
-        var ids = client.QueryAsync(tables.RecognitionsByTenant, filter, [nameof(Recognition.Id)], cancellationToken).Select(entity => entity.GetRequiredString(nameof(Recognition.Id)));
-        await foreach (var page in ids.Chunk(100).WithCancellation(cancellationToken))
+        await foreach (var page in _byTenant.IdsAsync(tenantId, since, cancellationToken).Chunk(100).WithCancellation(cancellationToken))
         {
-            foreach (var recognition in await LoadAsync(page, cancellationToken))
+            foreach (var recognition in await NewestFirstIndex.LoadAsync(page, GetAsync, cancellationToken))
             {
                 yield return recognition;
             }
@@ -80,20 +71,12 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
     public async Task<IReadOnlyList<Recognition>> ListForRecipientAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
     {
         var ids = (await FindForRecipientAsync(tenantId, userId, aadObjectId, cancellationToken)).Select(row => row.GetRequiredString(nameof(Recognition.Id))).Distinct(StringComparer.Ordinal).ToList();
-        var found = await LoadAsync(ids, cancellationToken);
+        var found = await NewestFirstIndex.LoadAsync(ids, GetAsync, cancellationToken);
         return [.. found.Where(r => r.TenantId == tenantId).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal)];
     }
 
     public Task<bool> AddApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.AddAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Recognition.ApplauseCount),
-            token => marks.RecordAsync(userKey, AzurePersonMarks.Applause, recognitionId, token), cancellationToken);
-
-    internal Task<bool> HasApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.ExistsAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), TableKeys.Compose(MarkerPrefix, userKey), cancellationToken);
-
-    /// <summary>Takes the person's applause back; the recognition's count drops by one.</summary>
-    internal Task<bool> RemoveApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
-        CountedMarks.RemoveAsync(client, tables.Recognitions, TableKeys.Encode(recognitionId), ItemRow, TableKeys.Compose(MarkerPrefix, userKey), nameof(Recognition.ApplauseCount), cancellationToken);
+        marks.AddAsync(MarkKind.Applause, recognitionId, userKey, cancellationToken);
 
     /// <summary>
     /// Deletes every recognition of the person, whole: the applause index rows of whoever applauded, the recognition's
@@ -107,14 +90,7 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
         {
             var id = group.Key;
             var rows = await client.QueryAsync(tables.Recognitions, TableFilter.PartitionIs(TableKeys.Encode(id)), ["PartitionKey", "RowKey"], cancellationToken).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                var parts = TableKeys.Split(row.RowKey);
-                if (parts is [MarkerPrefix, var applauder])
-                {
-                    await marks.ForgetAsync(applauder, AzurePersonMarks.Applause, id, cancellationToken);
-                }
-            }
+            await marks.ForgetMarkersAsync(MarkKind.Applause, id, rows.Select(row => row.RowKey), cancellationToken);
 
             if (rows.Any(row => row.RowKey == ItemRow))
             {
@@ -122,7 +98,7 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
             }
 
             await client.SubmitAllAsync(tables.Recognitions, rows.Select(row => TableOperation.Delete(row.PartitionKey, row.RowKey)), cancellationToken);
-            await client.TryDeleteAsync(tables.RecognitionsByTenant, TableKeys.Encode(tenantId), group.First().GetRequiredString(TenantRow), cancellationToken);
+            await _byTenant.RemoveAsync(tenantId, group.First().GetRequiredString(TenantRow), cancellationToken);
             foreach (var row in group)
             {
                 await client.TryDeleteAsync(tables.RecognitionsByRecipient, row.PartitionKey, row.RowKey, cancellationToken);
@@ -149,15 +125,7 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
     private static IEnumerable<string> PersonKeys(string? userId, string? aadObjectId) =>
         new[] { userId, aadObjectId }.OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal);
 
-    private static string TenantRowOf(Recognition recognition) =>
-        TableKeys.NewestFirst(recognition.CreatedAt) + TableKeys.Separator + TableKeys.Encode(recognition.Id);
-
-    private async Task<IReadOnlyList<Recognition>> LoadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        var recognitions = new Recognition?[ids.Count];
-        await TableClientExtensions.ForEachAsync(Enumerable.Range(0, ids.Count), async (i, token) => recognitions[i] = await GetAsync(ids[i], token), cancellationToken);
-        return recognitions.OfType<Recognition>().ToList();
-    }
+    private static string TenantRowOf(Recognition recognition) => NewestFirstIndex.RowOf(recognition.CreatedAt, recognition.Id);
 
     private static TableRow ToEntity(Recognition recognition) => new(TableKeys.Encode(recognition.Id), ItemRow)
     {

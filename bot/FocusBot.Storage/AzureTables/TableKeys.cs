@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FocusBot.Domain;
 
 namespace FocusBot.Storage.AzureTables;
 
@@ -119,18 +120,10 @@ internal static class TableKeys
 
     /// <summary>
     /// A stable bucket ("00".."NN") for spreading one logical partition over several, so no partition takes more than
-    /// its share of a burst. FNV-1a over UTF-8, because string.GetHashCode changes from process to process.
+    /// its share of a burst.
     /// </summary>
-    public static string Bucket(string value, int buckets)
-    {
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            hash = unchecked((hash ^ b) * 16777619u);
-        }
-
-        return (hash % (uint)buckets).ToString("D2", CultureInfo.InvariantCulture);
-    }
+    public static string Bucket(string value, int buckets) =>
+        (StableHash.Of(value) % (uint)buckets).ToString("D2", CultureInfo.InvariantCulture);
 
     /// <summary>Fixed-width ticks counted back from the end of time: newer sorts first in a key.</summary>
     public static string NewestFirst(DateTimeOffset time) =>

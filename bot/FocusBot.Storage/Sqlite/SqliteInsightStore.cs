@@ -48,27 +48,7 @@ internal sealed class SqliteInsightStore(SqliteDatabase database) : IInsightStor
             cancellationToken);
 
     public Task<bool> AddGotItAsync(string insightId, string userKey, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            writer =>
-            {
-                var exists = writer.Command("SELECT COUNT(*) FROM insights WHERE id = $id;").With("$id", insightId).ExecuteScalar() is long count && count > 0;
-                if (!exists)
-                {
-                    return false;
-                }
-
-                var marked = writer.Command("INSERT INTO insight_got_it (insight_id, user_key) VALUES ($id, $user) ON CONFLICT DO NOTHING;")
-                    .With("$id", insightId)
-                    .With("$user", userKey)
-                    .ExecuteNonQuery();
-                if (marked == 1)
-                {
-                    writer.Command("UPDATE insights SET got_it_count = got_it_count + 1 WHERE id = $id;").With("$id", insightId).ExecuteNonQuery();
-                }
-
-                return marked == 1;
-            },
-            cancellationToken);
+        database.WriteAsync(writer => SqliteCountedMarks.GotIt.Add(writer, insightId, userKey), cancellationToken);
 
     private static Insight Map(SqliteDataReader reader) => new()
     {

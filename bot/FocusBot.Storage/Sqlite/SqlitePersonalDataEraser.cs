@@ -17,9 +17,10 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
     private const string Answers = "answers WHERE respondent = $key";
     // Derived from the answers (what the aggregates counted), so erased with them and not counted separately.
     private const string Counted = "counted_answers WHERE respondent = $key";
-    private const string GotIt = "insight_got_it WHERE user_key = $key";
+    private static readonly string GotIt = SqliteCountedMarks.GotIt.Rows("user_key = $key");
     // Applause on a recognition of the person goes with that recognition, so it is not counted twice.
-    private const string Applause = "recognition_applause WHERE user_key = $key AND recognition_id NOT IN (SELECT id FROM " + Recognitions + ")";
+    private static readonly string Applause = SqliteCountedMarks.Applause.Rows("user_key = $key AND recognition_id NOT IN (SELECT id FROM " + Recognitions + ")");
+    private static readonly string ApplauseOnTheirs = SqliteCountedMarks.Applause.Rows("recognition_id IN (SELECT id FROM " + Recognitions + ")");
     private const string Pauses = "paused_users WHERE tenant_id = $tenant AND user_id = $user";
     private const string Roles = "role_assignments WHERE tenant_id = $tenant AND aad_object_id = $aad";
 
@@ -50,17 +51,15 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
         return database.WriteAsync(
             writer =>
             {
-                Delete(writer, "recognition_applause WHERE recognition_id IN (SELECT id FROM " + Recognitions + ")", subject, null);
+                Delete(writer, ApplauseOnTheirs, subject, null);
                 var recognitions = Delete(writer, Recognitions, subject, null);
                 var gotIt = 0;
                 var applause = 0;
                 var answers = 0;
                 foreach (var key in keys)
                 {
-                    Bind(writer.Command("UPDATE insights SET got_it_count = got_it_count - 1 WHERE id IN (SELECT insight_id FROM " + GotIt + ");"), subject, key).ExecuteNonQuery();
-                    gotIt += Delete(writer, GotIt, subject, key);
-                    Bind(writer.Command("UPDATE recognitions SET applause_count = applause_count - 1 WHERE id IN (SELECT recognition_id FROM " + Applause + ");"), subject, key).ExecuteNonQuery();
-                    applause += Delete(writer, Applause, subject, key);
+                    gotIt += SqliteCountedMarks.GotIt.Remove(writer, GotIt, command => Bind(command, subject, key));
+                    applause += SqliteCountedMarks.Applause.Remove(writer, Applause, command => Bind(command, subject, key));
                     answers += Delete(writer, Answers, subject, key);
                     Delete(writer, Counted, subject, key);
                 }

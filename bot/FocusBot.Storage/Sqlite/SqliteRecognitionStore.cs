@@ -59,27 +59,7 @@ internal sealed class SqliteRecognitionStore(SqliteDatabase database) : IRecogni
             cancellationToken);
 
     public Task<bool> AddApplauseAsync(string recognitionId, string userKey, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            writer =>
-            {
-                var exists = writer.Command("SELECT COUNT(*) FROM recognitions WHERE id = $id;").With("$id", recognitionId).ExecuteScalar() is long count && count > 0;
-                if (!exists)
-                {
-                    return false;
-                }
-
-                var marked = writer.Command("INSERT INTO recognition_applause (recognition_id, user_key) VALUES ($id, $user) ON CONFLICT DO NOTHING;")
-                    .With("$id", recognitionId)
-                    .With("$user", userKey)
-                    .ExecuteNonQuery();
-                if (marked == 1)
-                {
-                    writer.Command("UPDATE recognitions SET applause_count = applause_count + 1 WHERE id = $id;").With("$id", recognitionId).ExecuteNonQuery();
-                }
-
-                return marked == 1;
-            },
-            cancellationToken);
+        database.WriteAsync(writer => SqliteCountedMarks.Applause.Add(writer, recognitionId, userKey), cancellationToken);
 
     private static Recognition Map(SqliteDataReader reader) => new()
     {

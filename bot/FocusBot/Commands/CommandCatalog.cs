@@ -1,7 +1,6 @@
+using FocusBot.Domain.Answers;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
-using FocusBot.Pulses;
-using FocusBot.Trends;
 
 namespace FocusBot.Commands;
 
@@ -69,7 +68,7 @@ public static class CommandCatalog
         Usage = new(["one thing", "one thing <your suggestion>"], "one thing Call customers back the same day")
         {
             Details = "Alone, it opens a form to write in. A suggestion is filed without your name, up to " +
-                $"{AnswerScales.FreeTextMaxLength} characters; one counts per week, and a later one replaces it.",
+                $"{Answer.FreeTextMaxLength} characters; one counts per week, and a later one replaces it.",
         },
     };
 
@@ -166,8 +165,8 @@ public static class CommandCatalog
         Usage = new(["trends [team name] [knowledge|behaviour|attitude] [N weeks|months|quarters]"], "trends Sales 6 months")
         {
             Details = "Without a team name: the whole organisation. Without a period: the last " +
-                $"{TrendsArguments.DefaultWeeks} weeks. N is 2 to {TrendsArguments.MaxCount(PeriodKind.Week)} weeks, " +
-                $"2 to {TrendsArguments.MaxCount(PeriodKind.Month)} months or 2 to {TrendsArguments.MaxCount(PeriodKind.Quarter)} quarters; " +
+                $"{TrendSpans.DefaultWeeks} weeks. N is {TrendSpans.Min} to {TrendSpans.Max(PeriodKind.Week)} weeks, " +
+                $"{TrendSpans.Min} to {TrendSpans.Max(PeriodKind.Month)} months or {TrendSpans.Min} to {TrendSpans.Max(PeriodKind.Quarter)} quarters; " +
                 "as the only word, week, month or quarter works too (trends month). Naming a dimension shows only that one.",
         },
     };

@@ -1,9 +1,8 @@
 using FocusBot.Domain.Conversations;
+using FocusBot.Domain.Trends;
 using FocusBot.Help;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
-using FocusBot.Trends;
-using Microsoft.Extensions.Options;
 
 namespace FocusBot.Conversations;
 
@@ -11,7 +10,7 @@ namespace FocusBot.Conversations;
 /// Remembers where FocusBot is installed (personal chats and teams) so it can message people later, forgets on uninstall,
 /// and welcomes a person who installs it.
 /// </summary>
-public sealed partial class InstallationHandler(IConversationStore conversations, IOptions<TrendPrivacyOptions> privacy, TimeProvider timeProvider,
+public sealed partial class InstallationHandler(IConversationStore conversations, PrivacyThresholds privacy, TimeProvider timeProvider,
     ILogger<InstallationHandler> logger)
     : IConversationChangeHandler
 {
@@ -27,7 +26,7 @@ public sealed partial class InstallationHandler(IConversationStore conversations
                 await RememberAsync(turn, cancellationToken);
                 // installationUpdate "add" is the install itself (Teams also sends a conversationUpdate): welcome once, here.
                 if (activity.Action == InstallationActions.Add && activity.Conversation?.ConversationType is ConversationTypes.Personal or null)
-                    await turn.SendAsync(Activity.CreateCardMessage(WelcomeCard.Create(privacy.Value.MinimumGroupSize).ToJsonElement(), WelcomeCard.Title), cancellationToken);
+                    await turn.SendAsync(Activity.CreateCardMessage(WelcomeCard.Create(privacy.MinimumGroupSize).ToJsonElement(), WelcomeCard.Title), cancellationToken);
             }
         }
         else if (activity.Type == ActivityTypes.ConversationUpdate)

@@ -1,15 +1,14 @@
 using System.Text.Json;
 using FocusBot.Commands;
+using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
 using FocusBot.Roles;
-using FocusBot.Trends;
-using Microsoft.Extensions.Options;
 
 namespace FocusBot.Help;
 
 /// <summary>`help` and `help &lt;command&gt;`, and the welcome card's "Show commands" button.</summary>
-public sealed partial class HelpCommand(CommandAccess access, IOptions<TrendPrivacyOptions> privacy, ILogger<HelpCommand> logger)
+public sealed partial class HelpCommand(CommandAccess access, PrivacyThresholds privacy, ILogger<HelpCommand> logger)
     : ICommandHandler, ICardActionHandler
 {
     public const string ShowHelpVerb = "help.show";
@@ -23,7 +22,7 @@ public sealed partial class HelpCommand(CommandAccess access, IOptions<TrendPriv
         var reader = await access.ForAsync(turn, cancellationToken);
         if (arguments.Length == 0)
         {
-            await turn.SendAsync(Activity.CreateCardMessage(HelpCard.Create(reader, privacy.Value.MinimumGroupSize).ToJsonElement(), HelpCard.Title), cancellationToken);
+            await turn.SendAsync(Activity.CreateCardMessage(HelpCard.Create(reader, privacy.MinimumGroupSize).ToJsonElement(), HelpCard.Title), cancellationToken);
             return;
         }
 
@@ -43,7 +42,7 @@ public sealed partial class HelpCommand(CommandAccess access, IOptions<TrendPriv
     }
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken) =>
-        AdaptiveCardInvokeResponse.Card(HelpCard.Create(await access.ForAsync(turn, cancellationToken), privacy.Value.MinimumGroupSize).ToJsonElement());
+        AdaptiveCardInvokeResponse.Card(HelpCard.Create(await access.ForAsync(turn, cancellationToken), privacy.MinimumGroupSize).ToJsonElement());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "help for no known command; {Suggestions} suggestion(s) offered")]
     private static partial void LogNoSuchCommand(ILogger logger, int suggestions);

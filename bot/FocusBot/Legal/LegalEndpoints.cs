@@ -1,5 +1,5 @@
-using FocusBot.Trends;
-using Microsoft.Extensions.Options;
+using FocusBot.Domain.Trends;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FocusBot.Legal;
 
@@ -7,7 +7,7 @@ namespace FocusBot.Legal;
 public static class LegalEndpoints
 {
     // The thresholds are the configured ones (Privacy:MinimumGroupSize, MinimumCommentGroupSize): the page promises what the reports keep.
-    private static string Privacy(TrendPrivacyOptions privacy) => $"""
+    private static string Privacy(PrivacyThresholds privacy) => $"""
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>FocusBot privacy</title></head><body>
         <h1>FocusBot privacy</h1>
         <ul>
@@ -28,8 +28,8 @@ public static class LegalEndpoints
 
     public static IEndpointRouteBuilder MapLegalPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/privacy", (IOptions<TrendPrivacyOptions> privacy) => Results.Content(
-            Privacy(privacy.Value), "text/html; charset=utf-8"));
+        endpoints.MapGet("/privacy", ([FromServices] PrivacyThresholds privacy) => Results.Content(
+            Privacy(privacy), "text/html; charset=utf-8"));
         endpoints.MapGet("/terms", () => Results.Content(Terms, "text/html; charset=utf-8"));
         return endpoints;
     }

@@ -30,49 +30,20 @@ public sealed partial class NoticeWatchService(
     ILeaseStore leases,
     IOptions<NoticeOptions> options,
     TimeProvider timeProvider,
-    ILogger<NoticeWatchService> logger) : BackgroundService
+    ILogger<NoticeWatchService> logger)
+    : LeasedPassService(new LeaseHolder(leases, LeaseName, options.Value.CheckInterval * 3, timeProvider), options.Value.CheckInterval, timeProvider)
 {
     public const string LeaseName = "notice-watch";
 
-    private readonly LeaseHolder _lease = new(leases, LeaseName, options.Value.CheckInterval * 3, timeProvider);
     private readonly HashSet<string> _looked = new(StringComparer.Ordinal);
     private DateTimeOffset? _unreachableSince;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunInBackground)
-            return;
-        using var timer = new PeriodicTimer(options.Value.CheckInterval, timeProvider);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPassFailed(logger, ex.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await _lease.ReleaseAsync();
-    }
-
-    public override void Dispose()
-    {
-        _lease.Dispose();
-        base.Dispose();
-    }
+    protected override bool RunsInBackground => options.Value.RunInBackground;
 
     /// <summary>One probe of the store and, when it answers, one look at finished fan-outs. Tests call it after moving the clock.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
+        var now = Clock.GetUtcNow();
         if (!(await storage.CheckAsync(cancellationToken)).Answered)
         {
             if (_unreachableSince is null)
@@ -88,7 +59,7 @@ public sealed partial class NoticeWatchService(
                 await board.RecordAsync(Notice.AllTenants, NoticeKind.StorageUnavailable, since.ToString("O", CultureInfo.InvariantCulture), OutageText(since, now), cancellationToken);
         }
 
-        if (!await _lease.HoldAsync(cancellationToken))
+        if (!await Lease.HoldAsync(cancellationToken))
             return;
         foreach (var tenantId in await tenants.ListAsync(cancellationToken))
         {
@@ -96,6 +67,8 @@ public sealed partial class NoticeWatchService(
                 await LookAsync(tenantId, fanOut, cancellationToken);
         }
     }
+
+    protected override void OnPassFailed(Exception exception) => LogPassFailed(logger, exception.GetType().Name);
 
     private static string OutageText(DateTimeOffset since, DateTimeOffset until) => string.Create(CultureInfo.InvariantCulture,
         $"FocusBot could not reach its store for about {Math.Max(1, (int)Math.Round((until - since).TotalMinutes))} minutes, from {since:HH:mm} UTC on {since:dddd d MMMM} until {until:HH:mm} UTC. Answers, cards and reminders due in that time may have failed or come late; people can answer again now.");

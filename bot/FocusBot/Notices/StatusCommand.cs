@@ -3,11 +3,10 @@ using FocusBot.Configuration;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Notices;
 using FocusBot.Domain.Pulses;
+using FocusBot.Domain.Trends;
 using FocusBot.Health;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
-using FocusBot.Trends;
-using Microsoft.Extensions.Options;
 
 namespace FocusBot.Notices;
 
@@ -19,7 +18,7 @@ public sealed class StatusCommand(
     IAnsweredMarkStore answeredMarks,
     StorageProbe storage,
     IConfiguration configuration,
-    IOptions<TrendPrivacyOptions> privacy,
+    PrivacyThresholds privacy,
     TimeProvider timeProvider) : ICommandHandler
 {
     public const int RecentDays = 14;
@@ -38,7 +37,7 @@ public sealed class StatusCommand(
         var current = (await pulses.ListRecentAsync(10, cancellationToken)).FirstOrDefault(p => p.TenantId == turn.TenantId);
         var state = current is null ? null : await PulseDeliveryState.ReadAsync(current, deliveries, answeredMarks, cancellationToken);
         var provider = configuration[ConfigurationKeys.StorageProvider] is { Length: > 0 } name ? name : "Sqlite";
-        var card = StatusCard.Create(now, state, provider, probe, recent, RecentDays, privacy.Value.MinimumGroupSize);
+        var card = StatusCard.Create(now, state, provider, probe, recent, RecentDays, privacy.MinimumGroupSize);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), StatusCard.Title), cancellationToken);
     }
 }

@@ -122,15 +122,10 @@ public sealed class PeoplePicker(IRosterStore roster, IConversationStore convers
     // FocusBot to their team expects to find its members. Teams is asked once; the roster is kept for next time.
     private async Task EnsureRostersAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var teams = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
-        await foreach (var install in conversations.ListTeamsAsync(cancellationToken))
+        foreach (var install in await rosterSync.TeamsOfAsync(tenantId, cancellationToken))
         {
-            if (install.TenantId == tenantId && install.TeamId is { } teamId && !_storedRosters.ContainsKey(tenantId + "|" + teamId))
-                teams.TryAdd(teamId, install);
-        }
-
-        foreach (var (teamId, install) in teams)
-        {
+            if (install.TeamId is not { } teamId || _storedRosters.ContainsKey(tenantId + "|" + teamId))
+                continue;
             if (await roster.HasTeamRosterAsync(tenantId, teamId, cancellationToken) || (await rosterSync.RefreshAsync(install, cancellationToken)).Count > 0)
                 _storedRosters.TryAdd(tenantId + "|" + teamId, true);
         }

@@ -9,8 +9,29 @@ namespace FocusBot.People;
 /// picker meets for the first time. What Teams could not tell (an error, an unreachable Connector, an empty list: a team
 /// always has an owner) never replaces the roster FocusBot already has.
 /// </summary>
-public sealed partial class TeamRosterSync(ConnectorClient connector, IRosterStore roster, ILogger<TeamRosterSync> logger)
+public sealed partial class TeamRosterSync(ConnectorClient connector, IRosterStore roster, IConversationStore conversations, ILogger<TeamRosterSync> logger)
 {
+    /// <summary>Refreshes every team of the tenant FocusBot is in (the weekly pulse does, before it opens).</summary>
+    public async Task RefreshTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        // A team Teams cannot list keeps its stored roster and holds up nobody else's.
+        foreach (var install in await TeamsOfAsync(tenantId, cancellationToken))
+            _ = await RefreshAsync(install, cancellationToken);
+    }
+
+    /// <summary>The tenant's teams FocusBot is in, one installation each, whichever of its channels FocusBot met first.</summary>
+    public async Task<IReadOnlyCollection<ConversationRecord>> TeamsOfAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var teams = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
+        await foreach (var install in conversations.ListTeamsAsync(cancellationToken))
+        {
+            if (install.TenantId == tenantId && install.TeamId is { } teamId)
+                teams.TryAdd(teamId, install);
+        }
+
+        return teams.Values;
+    }
+
     /// <summary>The members Teams lists now, stored as the team's roster; empty when Teams could not be asked, and then the stored roster is kept.</summary>
     public async Task<IReadOnlyList<TeamMember>> RefreshAsync(ConversationRecord teamInstall, CancellationToken cancellationToken)
     {

@@ -1,10 +1,14 @@
 using FocusBot.Messaging;
 using FocusBot.People;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FocusBot.Privacy;
 
-/// <summary>Pseudonyms for answers, and erasure on request (the Admin's `erase` command).</summary>
+/// <summary>
+/// Pseudonyms for answers, the group-size thresholds every figure and card keeps to, and erasure on request (the Admin's
+/// `erase` command).
+/// </summary>
 public static class PrivacyServiceCollectionExtensions
 {
     public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -16,6 +20,9 @@ public static class PrivacyServiceCollectionExtensions
             .Validate(o => o.PseudonymSecret?.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal) != true,
                 "Privacy:PseudonymSecret is an unresolved Key Vault reference: check the web app's identity can read the secret.")
             .ValidateOnStart();
+        services.AddOptions<PrivacyThresholdsOptions>().Bind(configuration.GetSection(PrivacyThresholdsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PrivacyThresholdsOptions>, ThresholdsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PrivacyThresholdsOptions>>().Value.ToThresholds());
         services.AddSingleton<Pseudonyms>();
         services.AddPeople();
         services.TryAddSingleton(new ErasureReply());
@@ -24,5 +31,12 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<EraseCommand>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<EraseCommand>());
         return services;
+    }
+
+    /// <summary>Refuses to start with a minimum group size under 3 (or other unsafe thresholds).</summary>
+    private sealed class ThresholdsValidator : IValidateOptions<PrivacyThresholdsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, PrivacyThresholdsOptions options) =>
+            options.ToThresholds().Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }

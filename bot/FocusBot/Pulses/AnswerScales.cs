@@ -1,4 +1,5 @@
 using System.Globalization;
+using FocusBot.Domain.Answers;
 using FocusBot.Domain.Questions;
 
 namespace FocusBot.Pulses;
@@ -6,8 +7,6 @@ namespace FocusBot.Pulses;
 /// <summary>The answer choices of each question kind, as stored values and the words people see.</summary>
 public static class AnswerScales
 {
-    public const int FreeTextMaxLength = 500;
-
     private static readonly string[] Agreement = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"];
     private static readonly string[] Frequency = ["Never", "Once", "2-3 times", "4 or more times"];
 
@@ -26,7 +25,7 @@ public static class AnswerScales
     public static string? Validate(Question question, string value)
     {
         if (question.Kind == QuestionKind.FreeText)
-            return value.Length > FreeTextMaxLength ? $"Please keep your answer under {FreeTextMaxLength} characters." : null;
+            return value.Length > Answer.FreeTextMaxLength ? $"Please keep your answer under {Answer.FreeTextMaxLength} characters." : null;
         return ChoicesFor(question).Any(c => c.Value == value) ? null : "That answer is not one of the choices.";
     }
 

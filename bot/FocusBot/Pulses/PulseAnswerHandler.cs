@@ -7,6 +7,7 @@ using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Storage;
+using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Privacy;
 using FocusBot.Protocol.Activities;
@@ -36,7 +37,7 @@ public sealed partial class PulseAnswerHandler(
     Pseudonyms pseudonyms,
     IEnumerable<IPulseListener> listeners,
     IOptions<PulseOptions> options,
-    IOptions<Trends.TrendPrivacyOptions> privacy,
+    PrivacyThresholds privacy,
     TimeProvider timeProvider,
     ILogger<PulseAnswerHandler> logger) : ICardActionHandler
 {
@@ -74,7 +75,7 @@ public sealed partial class PulseAnswerHandler(
         return verb switch
         {
             PulseCard.RefreshVerb => Current(pulse, questions, current, null),
-            PulseCard.EditVerb => Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, current, outdated ? OtherCardNotice : null)),
+            PulseCard.EditVerb => Card(PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, current, outdated ? OtherCardNotice : null)),
             PulseCard.LaterVerb => await RemindLaterAsync(turn, pulse, userId, stored.Count > 0, cancellationToken),
             _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, outdated, measurement, cancellationToken),
         };
@@ -171,7 +172,7 @@ public sealed partial class PulseAnswerHandler(
     private AdaptiveCardInvokeResponse Current(Pulse pulse, IReadOnlyList<Question> questions, ShownAnswers current, string? notice) =>
         Card(current.Values.Count > 0
             ? PulseCard.Answered(pulse.Id, questions, current, pulse.ClosesAt, notice)
-            : PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, current, notice));
+            : PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, current, notice));
 
     private static AdaptiveCardInvokeResponse Card(Cards.AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJsonElement());
 
@@ -254,7 +255,7 @@ public sealed partial class PulseAnswerHandler(
     }
 
     private AdaptiveCardInvokeResponse Problem(Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> stored, string problem) =>
-        Card(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, ShownAnswers.Of(questions, stored), problem));
+        Card(PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, ShownAnswers.Of(questions, stored), problem));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 

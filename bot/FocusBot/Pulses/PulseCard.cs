@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FocusBot.Cards;
+using FocusBot.Domain.Answers;
 using FocusBot.Domain.Questions;
 
 namespace FocusBot.Pulses;
@@ -61,7 +62,7 @@ public static class PulseCard
             }
 
             body.Add(question.Kind == QuestionKind.FreeText
-                ? new TextInput { Id = id, Label = label, IsMultiline = true, MaxLength = AnswerScales.FreeTextMaxLength, Value = value, Placeholder = "Your answer (optional)", Spacing = "Medium" }
+                ? new TextInput { Id = id, Label = label, IsMultiline = true, MaxLength = Answer.FreeTextMaxLength, Value = value, Placeholder = "Your answer (optional)", Spacing = "Medium" }
                 : new ChoiceSetInput
                 {
                     Id = id,

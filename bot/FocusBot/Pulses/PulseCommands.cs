@@ -17,7 +17,7 @@ namespace FocusBot.Pulses;
 
 /// <summary>`pulse`: show me my open pulse (or my answers to it).</summary>
 public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
-    IOptions<Trends.TrendPrivacyOptions> privacy, TimeProvider timeProvider) : ICommandHandler
+    PrivacyThresholds privacy, TimeProvider timeProvider) : ICommandHandler
 {
     public BotCommand Command => CommandCatalog.Pulse;
 
@@ -37,7 +37,7 @@ public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOpt
         var mine = ShownAnswers.Of(questions, await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken));
         var card = mine.Values.Count > 0
             ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt)
-            : PulseCard.Form(open.Id, questions, privacy.Value.MinimumGroupSize, mine);
+            : PulseCard.Form(open.Id, questions, privacy.MinimumGroupSize, mine);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), PulseCard.Summary(questions.Count)), cancellationToken);
     }
 }
@@ -94,8 +94,8 @@ public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answe
 
     private async Task<string> SaveAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
-        if (text.Length > AnswerScales.FreeTextMaxLength)
-            return $"That is {text.Length} characters; please keep it under {AnswerScales.FreeTextMaxLength}. Nothing was saved.";
+        if (text.Length > Answer.FreeTextMaxLength)
+            return $"That is {text.Length} characters; please keep it under {Answer.FreeTextMaxLength}. Nothing was saved.";
         var now = timeProvider.GetUtcNow();
         var question = await VoiceQuestionAsync(cancellationToken);
         var pulse = VoicePulses.For(turn.TenantId, question.Id, await gate.OpenWeekAsync(turn.TenantId, now, cancellationToken));
@@ -127,7 +127,7 @@ public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answe
         [
             new TextBlock(CardText.Escape(question)) { Size = "Medium", Weight = "Bolder" },
             .. problem is null ? Array.Empty<CardElement>() : [new TextBlock(problem) { Color = "Attention" }],
-            new TextInput { Id = InputId, IsMultiline = true, MaxLength = AnswerScales.FreeTextMaxLength, Placeholder = "One thing we could do better..." },
+            new TextInput { Id = InputId, IsMultiline = true, MaxLength = Answer.FreeTextMaxLength, Placeholder = "One thing we could do better..." },
             new ActionSet([ExecuteAction.WithSubmitFallback("Send", SubmitVerb, new JsonObject())]),
         ],
     };

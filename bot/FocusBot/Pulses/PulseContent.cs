@@ -3,16 +3,15 @@ using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
+using FocusBot.Domain.Trends;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
-using FocusBot.Trends;
-using Microsoft.Extensions.Options;
 
 namespace FocusBot.Pulses;
 
 /// <summary>The pulse card each recipient receives through the delivery ledger.</summary>
 public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsStore settings, IRosterStore roster, IEnumerable<IPulseListener> listeners,
-    IOptions<TrendPrivacyOptions> privacy)
+    PrivacyThresholds privacy)
     : IDeliveryContent
 {
     public const string LedgerKind = LedgerIds.PulseKind;
@@ -37,7 +36,7 @@ public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsSt
             return null;
         var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
         // The card shows no answers; should the person have answered already (through `pulse`), it says so when opened.
-        return Activity.CreateCardMessage(PulseCard.Form(pulse.Id, questions, privacy.Value.MinimumGroupSize, ShownAnswers.None(questions)).ToJsonElement(),
+        return Activity.CreateCardMessage(PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, ShownAnswers.None(questions)).ToJsonElement(),
             PulseCard.Summary(questions.Count));
     }
 

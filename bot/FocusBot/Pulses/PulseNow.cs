@@ -13,13 +13,13 @@ namespace FocusBot.Pulses;
 /// too (<see cref="PulseLateJoiner"/>).
 /// </summary>
 /// <remarks>
-/// Kept apart from <see cref="PulseScheduler"/>, which it borrows the question rotation from, so the weekly rhythm stays
-/// one piece. Rosters are not refreshed first: opening now should not wait on Teams for every team.
+/// Kept apart from <see cref="PulseOpener"/>, whose question choice (<see cref="PulseQuestions"/>) it shares, so the weekly
+/// rhythm stays one piece. Rosters are not refreshed first: opening now should not wait on Teams for every team.
 /// </remarks>
 public sealed partial class PulseNow(
     IOptions<PulseOptions> options,
     IPulseStore pulses,
-    PulseScheduler scheduler,
+    PulseQuestions questions,
     FanOut fanOut,
     TimeProvider timeProvider,
     ILogger<PulseNow> logger)
@@ -35,8 +35,8 @@ public sealed partial class PulseNow(
         var id = await pulses.GetAsync(weekly, cancellationToken) is null
             ? weekly
             : PulseIds.OpenedNow(cycle.Week, now, tenantId);
-        var questions = await scheduler.ChooseQuestionsAsync(tenantId, cycle.Week, cancellationToken);
-        if (questions.Count == 0)
+        var chosen = await questions.ChooseAsync(tenantId, cycle.Week, cancellationToken);
+        if (chosen.Count == 0)
         {
             LogEmptyBank(logger);
             return null;
@@ -46,7 +46,7 @@ public sealed partial class PulseNow(
         {
             Id = id,
             TenantId = tenantId,
-            QuestionIds = questions,
+            QuestionIds = chosen,
             OpensAt = now,
             ClosesAt = now.AddDays(options.Value.CloseAfterDays),
             // Sending at once, not Scheduled: the scheduler would take a Scheduled pulse as its own to finish.

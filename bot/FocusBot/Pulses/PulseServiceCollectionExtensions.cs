@@ -1,3 +1,4 @@
+using FocusBot.Conversations;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Settings;
 using FocusBot.Messaging;
@@ -32,6 +33,13 @@ public static class PulseServiceCollectionExtensions
         services.AddPeople();
         services.AddSingleton<PulseBank>();
         services.AddSingleton<IDeliveryContent, PulseContent>();
+        services.AddSingleton<InstalledTenants>();
+        services.AddSingleton<DeliveryChats>();
+        services.AddSingleton<PulseQuestions>();
+        services.AddSingleton<PulseRespondents>();
+        services.AddSingleton<PulseOpener>();
+        services.AddSingleton<PulseReminder>();
+        services.AddSingleton<PulseCloser>();
         services.AddSingleton<PulseScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<PulseScheduler>());
         services.AddSingleton<PulseNow>();

@@ -10,8 +10,6 @@ namespace FocusBot.Trends;
 /// </summary>
 public sealed partial record TrendsArguments(string? TeamName, string? Dimension, PeriodKind Kind, int Count)
 {
-    public const int DefaultWeeks = 12;
-
     public static TrendsArguments Parse(string? text)
     {
         var words = (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -60,11 +58,8 @@ public sealed partial record TrendsArguments(string? TeamName, string? Dimension
         if (teamName is { } name && (name.Equals("org", StringComparison.OrdinalIgnoreCase) || name.Equals("all", StringComparison.OrdinalIgnoreCase)
             || name.Equals("organisation", StringComparison.OrdinalIgnoreCase) || name.Equals("organization", StringComparison.OrdinalIgnoreCase)))
             teamName = null;
-        var defaultCount = kind switch { PeriodKind.Week => DefaultWeeks, PeriodKind.Month => 6, _ => 4 };
-        return new TrendsArguments(teamName, dimension, kind, Math.Clamp(count ?? defaultCount, 2, MaxCount(kind)));
+        return new TrendsArguments(teamName, dimension, kind, Math.Clamp(count ?? TrendSpans.Default(kind), TrendSpans.Min, TrendSpans.Max(kind)));
     }
-
-    public static int MaxCount(PeriodKind kind) => kind switch { PeriodKind.Week => 52, PeriodKind.Month => 24, _ => 8 };
 
     private static string? DimensionOf(string word) => word switch
     {

@@ -1,8 +1,8 @@
 using FocusBot.Configuration;
-using FocusBot.Development;
 using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Pulses;
+using FocusBot.Roles;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Trends;
@@ -12,12 +12,9 @@ public static class TrendsServiceCollectionExtensions
 {
     public static IServiceCollection AddTrends(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TrendPrivacyOptions>().Bind(configuration.GetSection(TrendPrivacyOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TrendPrivacyOptions>, TrendPrivacyOptionsValidator>();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReportOptions>>(sp => new ReportOptionsValidator(configuration, sp.GetRequiredService<IHostEnvironment>()));
 
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrendPrivacyOptions>>().Value.ToThresholds());
         services.AddSingleton(sp => ReportSigningKey.From(sp.GetRequiredService<IOptions<ReportOptions>>().Value.SigningKey,
             configuration[ConfigurationKeys.PrivacyPseudonymSecret], sp.GetRequiredService<IHostEnvironment>().IsDevelopment(), DataFolder(configuration)));
         services.AddSingleton<ReportLinkSigner>();
@@ -28,12 +25,15 @@ public static class TrendsServiceCollectionExtensions
         services.AddSingleton<TrendRetraction>();
         services.AddSingleton<TrendRecorder>();
         services.AddSingleton<IPulseListener>(sp => sp.GetRequiredService<TrendRecorder>());
-        services.AddSingleton<DemoSeeder>();
 
         services.AddSingleton<ICommandHandler, TrendsCommand>();
         services.AddSingleton<ICommandHandler, TrendsRebuildCommand>();
         services.AddSingleton<TrendRebuildRequests>();
         services.AddHostedService<TrendRebuildService>();
+        services.AddSingleton<DigestMarks>();
+        services.AddSingleton<GrantedRoleChats>();
+        services.AddSingleton<TrendDigestSender>();
+        services.AddSingleton<TrendDigest>();
         services.AddSingleton<TrendDigestService>();
         services.AddHostedService(sp => sp.GetRequiredService<TrendDigestService>());
         return services;
@@ -42,13 +42,6 @@ public static class TrendsServiceCollectionExtensions
     /// <summary>The embedded store's folder, where Development keeps its report-link key whichever store is in use.</summary>
     private static string DataFolder(IConfiguration configuration) =>
         configuration[ConfigurationKeys.StorageSqliteDataDirectory] is { Length: > 0 } folder ? folder : Storage.Sqlite.SqliteStorageOptions.DefaultDataDirectory;
-
-    /// <summary>Refuses to start with a minimum group size under 3 (or other unsafe thresholds).</summary>
-    private sealed class TrendPrivacyOptionsValidator : IValidateOptions<TrendPrivacyOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, TrendPrivacyOptions options) =>
-            options.ToThresholds().Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
-    }
 
     /// <summary>Refuses to start outside Development without a key for report links.</summary>
     private sealed class ReportOptionsValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<ReportOptions>

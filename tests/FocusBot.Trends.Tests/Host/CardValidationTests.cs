@@ -40,7 +40,7 @@ public sealed class CardValidationTests
             ["TrendCard.Organisation"] = TrendCard.Create(org, null, url, url),
             ["TrendCard.Team"] = TrendCard.Create(team0, null, url, url),
             ["TrendCard.Dimension"] = TrendCard.Create(team0, TrendMeasure.Attitude, url, url),
-            ["TrendCard.Digest"] = TrendCard.Create(org, null, url, url, TrendDigestService.DigestTitle + ": W05 2026"),
+            ["TrendCard.Digest"] = TrendCard.Create(org, null, url, url, TrendDigest.Title + ": W05 2026"),
             ["TrendCard.Empty"] = TrendCard.Create(empty, null, null, null),
         };
 

@@ -75,6 +75,6 @@ public sealed class DigestNoticeTests : IAsyncLifetime
         // Reachable again: one digest, not a late flood.
         await conversations.UpsertAsync(chat, CancellationToken.None);
         Assert.Equal(0, await digests.RunOnceAsync(CancellationToken.None));
-        Assert.DoesNotContain(_connector.SentTo(TeamsActivities.ChatOf(HostTrendSeed.HrUser)), s => s.Activity.GetRawText().Contains(TrendDigestService.DigestTitle, StringComparison.Ordinal));
+        Assert.DoesNotContain(_connector.SentTo(TeamsActivities.ChatOf(HostTrendSeed.HrUser)), s => s.Activity.GetRawText().Contains(TrendDigest.Title, StringComparison.Ordinal));
     }
 }

@@ -39,7 +39,7 @@ public sealed class DigestTests : IAsyncLifetime
         var sent = Assert.Single(_connector.Sent);
         Assert.Equal(TeamsActivities.ChatOf(HostTrendSeed.HrUser), sent.ConversationId);
         var card = sent.Activity.GetProperty("attachments")[0].GetProperty("content").GetRawText();
-        Assert.Contains(TrendDigestService.DigestTitle, card, StringComparison.Ordinal);
+        Assert.Contains(TrendDigest.Title, card, StringComparison.Ordinal);
         Assert.Contains("/reports/trends?link=", card, StringComparison.Ordinal);
         // The tiny team's row carries no figure of it.
         using var json = System.Text.Json.JsonDocument.Parse(card);

@@ -34,7 +34,7 @@ public sealed class HostileNameTests
         {
             TrendCard.Create(org, null, null, null),
             TrendCard.Create(team0, null, null, null),
-            TrendCard.Create(org, null, null, null, TrendDigestService.DigestTitle + ": W02 2026"),
+            TrendCard.Create(org, null, null, null, TrendDigest.Title + ": W02 2026"),
         };
 
         foreach (var card in cards)

@@ -85,20 +85,11 @@ public static class QuestionCsvFormat
 
     private static void Assign(QuestionFields fields, string column, string value)
     {
-        var present = value.Length > 0 ? value : null;
         switch (column)
         {
-            case QuestionColumns.Id: fields.Id = present; break;
-            case QuestionColumns.Text: fields.Text = present; break;
-            case QuestionColumns.Dimension: fields.Dimension = present; break;
-            case QuestionColumns.Level: fields.Level = present; break;
-            case QuestionColumns.Kind: fields.Kind = present; break;
             case QuestionColumns.Options: fields.Options = SplitList(value); break;
-            case QuestionColumns.CorrectOption: fields.CorrectOption = present; break;
-            case QuestionColumns.Explanation: fields.Explanation = present; break;
             case QuestionColumns.Tags: fields.Tags = SplitList(value); break;
-            case QuestionColumns.Active: fields.Active = present; break;
-            default: throw new ArgumentOutOfRangeException(nameof(column), column, "Not a CSV column.");
+            default: fields.SetText(column, value.Length > 0 ? value : null); break;
         }
     }
 

@@ -35,6 +35,24 @@ public sealed class QuestionFields
 
     public string? InsightId { get; set; }
 
+    /// <summary>Sets a field held as text by its column (a CSV header, a JSON property name), as both formats read them.</summary>
+    public void SetText(string column, string? value)
+    {
+        switch (column)
+        {
+            case QuestionColumns.Id: Id = value; break;
+            case QuestionColumns.Text: Text = value; break;
+            case QuestionColumns.Dimension: Dimension = value; break;
+            case QuestionColumns.Level: Level = value; break;
+            case QuestionColumns.Kind: Kind = value; break;
+            case QuestionColumns.CorrectOption: CorrectOption = value; break;
+            case QuestionColumns.Explanation: Explanation = value; break;
+            case QuestionColumns.Active: Active = value; break;
+            case QuestionColumns.InsightId: InsightId = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(column), column, "Not a field held as text.");
+        }
+    }
+
     /// <summary>Remembers the line a field was written on (JSON objects span several lines).</summary>
     public void Locate(string field, SourceLocation location) => _locations[field] = location;
 

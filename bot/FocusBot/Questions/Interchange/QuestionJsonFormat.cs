@@ -114,31 +114,14 @@ public static class QuestionJsonFormat
                 fields.Tags = ReadList(ref reader, name, at, problems);
                 break;
             case QuestionColumns.Level or QuestionColumns.CorrectOption:
-                Assign(fields, name, ReadScalar(ref reader, name, at, problems, "a number", JsonTokenType.Number, JsonTokenType.String));
+                fields.SetText(name, ReadScalar(ref reader, name, at, problems, "a number", JsonTokenType.Number, JsonTokenType.String));
                 break;
             case QuestionColumns.Active:
-                Assign(fields, name, ReadScalar(ref reader, name, at, problems, "true or false", JsonTokenType.True, JsonTokenType.False, JsonTokenType.String));
+                fields.SetText(name, ReadScalar(ref reader, name, at, problems, "true or false", JsonTokenType.True, JsonTokenType.False, JsonTokenType.String));
                 break;
             default:
-                Assign(fields, name, ReadScalar(ref reader, name, at, problems, "text in double quotes", JsonTokenType.String));
+                fields.SetText(name, ReadScalar(ref reader, name, at, problems, "text in double quotes", JsonTokenType.String));
                 break;
-        }
-    }
-
-    private static void Assign(QuestionFields fields, string name, string? value)
-    {
-        switch (name)
-        {
-            case QuestionColumns.Id: fields.Id = value; break;
-            case QuestionColumns.Text: fields.Text = value; break;
-            case QuestionColumns.Dimension: fields.Dimension = value; break;
-            case QuestionColumns.Level: fields.Level = value; break;
-            case QuestionColumns.Kind: fields.Kind = value; break;
-            case QuestionColumns.CorrectOption: fields.CorrectOption = value; break;
-            case QuestionColumns.Explanation: fields.Explanation = value; break;
-            case QuestionColumns.Active: fields.Active = value; break;
-            case QuestionColumns.InsightId: fields.InsightId = value; break;
-            default: throw new ArgumentOutOfRangeException(nameof(name), name, "Not a scalar field.");
         }
     }
 

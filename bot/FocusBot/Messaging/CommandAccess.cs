@@ -1,9 +1,9 @@
 using FocusBot.Cards;
-using FocusBot.Messaging;
+using FocusBot.Commands;
 using FocusBot.Protocol.Activities;
 using FocusBot.Roles;
 
-namespace FocusBot.Commands;
+namespace FocusBot.Messaging;
 
 /// <summary>Works out <see cref="CommandsForReader"/> for the person who sent an activity, where they sent it.</summary>
 public sealed class CommandAccess(RoleResolver roles)

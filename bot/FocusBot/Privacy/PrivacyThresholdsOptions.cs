@@ -1,11 +1,15 @@
 using FocusBot.Domain.Trends;
 
-namespace FocusBot.Trends;
+namespace FocusBot.Privacy;
 
-/// <summary>The privacy thresholds of trend reports (configuration section Privacy, beside the pseudonym secret).</summary>
-public sealed class TrendPrivacyOptions
+/// <summary>
+/// The group sizes below which nothing is shown (configuration section Privacy, beside the pseudonym secret). Features
+/// take them as <see cref="PrivacyThresholds"/>. A class apart from <see cref="PrivacyOptions"/>: reading the thresholds
+/// must not trip the secret's validation, or a start without a secret would report that before the other missing settings.
+/// </summary>
+public sealed class PrivacyThresholdsOptions
 {
-    public const string Section = "Privacy";
+    public const string Section = PrivacyOptions.Section;
 
     /// <summary>Scores of a group with fewer respondents are hidden. Default 5, never below 3.</summary>
     public int MinimumGroupSize { get; set; } = PrivacyThresholds.DefaultMinimumGroupSize;
