@@ -1,6 +1,5 @@
 using FocusBot.Domain.Trends;
 using FocusBot.Telemetry;
-using FocusBot.Trends;
 
 namespace FocusBot.Actions;
 
@@ -10,9 +9,12 @@ namespace FocusBot.Actions;
 /// </summary>
 public sealed class ActionThemes(PrivacyGate gate)
 {
+    /// <summary>The weeks the themes are drawn from: those the trends card and report show by default.</summary>
+    public const int Weeks = 12;
+
     public async Task<IReadOnlyList<string>> CurrentAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var report = await gate.PublishTracedAsync(new TrendRequest { TenantId = tenantId, Kind = PeriodKind.Week, Count = TrendsArguments.DefaultWeeks },
+        var report = await gate.PublishTracedAsync(new TrendRequest { TenantId = tenantId, Kind = PeriodKind.Week, Count = Weeks },
             FocusBotTelemetry.TrendsRoutes.Card, cancellationToken);
         return [.. report.Themes.Select(t => t.Term)];
     }
