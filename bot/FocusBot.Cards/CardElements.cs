@@ -12,6 +12,7 @@ namespace FocusBot.Cards;
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
+[JsonDerivedType(typeof(DateInput), "Input.Date")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -134,4 +135,18 @@ public sealed record ToggleInput(string Title) : CardElement
     public string? ValueOn { get; init; }
 
     public string? ValueOff { get; init; }
+}
+
+/// <summary>A date picker; its value is "yyyy-MM-dd".</summary>
+public sealed record DateInput : CardElement
+{
+    public string? Label { get; init; }
+
+    public string? Value { get; init; }
+
+    public string? Min { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
 }

@@ -1,3 +1,4 @@
+using FocusBot.Domain.Actions;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
@@ -104,6 +105,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundActivityStore, SqliteInboundActivityStore>();
         services.AddSingleton<IPersonalDataEraser, SqlitePersonalDataEraser>();
         services.AddSingleton<INoticeStore, SqliteNoticeStore>();
+        services.AddSingleton<IActionStore, SqliteActionStore>();
     }
 
     private static void AddAzureTables(IServiceCollection services)
@@ -145,6 +147,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundActivityStore, AzureInboundActivityStore>();
         services.AddSingleton<IPersonalDataEraser, AzurePersonalDataEraser>();
         services.AddSingleton<INoticeStore, AzureNoticeStore>();
+        services.AddSingleton<IActionStore, AzureActionStore>();
     }
 
     private static ILogger<T> Logger<T>(IServiceProvider provider) =>

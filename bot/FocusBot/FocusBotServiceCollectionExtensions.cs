@@ -1,3 +1,4 @@
+using FocusBot.Actions;
 using FocusBot.Admin;
 using FocusBot.Comments;
 using FocusBot.Conversations;
@@ -46,6 +47,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddQuestionBank();
         services.AddPulse(configuration, environment);
         services.AddInsights();
+        services.AddActions();
         services.AddRecognition();
         services.AddRoleAdministration();
         services.AddPrivacy(configuration, environment);

@@ -40,6 +40,7 @@ internal sealed partial class AzureTableNames
         Leases = prefix + "Leases";
         InboundActivities = prefix + "InboundActivities";
         Notices = prefix + "Notices";
+        Actions = prefix + "Actions";
     }
 
     public string Conversations { get; }
@@ -96,11 +97,13 @@ internal sealed partial class AzureTableNames
 
     public string Notices { get; }
 
+    public string Actions { get; }
+
     public IReadOnlyList<string> All =>
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
         Ledgers, Answers, CountedAnswers, AnsweredMarks, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks,
-        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices,
+        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices, Actions,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

@@ -19,6 +19,7 @@ internal static class SqliteMigrations
         (5, SqliteSchemaV5.Sql),
         (6, SqliteSchemaV6.Sql),
         (7, SqliteSchemaV7.Sql),
+        (8, SqliteSchemaV8.Sql),
     ];
 
     public static int LatestVersion => Scripts[^1].Version;

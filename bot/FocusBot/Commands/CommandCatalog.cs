@@ -112,6 +112,23 @@ public static class CommandCatalog
         Usage = new(["insights"], "insights") { Details = "Shows the latest customer insights; press Got it on one you have read." },
     };
 
+    public static readonly BotCommand Action = new("action", "Record an action: you said, we did (Executive, HR)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.Executive, Role.HR],
+        Group = CommandGroup.InsightsAndRecognition,
+        Usage = new(["action"], "action")
+        {
+            Details = "Opens the form for an action that answers a Voice theme or the comments in general: what will change, its " +
+                "owner, due date and status. Staff get it in their chat and/or a team channel; Change status in actions updates it.",
+        },
+    };
+
+    public static readonly BotCommand Actions = new("actions", "What has changed because of what staff said", BotCommandScope.Both)
+    {
+        Group = CommandGroup.InsightsAndRecognition,
+        Usage = new(["actions"], "actions") { Details = "Lists the actions taken in answer to the weekly pulse, newest first, with owner, due date and status." },
+    };
+
     public static readonly BotCommand Recognize = new("recognize", "Recognise a colleague's customer focus (Executive)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.Executive],
@@ -193,5 +210,5 @@ public static class CommandCatalog
     };
 
     public static IReadOnlyList<BotCommand> All { get; } =
-        [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Recognize, Recognitions, Questions, Trends, Comments, TrendsRebuild, Erase, Status];
+        [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Action, Actions, Recognize, Recognitions, Questions, Trends, Comments, TrendsRebuild, Erase, Status];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using FocusBot.Domain.Actions;
 using FocusBot.Domain.Trends;
 using FocusBot.Telemetry;
 
@@ -9,6 +10,9 @@ namespace FocusBot.Trends;
 /// <summary>GET /reports/trends (the HR report page) and /reports/trends.csv, both behind a signed link.</summary>
 public static partial class ReportEndpoints
 {
+    /// <summary>The latest actions the page lists; older ones are in `actions`.</summary>
+    private const int ReportActionCount = 50;
+
     public static IEndpointRouteBuilder MapTrends(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ReportUrls.PagePath, PageAsync);
@@ -17,7 +21,7 @@ public static partial class ReportEndpoints
     }
 
     private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, global::FocusBot.Comments.CommentsReader comments,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        IActionStore actions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         Secure(http.Response, nonce);
@@ -34,8 +38,9 @@ public static partial class ReportEndpoints
             ? ReportUrls.Relative(ReportUrls.PagePath, signer.Sign(link with { Slice = slice }))
             : null;
         var request = RequestFor(link);
+        var recorded = await actions.ListLatestAsync(link.TenantId, 0, ReportActionCount, cancellationToken);
         var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt,
-            await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken));
+            await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken), recorded);
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
 

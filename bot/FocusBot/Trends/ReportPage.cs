@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FocusBot.Domain.Actions;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 
@@ -20,9 +21,11 @@ public static class ReportPage
     public const int MaxComments = 500;
 
     /// <param name="comments">The focus group's comments as the privacy gate lets them out, or null for no comments section.</param>
+    /// <param name="actions">The tenant's actions ("you said, we did"), newest first, shown beside the themes they answer.</param>
     public static string Render(TrendReport report, string nonce, string csvHref, Func<string, string?> teamHref, DateTimeOffset expiresAt,
-        PublishedComments? comments = null)
+        PublishedComments? comments = null, IReadOnlyList<ProgrammeAction>? actions = null)
     {
+        actions ??= [];
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(teamHref);
         var html = new StringBuilder();
@@ -34,7 +37,7 @@ public static class ReportPage
         if (report.IsEmpty)
         {
             html.Append("<p>No results yet. Figures appear once a pulse has closed and its results have been checked for privacy.</p></header>");
-            return html.Append(Footer(report, expiresAt)).Append("</main></body></html>").ToString();
+            return html.Append(Actions(actions)).Append(Footer(report, expiresAt)).Append("</main></body></html>").ToString();
         }
 
         html.Append("<p class=\"sub\">").Append(E(string.Create(CultureInfo.InvariantCulture,
@@ -62,9 +65,10 @@ public static class ReportPage
         html.Append(SliceTable("By programme level (whole organisation)", report.Levels, report, _ => null, TrendMeasure.Indices, latestAsked: true));
         html.Append(SliceTable("By topic (whole organisation)", report.Tags, report, _ => null, TrendMeasure.Indices, latestAsked: true));
         html.Append(QuestionTable(report));
-        html.Append(Themes(report));
+        html.Append(Themes(report, actions));
         if (comments is not null)
             html.Append(Comments(comments));
+        html.Append(Actions(actions));
         return html.Append(Footer(report, expiresAt)).Append("</main></body></html>").ToString();
     }
 
@@ -187,14 +191,20 @@ public static class ReportPage
         return html.Append("</tbody></table></section>").ToString();
     }
 
-    private static string Themes(TrendReport report)
+    private static string Themes(TrendReport report, IReadOnlyList<ProgrammeAction> actions)
     {
         var html = new StringBuilder("<section><h2>What people say we could do better for customers</h2>");
         if (report.Themes.Count == 0)
             return html.Append("<p>").Append(E($"Themes appear once at least {report.MinimumCommentGroupSize} people in this group have commented.")).Append("</p></section>").ToString();
         html.Append("<ol class=\"themes\">");
         foreach (var theme in report.Themes)
-            html.Append("<li>").Append(E(theme.Term)).Append(" <span class=\"n\">").Append(E(string.Create(CultureInfo.InvariantCulture, $"{theme.Mentions} comments"))).Append("</span></li>");
+        {
+            html.Append("<li>").Append(E(theme.Term)).Append(" <span class=\"n\">").Append(E(string.Create(CultureInfo.InvariantCulture, $"{theme.Mentions} comments"))).Append("</span>");
+            foreach (var action in actions.Where(a => string.Equals(a.Theme, theme.Term, StringComparison.OrdinalIgnoreCase)))
+                html.Append("<br><span class=\"acted\">").Append(E($"Action: {action.Change} ({Status(action)})")).Append("</span>");
+            html.Append("</li>");
+        }
+
         return html.Append("</ol><p class=\"legend\">")
             .Append(E(string.Create(CultureInfo.InvariantCulture,
                 $"The two- and three-word phrases people used most across {report.ThemeCommenters} comments, written the way most of them wrote it. Each comment counts once for a phrase, however often it repeats it; a person writes one comment per pulse.")))
@@ -215,6 +225,31 @@ public static class ReportPage
             : string.Create(CultureInfo.InvariantCulture, $"Showing {MaxComments} of {comments.Comments.Count} comments.")));
         return html.Append("</p></section>").ToString();
     }
+
+    /// <summary>What leaders have said will change, beside the themes (or the comments in general) each answers.</summary>
+    private static string Actions(IReadOnlyList<ProgrammeAction> actions)
+    {
+        var html = new StringBuilder("<section id=\"actions\"><h2>Actions: you said, we did</h2>");
+        if (actions.Count == 0)
+            return html.Append("<p>No actions recorded yet. Type <strong>action</strong> to FocusBot in Teams to record what will change in answer to a theme.</p></section>").ToString();
+        html.Append("<table><thead><tr><th>Answers</th><th>What will change</th><th>Owner</th><th>Due</th><th>Status</th></tr></thead><tbody>");
+        foreach (var action in actions)
+        {
+            html.Append("<tr><td>").Append(E(action.Theme ?? "Comments in general")).Append("</td><td>").Append(E(action.Change)).Append("</td><td>").Append(E(action.Owner))
+                .Append("</td><td>").Append(E(action.DueDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture))).Append("</td><td>").Append(E(StatusName(action.Status))).Append("</td></tr>");
+        }
+
+        return html.Append("</tbody></table></section>").ToString();
+    }
+
+    private static string Status(ProgrammeAction action) => StatusName(action.Status) + ", due " + action.DueDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string StatusName(ActionStatus status) => status switch
+    {
+        ActionStatus.InProgress => "In progress",
+        ActionStatus.Done => "Done",
+        _ => "Planned",
+    };
 
     private static string Footer(TrendReport report, DateTimeOffset expiresAt)
     {
@@ -253,5 +288,5 @@ public static class ReportPage
         + ".multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}figure{margin:0}figcaption{font-size:.9rem;margin-bottom:2px}"
         + "details.teams summary{cursor:pointer;color:#616161;margin:8px 0}.when{color:#616161;font-size:.85rem}.marks ul{margin:4px 0;padding-left:20px}"
         + "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top}td.hidden,td.na{color:#8a8886}"
-        + "footer{margin-top:24px}";
+        + "footer{margin-top:24px}.acted{color:#0e700e;font-size:.85rem}";
 }

@@ -101,6 +101,44 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     public void Catalog_Comments_IsForHrAndExecutivesOnly() =>
         Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Comments.AllowedRoles);
 
+    [Fact]
+    public void Catalog_ActionCommands_RecordingForExecutiveAndHr_ListForEveryone()
+    {
+        Assert.Equal(new[] { Role.Executive, Role.HR }, CommandCatalog.Action.AllowedRoles);
+        Assert.Empty(CommandCatalog.Actions.AllowedRoles);
+    }
+
+    public static TheoryData<string, string> ActionButtonCases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var verb in (string[])[global::FocusBot.Actions.ActionCommand.RecordVerb, global::FocusBot.Actions.ActionCommand.EditVerb,
+                     global::FocusBot.Actions.ActionCommand.StatusVerb, global::FocusBot.Actions.ActionCommand.PageVerb])
+        {
+            foreach (var role in PersonFor.Keys)
+                cases.Add(verb, role);
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(ActionButtonCases))]
+    public async Task ActionButton_PressedByRole_IsAnsweredOnlyForExecutiveAndHr_ExceptPaging(string verb, string role)
+    {
+        var person = PersonFor[role];
+        var mayRecord = role is nameof(Role.Executive) or nameof(Role.HR);
+        var expectRefusal = verb != global::FocusBot.Actions.ActionCommand.PageVerb && !mayRecord;
+        fixture.Scenario.Connector.Reset();
+
+        // An empty press: a form with nothing filled in, or an action id that does not exist.
+        var response = await fixture.Scenario.ExecuteAsync(person, verb, new System.Text.Json.Nodes.JsonObject { ["actionId"] = "no-such-action" });
+
+        var refusal = RefusalCard.Create(CommandCatalog.Action).ToJsonElement().GetRawText();
+        var refused = response.TryGetProperty("value", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Object && value.GetRawText() == refusal;
+        Assert.Equal(expectRefusal, refused);
+        Assert.Empty(await fixture.Scenario.Get<global::FocusBot.Domain.Actions.IActionStore>().ListLatestAsync(global::FocusBot.Insights.Tests.Support.BotScenario.TenantId, 0, 5, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("recognise")]
     [InlineData("Recognise")]

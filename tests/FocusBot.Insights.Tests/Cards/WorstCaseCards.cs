@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FocusBot.Actions;
 using FocusBot.Admin;
 using FocusBot.Cards;
+using FocusBot.Domain.Actions;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
@@ -147,6 +149,37 @@ public static class WorstCaseCards
         ["erase-in-progress"] = ErasureCard.InProgress(ErasureTarget()),
         ["erase-failed"] = ErasureCard.Failed(ErasureTarget()),
         ["erase-cancelled"] = ErasureCard.Cancelled(),
+        ["action-form"] = ActionFormCard.Create([.. Enumerable.Range(0, 20).Select(i => Channel with { ConversationId = $"19:{i}@thread.tacv2" })], Themes, Today),
+        ["action-form-no-team"] = ActionFormCard.Create([], [], Today),
+        ["action-form-refused"] = ActionFormCard.Create([Channel], Themes, Today, TypedForm(ActionForm.ChangeId, ActionForm.OwnerId), ManyProblems),
+        ["action"] = ActionCard.Create(Action()),
+        ["action-update"] = ActionCard.Create(Action() with { Status = ActionStatus.Done }, update: true),
+        ["action-list"] = ActionListCard.Create([.. Enumerable.Range(0, ActionListCard.PageSize).Select(Action)], ActionListCard.PageSize, hasMore: true, mayChange: true),
+        ["action-list-empty"] = ActionListCard.Create([], 0, hasMore: false, mayChange: false),
+        ["action-edit"] = ActionStatusCard.Edit(Action(), ManyProblems),
+        ["action-recorded"] = ActionStatusCard.Recorded(new ActionPublished(Action(), IsUpdate: false, Notified: true, Fill(170), ChannelPosted: false, 5000)),
+        ["action-status-quiet"] = ActionStatusCard.Recorded(new ActionPublished(Action(), IsUpdate: true, Notified: false, null, ChannelPosted: false, 0), "Status changed to Done"),
+    };
+
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    /// <summary>As many themes as the report shows, each a long phrase.</summary>
+    private static readonly IReadOnlyList<string> Themes = [.. Enumerable.Range(0, 10).Select(i => i + Fill(119))];
+
+    public static ProgrammeAction Action(int i = 0) => new()
+    {
+        Id = "action-" + i,
+        TenantId = "t",
+        Change = Fill(ActionForm.MaxChange),
+        Owner = Fill(ActionForm.MaxOwner),
+        DueDate = Today.AddDays(30),
+        Status = ActionStatus.InProgress,
+        Theme = Fill(120),
+        RecordedByAadObjectId = "aad",
+        Sponsor = ActionSponsor.Leadership,
+        AllStaff = true,
+        CreatedAt = When,
+        UpdatedAt = When,
     };
 
     private static readonly ErasureResult ErasureCounts = new()
