@@ -1,6 +1,5 @@
 using FocusBot.Actions;
 using FocusBot.Admin;
-using FocusBot.Comments;
 using FocusBot.Conversations;
 using FocusBot.Development;
 using FocusBot.Health;

@@ -20,7 +20,7 @@ public static partial class ReportEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, global::FocusBot.Comments.CommentsReader comments,
+    private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, CommentsReader comments,
         IActionStore actions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));

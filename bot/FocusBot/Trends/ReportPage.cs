@@ -214,9 +214,9 @@ public static class ReportPage
     /// <summary>The comments verbatim, masked, in the published order, without dates; the same sentence whenever they are hidden.</summary>
     private static string Comments(PublishedComments comments)
     {
-        var html = new StringBuilder("<section class=\"comments\"><h2>Comments</h2><p class=\"legend\">").Append(E(global::FocusBot.Comments.CommentsCard.About)).Append("</p>");
+        var html = new StringBuilder("<section class=\"comments\"><h2>Comments</h2><p class=\"legend\">").Append(E(CommentsCard.About)).Append("</p>");
         if (!comments.IsShown)
-            return html.Append("<p>").Append(E(global::FocusBot.Comments.CommentsCard.Hidden(comments.Report.MinimumCommentGroupSize))).Append("</p></section>").ToString();
+            return html.Append("<p>").Append(E(CommentsCard.Hidden(comments.Report.MinimumCommentGroupSize))).Append("</p></section>").ToString();
         html.Append("<ul class=\"comments\">");
         foreach (var comment in comments.Comments.Take(MaxComments))
             html.Append("<li>").Append(E(comment)).Append("</li>");

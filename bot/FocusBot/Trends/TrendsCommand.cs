@@ -16,22 +16,8 @@ public sealed partial class TrendsCommand(PrivacyGate gate, ReportUrls urls, ICo
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var request = TrendsArguments.Parse(arguments);
-        var slice = TrendSlices.Org;
-        if (request.TeamName is { } wanted)
-        {
-            var teams = await TeamsAsync(conversations, turn.TenantId, cancellationToken);
-            if (Match(teams, wanted) is not { } team)
-            {
-                // A chat message renders markdown: what was typed and the team names from Teams must show as typed.
-                var known = teams.Count == 0
-                    ? "FocusBot is not installed in any team yet."
-                    : "Teams: " + string.Join(", ", teams.Values.Order(StringComparer.OrdinalIgnoreCase).Take(20).Select(CardText.Escape)) + ".";
-                await turn.SendAsync(Activity.CreateTextMessage($"I found no team called \"{CardText.Escape(wanted)}\". {known}"), cancellationToken);
-                return;
-            }
-
-            slice = TrendSlices.Team(team);
-        }
+        if (await SliceAsync(turn, conversations, request.TeamName, cancellationToken) is not { } slice)
+            return;
 
         var report = await gate.PublishTracedAsync(new TrendRequest
         {
@@ -54,8 +40,28 @@ public sealed partial class TrendsCommand(PrivacyGate gate, ReportUrls urls, ICo
         await turn.SendAsync(Activity.CreateCardMessage(TrendCard.Create(report, request.Dimension, page, csv).ToJsonElement(), TrendCard.Title), cancellationToken);
     }
 
-    /// <summary>Team names by team id, from the team installs of the tenant (`comments` finds teams the same way).</summary>
-    internal static async Task<Dictionary<string, string>> TeamsAsync(IConversationStore conversations, string tenantId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The organisation, or the team <paramref name="wanted"/> names; null after telling the person no team has that name
+    /// (and which teams there are). `trends` and `comments` find teams the same way.
+    /// </summary>
+    internal static async Task<string?> SliceAsync(TurnContext turn, IConversationStore conversations, string? wanted, CancellationToken cancellationToken)
+    {
+        if (wanted is null)
+            return TrendSlices.Org;
+        var teams = await TeamsAsync(conversations, turn.TenantId, cancellationToken);
+        if (Match(teams, wanted) is { } team)
+            return TrendSlices.Team(team);
+
+        // A chat message renders markdown: what was typed and the team names from Teams must show as typed.
+        var known = teams.Count == 0
+            ? "FocusBot is not installed in any team yet."
+            : "Teams: " + string.Join(", ", teams.Values.Order(StringComparer.OrdinalIgnoreCase).Take(20).Select(CardText.Escape)) + ".";
+        await turn.SendAsync(Activity.CreateTextMessage($"I found no team called \"{CardText.Escape(wanted)}\". {known}"), cancellationToken);
+        return null;
+    }
+
+    /// <summary>Team names by team id, from the team installs of the tenant.</summary>
+    private static async Task<Dictionary<string, string>> TeamsAsync(IConversationStore conversations, string tenantId, CancellationToken cancellationToken)
     {
         var teams = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var record in conversations.ListTeamsAsync(cancellationToken))
@@ -68,7 +74,7 @@ public sealed partial class TrendsCommand(PrivacyGate gate, ReportUrls urls, ICo
     }
 
     /// <summary>An exact name (ignoring case) wins; otherwise the one team whose name starts with, then contains, the words.</summary>
-    internal static string? Match(Dictionary<string, string> teams, string wanted)
+    private static string? Match(Dictionary<string, string> teams, string wanted)
     {
         foreach (var test in (Func<string, bool>[])[
             name => name.Equals(wanted, StringComparison.OrdinalIgnoreCase),

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FocusBot.Comments;
 using FocusBot.Domain.Pulses;
 using FocusBot.Insights.Tests.Support;
 using FocusBot.Privacy;
 using FocusBot.Pulses;
 using FocusBot.Roles;
 using FocusBot.TestSupport;
+using FocusBot.Trends;
 
 namespace FocusBot.Insights.Tests.Comments;
 

@@ -6,9 +6,8 @@ using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
 using FocusBot.Roles;
-using FocusBot.Trends;
 
-namespace FocusBot.Comments;
+namespace FocusBot.Trends;
 
 /// <summary>
 /// `comments [team name] [N weeks|months|quarters]`: the comments of the organisation or a team, masked, shuffled and
@@ -22,21 +21,8 @@ public sealed partial class CommentsCommand(CommentsReader comments, ReportUrls 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var request = TrendsArguments.Parse(arguments);
-        var slice = TrendSlices.Org;
-        if (request.TeamName is { } wanted)
-        {
-            var teams = await TrendsCommand.TeamsAsync(conversations, turn.TenantId, cancellationToken);
-            if (TrendsCommand.Match(teams, wanted) is not { } team)
-            {
-                var known = teams.Count == 0
-                    ? "FocusBot is not installed in any team yet."
-                    : "Teams: " + string.Join(", ", teams.Values.Order(StringComparer.OrdinalIgnoreCase).Take(20).Select(CardText.Escape)) + ".";
-                await turn.SendAsync(Activity.CreateTextMessage($"I found no team called \"{CardText.Escape(wanted)}\". {known}"), cancellationToken);
-                return;
-            }
-
-            slice = TrendSlices.Team(team);
-        }
+        if (await TrendsCommand.SliceAsync(turn, conversations, request.TeamName, cancellationToken) is not { } slice)
+            return;
 
         var published = await comments.PublishAsync(new TrendRequest { TenantId = turn.TenantId, Slice = slice, Kind = request.Kind, Count = request.Count },
             cancellationToken);

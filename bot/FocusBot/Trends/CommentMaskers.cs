@@ -2,7 +2,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Roster;
 
-namespace FocusBot.Comments;
+namespace FocusBot.Trends;
 
 /// <summary>
 /// Builds the <see cref="CommentMasker"/> for a tenant's comments from the people FocusBot knows there: the team rosters

@@ -1,9 +1,8 @@
 using System.Globalization;
 using FocusBot.Cards;
 using FocusBot.Domain.Trends;
-using FocusBot.Trends;
 
-namespace FocusBot.Comments;
+namespace FocusBot.Trends;
 
 /// <summary>
 /// The comments of a group, verbatim but masked, in no particular order and without dates: what `comments` answers.

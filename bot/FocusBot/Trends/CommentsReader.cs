@@ -1,7 +1,7 @@
 using FocusBot.Domain.Trends;
 using FocusBot.Privacy;
 
-namespace FocusBot.Comments;
+namespace FocusBot.Trends;
 
 /// <summary>The comments of a group for the card and the report page: the gate's periods, the tenant's masker, the keyed order.</summary>
 public sealed class CommentsReader(VoiceComments comments, CommentMaskers maskers, Pseudonyms pseudonyms)

@@ -1,7 +1,7 @@
 using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 
-namespace FocusBot.Comments;
+namespace FocusBot.Trends;
 
 /// <summary>Reading the comments of large enough groups: the `comments` command and the report page's section.</summary>
 public static class CommentsServiceCollectionExtensions
