@@ -47,7 +47,11 @@ public sealed class LeaseHolder(ILeaseStore leases, string name, TimeSpan durati
         }
     }
 
-    /// <summary>Gives the lease back on stop. A store that does not answer is ignored: the lease then simply expires.</summary>
+    /// <summary>
+    /// Gives the lease back on stop. A store that does not answer, or is already closed because the host is shutting down
+    /// on another path (WebApplicationFactory stops the host while Program's RunAsync stops and disposes it too), is
+    /// ignored: the lease then simply expires.
+    /// </summary>
     public async Task ReleaseAsync()
     {
         if (_lease is not { } lease)
@@ -58,7 +62,7 @@ public sealed class LeaseHolder(ILeaseStore leases, string name, TimeSpan durati
         {
             await leases.ReleaseAsync(lease, timeout.Token);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or StorageUnavailableException)
+        catch (Exception ex) when (ex is OperationCanceledException or StorageUnavailableException or ObjectDisposedException)
         {
             // it expires on its own
         }

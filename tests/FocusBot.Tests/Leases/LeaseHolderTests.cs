@@ -3,6 +3,7 @@ using FocusBot.Domain.Leases;
 using FocusBot.Domain.Storage;
 using FocusBot.Leases;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace FocusBot.Tests.Leases;
 
@@ -32,6 +33,26 @@ public sealed class LeaseHolderTests
 
         Assert.True(holder.IsHeld);
         Assert.Equal(holder.Id, _store.HolderOf("work"));
+    }
+
+    /// <summary>
+    /// Under WebApplicationFactory the host is stopped on two paths at once, and the store can be closed before a service
+    /// gives its lease back: the release is best effort either way, the lease expires on its own.
+    /// </summary>
+    [Fact]
+    public async Task ReleaseAsync_StoreAlreadyClosed_ReturnsAndTheLeaseIsLeftToExpire()
+    {
+        var closed = new Mock<ILeaseStore>(MockBehavior.Strict);
+        closed.Setup(l => l.TryAcquireAsync("work", It.IsAny<string>(), s_duration, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string name, string holder, TimeSpan duration, CancellationToken _) => new Lease(name, holder, _clock.GetUtcNow() + duration, "etag"));
+        closed.Setup(l => l.ReleaseAsync(It.IsAny<Lease>(), It.IsAny<CancellationToken>())).ThrowsAsync(new ObjectDisposedException("store"));
+        using var holder = new LeaseHolder(closed.Object, "work", s_duration, _clock);
+        Assert.True(await holder.HoldAsync(CancellationToken.None));
+
+        await holder.ReleaseAsync();
+
+        Assert.False(holder.IsHeld);
+        closed.Verify(l => l.ReleaseAsync(It.IsAny<Lease>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
