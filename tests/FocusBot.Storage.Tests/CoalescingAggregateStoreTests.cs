@@ -1,4 +1,5 @@
 using FocusBot.Domain.Aggregates;
+using Moq;
 
 namespace FocusBot.Storage.Tests;
 
@@ -9,8 +10,8 @@ public sealed class CoalescingAggregateStoreTests
     [Fact]
     public async Task ApplyDeltas_CallersArrivingDuringAWrite_AreSummedIntoOneWriteAndEachWaitsForIt()
     {
-        var inner = new RecordingStore();
-        var store = new CoalescingAggregateStore(inner);
+        var inner = new HeldWrites();
+        var store = new CoalescingAggregateStore(inner.Store.Object);
 
         var first = store.ApplyDeltasAsync([Org("fav", 1)], CancellationToken.None);
         await inner.WriteStarted.Task; // the first write is under way and held
@@ -29,9 +30,9 @@ public sealed class CoalescingAggregateStoreTests
     [Fact]
     public async Task ApplyDeltas_WriteFails_EveryCallerInTheBatchSeesTheFailure()
     {
-        var inner = new RecordingStore { Failure = new InvalidOperationException("disk full") };
+        var inner = new HeldWrites(new InvalidOperationException("disk full"));
         inner.Release.SetResult();
-        var store = new CoalescingAggregateStore(inner);
+        var store = new CoalescingAggregateStore(inner.Store.Object);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.ApplyDeltasAsync([Org("fav", 1)], CancellationToken.None));
 
@@ -41,8 +42,8 @@ public sealed class CoalescingAggregateStoreTests
     [Fact]
     public async Task ApplyDeltas_OneCallerCancels_TheBatchIsStillWrittenForTheOthers()
     {
-        var inner = new RecordingStore();
-        var store = new CoalescingAggregateStore(inner);
+        var inner = new HeldWrites();
+        var store = new CoalescingAggregateStore(inner.Store.Object);
         var first = store.ApplyDeltasAsync([Org("fav", 1)], CancellationToken.None);
         await inner.WriteStarted.Task;
         using var cancel = new CancellationTokenSource();
@@ -57,30 +58,29 @@ public sealed class CoalescingAggregateStoreTests
         Assert.Equal([Org("fav", 2)], inner.Writes[1]);
     }
 
-    /// <summary>Records each write; holds the first until released, so a test can line callers up behind it.</summary>
-    private sealed class RecordingStore : IAggregateStore
+    /// <summary>An aggregate store that records each write and holds it until released, so a test can line callers up behind it.</summary>
+    private sealed class HeldWrites
     {
+        public HeldWrites(Exception? failure = null)
+        {
+            Store.Setup(s => s.ApplyDeltasAsync(It.IsAny<IReadOnlyList<AggregateDelta>>(), It.IsAny<CancellationToken>()))
+                .Returns(async (IReadOnlyList<AggregateDelta> deltas, CancellationToken _) =>
+                {
+                    lock (Writes)
+                        Writes.Add(deltas);
+                    WriteStarted.TrySetResult();
+                    await Release.Task;
+                    if (failure is not null)
+                        throw failure;
+                });
+        }
+
+        public Mock<IAggregateStore> Store { get; } = new(MockBehavior.Strict);
+
         public List<IReadOnlyList<AggregateDelta>> Writes { get; } = [];
 
         public TaskCompletionSource WriteStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Exception? Failure { get; init; }
-
-        public async Task ApplyDeltasAsync(IReadOnlyList<AggregateDelta> deltas, CancellationToken cancellationToken)
-        {
-            lock (Writes)
-                Writes.Add(deltas);
-            WriteStarted.TrySetResult();
-            await Release.Task;
-            if (Failure is not null)
-                throw Failure;
-        }
-
-        public Task<IReadOnlyList<AggregateCell>> ListAsync(string tenantId, string slice, string fromPeriod, string toPeriod, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<AggregateCell>>([]);
-
-        public Task ClearAsync(string tenantId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 
 namespace FocusBot.Questions.Tests.Command;
 
@@ -108,59 +109,19 @@ public sealed class QuestionBankSeedingTests : IDisposable
     [Fact]
     public async Task Seed_WhileAnotherInstanceHoldsTheLease_WaitsForItsBankAndWritesNothing()
     {
-        var questions = new FakeQuestionStore();
-        var leases = new FakeLeaseStore { HeldElsewhere = 2, OnRefused = () => questions.Bank = [.. DefaultQuestionBank.Load(DateTimeOffset.UnixEpoch)] };
-        var seeder = new QuestionBankSeeder(questions, leases, TimeProvider.System, NullLogger<QuestionBankSeeder>.Instance);
+        // Another instance holds the seeding lease; while this one waits, that instance's bank lands in the store.
+        IReadOnlyList<Question> bank = [];
+        var questions = new Mock<IQuestionStore>();
+        questions.Setup(q => q.CountAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => bank.Count);
+        var leases = new Mock<ILeaseStore>();
+        leases.Setup(l => l.TryAcquireAsync(QuestionBankSeeder.LeaseName, It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Callback(() => bank = [.. DefaultQuestionBank.Load(DateTimeOffset.UnixEpoch)])
+            .ReturnsAsync((Lease?)null);
+        var seeder = new QuestionBankSeeder(questions.Object, leases.Object, TimeProvider.System, NullLogger<QuestionBankSeeder>.Instance);
 
         var written = await seeder.SeedIfEmptyAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(0, written);
-        Assert.Equal(0, questions.Replacements);
-    }
-
-    private sealed class FakeQuestionStore : IQuestionStore
-    {
-        public List<Question> Bank { get; set; } = [];
-
-        public int Replacements { get; private set; }
-
-        public Task<Question?> GetAsync(string questionId, CancellationToken cancellationToken) => Task.FromResult(Bank.FirstOrDefault(q => q.Id == questionId));
-
-        public Task<IReadOnlyList<Question>> ListAsync(bool includeInactive, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Question>>([.. Bank.Where(q => includeInactive || q.Active)]);
-
-        public Task ReplaceBankAsync(IReadOnlyList<Question> questions, CancellationToken cancellationToken)
-        {
-            Replacements++;
-            Bank = [.. questions];
-            return Task.CompletedTask;
-        }
-
-        public Task UpsertAsync(Question question, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<int> CountAsync(CancellationToken cancellationToken) => Task.FromResult(Bank.Count);
-    }
-
-    /// <summary>Refuses the lease <see cref="HeldElsewhere"/> times, as if another instance were seeding, then grants it.</summary>
-    private sealed class FakeLeaseStore : ILeaseStore
-    {
-        public int HeldElsewhere { get; set; }
-
-        public Action? OnRefused { get; init; }
-
-        public Task<Lease?> TryAcquireAsync(string name, string holderId, TimeSpan duration, CancellationToken cancellationToken)
-        {
-            if (HeldElsewhere-- > 0)
-            {
-                OnRefused?.Invoke();
-                return Task.FromResult<Lease?>(null);
-            }
-
-            return Task.FromResult<Lease?>(new Lease(name, holderId, DateTimeOffset.UtcNow + duration, "etag"));
-        }
-
-        public Task<Lease?> RenewAsync(Lease lease, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult<Lease?>(lease);
-
-        public Task ReleaseAsync(Lease lease, CancellationToken cancellationToken) => Task.CompletedTask;
+        questions.Verify(q => q.ReplaceBankAsync(It.IsAny<IReadOnlyList<Question>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using FocusBot.ConnectorSimulator.Faults;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Roles;
@@ -8,6 +7,7 @@ using FocusBot.TestSupport;
 using FocusBot.Trends;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
 
 namespace FocusBot.Tests.Errors;
 
@@ -45,7 +45,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
     public async Task PostMessages_StoreFailsInDevelopment_Answers500WithNoDetail()
     {
         await using var host = new FocusBotTestHost("Development", configureServices: services =>
-            services.Replace(ServiceDescriptor.Singleton(Failing.Of<IConversationStore>())));
+            services.Replace(ServiceDescriptor.Singleton(Failing<IConversationStore>())));
 
         var response = await host.PostActivityAsync(ActivityFixtures.Load("installationUpdate.add.personal", _connector.BaseUrl));
 
@@ -57,7 +57,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
     public async Task GetReport_StoreFailsInDevelopment_Answers500WithNoDetail()
     {
         await using var host = new FocusBotTestHost("Development", configureServices: services =>
-            services.Replace(ServiceDescriptor.Singleton(Failing.Of<IRoleStore>())));
+            services.Replace(ServiceDescriptor.Singleton(Failing<IRoleStore>())));
         var signer = host.Services.GetRequiredService<ReportLinkSigner>();
         var token = signer.Sign(new ReportLink(TenantId, "aad-hr", "29:hr", TrendSlices.Org, PeriodKind.Week, 4, DateTimeOffset.UtcNow.AddHours(1)));
 
@@ -95,13 +95,7 @@ public sealed class ErrorResponseTests : IAsyncLifetime
         Assert.True(body.Length < 200, body);
     }
 
-    /// <summary>A store whose every call fails, as an unreachable database would.</summary>
-    public class Failing : DispatchProxy
-    {
-        public static T Of<T>()
-            where T : class => Create<T, Failing>();
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-            throw new InvalidOperationException("Injected storage failure in " + targetMethod?.Name);
-    }
+    /// <summary>A store whose every call fails, as an unreachable database would: a strict mock with nothing set up.</summary>
+    private static T Failing<T>()
+        where T : class => new Mock<T>(MockBehavior.Strict).Object;
 }

@@ -13,6 +13,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Moq;
 using static FocusBot.TestSupport.TeamsActivities;
 
 namespace FocusBot.Tests.Startup;
@@ -85,7 +86,12 @@ public sealed class AnswerPathWarmUpTests
         {
             s.AddSingleton<ILoggerProvider>(logs);
             // Only the warm-up reads counted answers at start, so only the warm-up meets the outage.
-            s.Replace(ServiceDescriptor.Singleton(UnreachableStore.Create<ICountedAnswersStore>()));
+            var unreachable = new Mock<ICountedAnswersStore>(MockBehavior.Strict);
+            unreachable.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+                .ThrowsAsync(new StorageUnavailableException("The test's store is unreachable."));
+            unreachable.Setup(c => c.TryWriteAsync(It.IsAny<CountedAnswers>(), It.IsAny<CancellationToken>()))
+                .ThrowsAsync(new StorageUnavailableException("The test's store is unreachable."));
+            s.Replace(ServiceDescriptor.Singleton(unreachable.Object));
         });
 
         var health = await host.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
