@@ -10,8 +10,8 @@ namespace FocusBot.EndToEnd.Pulses;
 
 /// <summary>
 /// The pulse card as Microsoft's renderer shows it in the Playground: its questions read from the input labels, and
-/// answered the way a person would: a radio button, or the combo box of the 0-10 advocacy scale. (Free text is only asked
-/// by "one thing", never in a pulse: the bank allows it for Voice items only, and the rotation leaves those out.)
+/// answered the way a person would: a radio button, the combo box of the 0-10 advocacy scale, or the text box of the
+/// optional "one thing" question the pulse ends with (Pulse:VoiceEvery).
 /// </summary>
 internal sealed partial class PulseCardInPage(IPage page, ILocator card)
 {
@@ -46,7 +46,11 @@ internal sealed partial class PulseCardInPage(IPage page, ILocator card)
     {
         var input = await InputAsync(number);
         var label = AnswerScales.LabelOf(question, value);
-        if (question.Kind == QuestionKind.Advocacy)
+        if (question.Kind == QuestionKind.FreeText)
+        {
+            await input.FillAsync(value);
+        }
+        else if (question.Kind == QuestionKind.Advocacy)
         {
             // A compact choice set: the Playground renders a Fluent combo box whose options open in a list beside the card.
             await input.ClickAsync();
@@ -63,7 +67,7 @@ internal sealed partial class PulseCardInPage(IPage page, ILocator card)
     {
         var input = await InputAsync(number);
         var label = AnswerScales.LabelOf(question, value);
-        if (question.Kind == QuestionKind.Advocacy)
+        if (question.Kind is QuestionKind.Advocacy or QuestionKind.FreeText)
             await Expect(input).ToHaveValueAsync(label);
         else
             await Expect(input.GetByRole(AriaRole.Radio, new() { Name = label, Exact = true })).ToBeCheckedAsync();

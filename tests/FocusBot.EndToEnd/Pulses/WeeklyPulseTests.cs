@@ -56,7 +56,9 @@ public sealed class WeeklyPulseTests(PulseDayFixture fixture) : IAsyncLifetime
 
         var card = new PulseCardInPage(fixture.Page, shown);
         var questions = await card.ReadQuestionsAsync(s_bank);
-        Assert.InRange(questions.Count, 3, 5);
+        // Pulse:Size items (3-5), then the optional "one thing" question (Pulse:VoiceEvery is 1: every pulse).
+        Assert.InRange(questions.Count, 4, 6);
+        Assert.Equal(QuestionKind.FreeText, questions[^1].Kind);
         Log("The pulse asks: " + string.Join(", ", questions.Select(q => $"{q.Kind} {q.Id}")));
 
         var answers = questions.ToDictionary(q => q.Id, FirstAnswer);
@@ -91,14 +93,18 @@ public sealed class WeeklyPulseTests(PulseDayFixture fixture) : IAsyncLifetime
         await fixture.ScreenshotAsync("pulse-4-changed");
     }
 
-    /// <summary>A quiz answered right; otherwise the second-best choice (Agree, 2-3 times, 9).</summary>
-    private static string FirstAnswer(Question question) => question is { Kind: QuestionKind.Quiz, CorrectOption: { } correct }
-        ? correct.ToString(CultureInfo.InvariantCulture)
-        : AnswerScales.ChoicesFor(question)[^2].Value;
+    /// <summary>A quiz answered right; a suggestion for the "one thing" question; otherwise the second-best choice (Agree, 2-3 times, 9).</summary>
+    private static string FirstAnswer(Question question) => question switch
+    {
+        { Kind: QuestionKind.Quiz, CorrectOption: { } correct } => correct.ToString(CultureInfo.InvariantCulture),
+        { Kind: QuestionKind.FreeText } => "Call customers back the same day",
+        _ => AnswerScales.ChoicesFor(question)[^2].Value,
+    };
 
-    /// <summary>A different choice.</summary>
-    private static string OtherAnswer(Question question, string previous) =>
-        AnswerScales.ChoicesFor(question).Select(c => c.Value).First(value => value != previous && value != question.CorrectOption?.ToString(CultureInfo.InvariantCulture));
+    /// <summary>A different choice, or another suggestion.</summary>
+    private static string OtherAnswer(Question question, string previous) => question.Kind == QuestionKind.FreeText
+        ? "Answer the phone within three rings"
+        : AnswerScales.ChoicesFor(question).Select(c => c.Value).First(value => value != previous && value != question.CorrectOption?.ToString(CultureInfo.InvariantCulture));
 
     private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 }
