@@ -14,6 +14,9 @@ public static class LegalEndpoints
         <li>Your pulse answers are stored under a pseudonym (a keyed hash of your tenant and user id), never your name.</li>
         <li>Nobody can read one person's answers through FocusBot. Scores are only shown for groups of at least {privacy.MinimumGroupSize} people,
         comments only for groups of at least {privacy.MinimumCommentGroupSize}, and a group is hidden when it could be worked out by subtracting two others.</li>
+        <li>What you write in the pulse's "one thing" box (or with the one thing command) is read as you wrote it by HR and executives,
+        once at least {privacy.MinimumCommentGroupSize} people in the group have commented: without your name or a date, in a mixed order,
+        with the names, e-mail addresses and phone numbers it mentions masked. Write nothing there you would not want read that way.</li>
         <li>FocusBot knows who was sent a pulse and who answered, only to remind and to avoid duplicates; it never shows that per person.</li>
         <li>Your organisation's FocusBot admins can erase your conversation reference, delivery records and answers on request.</li>
         </ul></body></html>

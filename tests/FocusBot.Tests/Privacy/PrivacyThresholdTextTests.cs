@@ -55,6 +55,7 @@ public sealed class PrivacyThresholdTextTests
         Assert.Contains("groups of 7 or more", pulse, StringComparison.Ordinal);
         Assert.Contains("groups of at least 7 people", privacy, StringComparison.Ordinal);
         Assert.Contains("groups of at least 12", privacy, StringComparison.Ordinal);
+        Assert.Contains("once at least 12 people in the group have commented", privacy, StringComparison.Ordinal);
         Assert.All(new[] { welcome, help, pulse, privacy }, text =>
             Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"\b(five|ten)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), text));
     }
