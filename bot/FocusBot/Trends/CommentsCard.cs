@@ -26,7 +26,7 @@ public static class CommentsCard
         ArgumentNullException.ThrowIfNull(published);
         return published.DeletedBefore is { } line
             ? string.Create(CultureInfo.InvariantCulture,
-                $"Comments from before {line:d MMM yyyy} have been deleted: FocusBot keeps comments and answers for {published.KeptMonths} months. The figures made from them stay.")
+                $"No comments from before {line:d MMM yyyy} are shown: FocusBot deletes comments and answers after {published.KeptMonths} months. The figures made from them stay.")
             : null;
     }
 
