@@ -48,6 +48,8 @@ public sealed class TrendWorld : IAsyncDisposable
 
     public TrendRebuilder Rebuilder => _services.GetRequiredService<TrendRebuilder>();
 
+    public IAnswerSetStore AnswerSets => _services.GetRequiredService<IAnswerSetStore>();
+
     public IReadOnlyList<Pulse> Pulses => _pulses;
 
     /// <param name="thresholds">The privacy thresholds; the defaults when null.</param>
