@@ -12,6 +12,7 @@ using FocusBot.Protocol.Hosting;
 using FocusBot.Pulses;
 using FocusBot.Questions;
 using FocusBot.Recognitions;
+using FocusBot.PulseResults;
 using FocusBot.Roles;
 using FocusBot.Startup;
 using FocusBot.Storage;
@@ -52,6 +53,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddPrivacy(configuration, environment);
         services.AddTrends(configuration);
         services.AddComments();
+        services.AddResults(configuration);
         services.AddNotices(configuration);
 
         if (environment.IsDevelopment())

@@ -90,6 +90,7 @@ public static class FocusBotTelemetry
         public const string Page = "page";
         public const string Csv = "csv";
         public const string Digest = "digest";
+        public const string Results = "results";
     }
 
     /// <summary>How one press of a pulse card's submit button ended.</summary>
