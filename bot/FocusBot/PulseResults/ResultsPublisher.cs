@@ -1,6 +1,7 @@
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Trends;
+using FocusBot.People;
 using FocusBot.Proactive;
 using FocusBot.Trends;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed partial class ResultsPublisher(
     IOptions<ResultsCardOptions> options,
     PrivacyGate gate,
     IDeliveryStore deliveries,
+    TeamRosterSync rosters,
     FanOut fanOut,
     ContentTenants tenants,
     LatestResults latest,
@@ -47,6 +49,9 @@ public sealed partial class ResultsPublisher(
                 reached.Add(delivery);
         }
 
+        // Each card is built from the roster when it is sent: someone who has left every team since the pulse opened gets
+        // none, and the others see the teams they are in now.
+        await rosters.RefreshTenantAsync(tenantId, cancellationToken);
         // The tenant is listed before the ledger is named, so the sender can always find a ledger that has been named.
         await tenants.AddAsync(tenantId, cancellationToken);
         var queued = await fanOut.EnqueueFollowUpAsync(ResultsContent.LedgerOf(pulse.Id), reached, now, cancellationToken);
