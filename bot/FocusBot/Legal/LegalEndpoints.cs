@@ -17,6 +17,8 @@ public static class LegalEndpoints
         <li>What you write in the pulse's "one thing" box (or with the one thing command) is read as you wrote it by HR and executives,
         once at least {privacy.MinimumCommentGroupSize} people in the group have commented: without your name or a date, in a mixed order,
         with the names, e-mail addresses and phone numbers it mentions masked. Write nothing there you would not want read that way.</li>
+        <li>Once a pulse's figures are final, everyone it reached gets its results: the organisation's figures, and their own team's
+        under the same rules; for a team with too few answers, one sentence that does not say how many answered.</li>
         <li>FocusBot knows who was sent a pulse and who answered, only to remind and to avoid duplicates; it never shows that per person.</li>
         <li>Your organisation's FocusBot admins can erase your conversation reference, delivery records and answers on request.</li>
         </ul></body></html>

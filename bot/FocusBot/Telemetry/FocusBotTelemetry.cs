@@ -46,7 +46,7 @@ public static class FocusBotTelemetry
     /// <summary>Tag names; the values are the constants below and small counts.</summary>
     public static class Tags
     {
-        /// <summary>pulse, insight or recognition: the ledger's kind, never its id.</summary>
+        /// <summary>pulse, insight, recognition, action or results: the ledger's kind, never its id.</summary>
         public const string DeliveryKind = "focusbot.delivery.kind";
         public const string SendOutcome = "focusbot.send.outcome";
         public const string WillRetry = "focusbot.send.will_retry";

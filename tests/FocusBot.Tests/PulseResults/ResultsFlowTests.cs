@@ -20,7 +20,7 @@ namespace FocusBot.Tests.PulseResults;
 /// person the pulse reached, with the organisation's figures and their change, their team's figures or one line saying
 /// there were too few answers, the week's themes and the actions.
 /// </summary>
-public abstract class ResultsFlowTests : IAsyncLifetime
+public abstract class ResultsFlowTests(StorageKind storage, AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string ActionChange = "Refund small orders the same day";
 
@@ -76,9 +76,6 @@ public abstract class ResultsFlowTests : IAsyncLifetime
 
     private ResultsWorld World => _world ?? throw new InvalidOperationException("Start the world first.");
 
-    /// <summary>The store's settings: a new one each call.</summary>
-    protected abstract IDictionary<string, string?> Storage();
-
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
@@ -87,7 +84,7 @@ public abstract class ResultsFlowTests : IAsyncLifetime
             await _world.DisposeAsync();
     }
 
-    private async Task StartAsync(IDictionary<string, string?>? settings = null) => _world = await ResultsWorld.StartAsync(Storage(), settings);
+    private async Task StartAsync(IDictionary<string, string?>? settings = null) => _world = await ResultsWorld.StartAsync(StorageSettings.For(storage, azurite), settings);
 
     [Fact]
     public async Task SealedWeek_EveryoneThePulseReached_GetsOneResultsCard_WithFiguresChangesTeamThemesAndActions()
@@ -281,17 +278,6 @@ public abstract class ResultsFlowTests : IAsyncLifetime
             : [];
 }
 
-public sealed class ResultsFlowOnSqliteTests : ResultsFlowTests
-{
-    protected override IDictionary<string, string?> Storage() => new Dictionary<string, string?>();
-}
+public sealed class ResultsFlowOnSqliteTests(AzuriteFixture azurite) : ResultsFlowTests(StorageKind.Sqlite, azurite);
 
-public sealed class ResultsFlowOnAzuriteTests(AzuriteFixture azurite) : ResultsFlowTests, IClassFixture<AzuriteFixture>
-{
-    protected override IDictionary<string, string?> Storage() => new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "AzureTables",
-        ["Storage:AzureTables:ConnectionString"] = azurite.ConnectionString,
-        ["Storage:AzureTables:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
-    };
-}
+public sealed class ResultsFlowOnAzuriteTests(AzuriteFixture azurite) : ResultsFlowTests(StorageKind.Azurite, azurite);
