@@ -49,12 +49,17 @@ public sealed partial class ResultsPublisher(
                 reached.Add(delivery);
         }
 
-        // Each card is built from the roster when it is sent: someone who has left every team since the pulse opened gets
-        // none, and the others see the teams they are in now.
-        await rosters.RefreshTenantAsync(tenantId, cancellationToken);
-        // The tenant is listed before the ledger is named, so the sender can always find a ledger that has been named.
-        await tenants.AddAsync(tenantId, cancellationToken);
-        var queued = await fanOut.EnqueueFollowUpAsync(ResultsContent.LedgerOf(pulse.Id), reached, now, cancellationToken);
+        var queued = 0;
+        if (reached.Count > 0)
+        {
+            // Each card is built from the roster when it is sent: someone who has left every team since the pulse opened
+            // gets none, and the others see the teams they are in now.
+            await rosters.RefreshTenantAsync(tenantId, cancellationToken);
+            // The tenant is listed before the ledger is named, so the sender can always find a ledger that has been named.
+            await tenants.AddAsync(tenantId, cancellationToken);
+            queued = await fanOut.EnqueueFollowUpAsync(ResultsContent.LedgerOf(pulse.Id), reached, now, cancellationToken);
+        }
+
         // Written last: a pass that stops before this queues the same rows again, and rows that exist are left alone.
         await latest.SetAsync(tenantId, new QueuedResults(pulse.Id, now), cancellationToken);
         LogQueued(logger, queued);
