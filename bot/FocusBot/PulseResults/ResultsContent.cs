@@ -28,7 +28,7 @@ public sealed class ResultsContent(
     IRosterStore roster,
     IConversationStore conversations,
     RoleResolver roles,
-    ReportUrls urls,
+    Lazy<ReportUrls> urls,
     TimeProvider timeProvider) : IDeliveryContent
 {
     public const string LedgerKind = "results";
@@ -85,6 +85,6 @@ public sealed class ResultsContent(
         var aadObjectId = chat?.UserAadObjectId ?? (await roster.FindByUserIdAsync(delivery.TenantId, delivery.UserId, cancellationToken))?.AadObjectId;
         if (aadObjectId is null || !(await roles.GetRolesAsync(delivery.TenantId, aadObjectId, delivery.UserId, cancellationToken)).Contains(Role.HR))
             return null;
-        return urls.Page(urls.LinkFor(delivery.TenantId, aadObjectId, delivery.UserId, TrendSlices.Org, PeriodKind.Week, TrendSpans.DefaultWeeks));
+        return urls.Value.Page(urls.Value.LinkFor(delivery.TenantId, aadObjectId, delivery.UserId, TrendSlices.Org, PeriodKind.Week, TrendSpans.DefaultWeeks));
     }
 }

@@ -14,6 +14,10 @@ public static class ResultsServiceCollectionExtensions
         services.AddSingleton<LatestResults>();
         services.AddSingleton<ResultsReader>();
         services.AddSingleton<ISealingListener, ResultsPublisher>();
+        // The delivery worker builds every content as the host starts, and the report links' signing key is read when
+        // they are first built: taken lazily, a key missing from the settings is named by start-up validation with the
+        // rest, after the settings that must come first (MicrosoftAppId), rather than by the worker's construction.
+        services.AddSingleton(sp => new Lazy<ReportUrls>(sp.GetRequiredService<ReportUrls>));
         services.AddSingleton<IDeliveryContent, ResultsContent>();
         return services;
     }

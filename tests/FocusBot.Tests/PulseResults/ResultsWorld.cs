@@ -215,6 +215,18 @@ public sealed class ResultsWorld : IAsyncDisposable
     /// <summary>The results cards the person has received, oldest first.</summary>
     public IReadOnlyList<JsonElement> ResultsCardsTo(string user) => [.. ResultsTo(user).Select(CardJson.Of)];
 
+    /// <summary>Waits for a card in the person's chat whose text holds <paramref name="containing"/>.</summary>
+    public async Task WaitForCardAsync(string user, string containing)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!SentTo(user).Any(s => CardJson.HasCard(s.Activity) && CardJson.AllText(CardJson.Of(s)).Contains(containing, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No card holding \"{containing}\" reached {user} within 30 s.");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Every card the person has received, oldest first.</summary>
     public IReadOnlyList<SentActivity> SentTo(string user) => Connector.SentTo(ChatWith(user));
 
