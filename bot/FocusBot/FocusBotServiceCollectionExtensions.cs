@@ -13,6 +13,7 @@ using FocusBot.PulseResults;
 using FocusBot.Pulses;
 using FocusBot.Questions;
 using FocusBot.Recognitions;
+using FocusBot.Retention;
 using FocusBot.Roles;
 using FocusBot.Startup;
 using FocusBot.Storage;
@@ -55,6 +56,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddComments();
         services.AddResults(configuration);
         services.AddNotices(configuration);
+        services.AddRetention(configuration);
 
         if (environment.IsDevelopment())
             services.AddDevelopmentTools(configuration);
