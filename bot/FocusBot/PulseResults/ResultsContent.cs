@@ -31,14 +31,14 @@ public sealed class ResultsContent(
     Lazy<ReportUrls> urls,
     TimeProvider timeProvider) : IDeliveryContent
 {
-    public const string LedgerKind = "results";
+    public const string LedgerKind = LedgerIds.ResultsKind;
 
     /// <summary>How long after its pulse closes a results card is still sent; after a week it is no longer news.</summary>
     public static readonly TimeSpan OpenFor = TimeSpan.FromDays(7);
 
     public string Kind => LedgerKind;
 
-    public static string LedgerOf(string pulseId) => LedgerIds.For(LedgerKind, pulseId);
+    public static string LedgerOf(string pulseId) => LedgerIds.ResultsOf(pulseId);
 
     public async IAsyncEnumerable<string> ListOpenLedgersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
