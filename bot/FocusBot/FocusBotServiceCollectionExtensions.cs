@@ -9,6 +9,7 @@ using FocusBot.Messaging;
 using FocusBot.Notices;
 using FocusBot.Privacy;
 using FocusBot.Protocol.Hosting;
+using FocusBot.PulseResults;
 using FocusBot.Pulses;
 using FocusBot.Questions;
 using FocusBot.Recognitions;
@@ -53,6 +54,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddPrivacy(configuration, environment);
         services.AddTrends(configuration);
         services.AddComments();
+        services.AddResults(configuration);
         services.AddNotices(configuration);
         services.AddRetention(configuration);
 

@@ -33,6 +33,13 @@ public sealed partial class PrivacyGate(
         ArgumentNullException.ThrowIfNull(request);
         var count = Math.Clamp(request.Count, 1, TrendRequest.MaxCount);
         var current = TrendPeriod.Holding(request.Kind, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        if (request.Through is { } through)
+        {
+            if (through.Kind != request.Kind)
+                throw new ArgumentException($"A report by {request.Kind} cannot end with {through.Key}.", nameof(request));
+            if (through < current)
+                current = through;
+        }
         // Periods before the first shown one too, so it has a comparison as well (see TrendComparison).
         var window = TrendPeriod.Range(current, count + TrendComparison.Reach(request.Kind) + LookBack(request.Kind));
         // The organisation, the focus slice and its Voice phrases do not depend on each other: read them side by side.

@@ -19,5 +19,11 @@ public sealed record TrendRequest
     /// <summary>Also the programme levels, topic tags and question table (the report page and export).</summary>
     public bool IncludeBreakdowns { get; init; }
 
+    /// <summary>
+    /// The latest period the report may end with (of <see cref="Kind"/>), for a report about one pulse's week (its
+    /// results card) that must not move on to a week sealed since; null ends with the latest sealed period.
+    /// </summary>
+    public TrendPeriod? Through { get; init; }
+
     public const int MaxCount = 104;
 }

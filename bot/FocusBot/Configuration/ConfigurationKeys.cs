@@ -63,6 +63,7 @@ public static class ConfigurationKeys
     public const string PulseReminders = "Pulse:Reminders";
     public const string PulseRemindLaterAfter = "Pulse:RemindLaterAfter";
     public const string PulseRunInBackground = "Pulse:RunInBackground";
+    public const string PulseResultsCardEnabled = "Pulse:ResultsCard:Enabled";
 
     public const string DeliveryConcurrency = "Delivery:Concurrency";
     public const string DeliveryPollInterval = "Delivery:PollInterval";

@@ -18,6 +18,8 @@ public static class LegalEndpoints
         <li>What you write in the pulse's "one thing" box (or with the one thing command) is read as you wrote it by HR and executives,
         once at least {privacy.MinimumCommentGroupSize} people in the group have commented: without your name or a date, in a mixed order,
         with the names, e-mail addresses and phone numbers it mentions masked. Write nothing there you would not want read that way.</li>
+        <li>Once a pulse's figures are final, everyone it reached gets its results: the organisation's figures, and their own team's
+        under the same rules; for a team with too few answers, one sentence that does not say how many answered.</li>
         <li>Your pulse answers and "one thing" comments are kept for {retention.Months} months, then deleted (a daily job deletes each week's once it
         is older than that), together with the record of who was sent each pulse and who answered it. The group figures already made from them stay:
         they were fixed when each week, month and quarter closed, count only groups as above, and hold nobody's answer, so trends over those periods

@@ -3,9 +3,9 @@ using FocusBot.Domain.Settings;
 namespace FocusBot.Proactive;
 
 /// <summary>
-/// The tenants that have posted insights or recognition. The proactive sender asks every content kind for its open
-/// ledgers without naming a tenant; insights and recognitions are stored per tenant, so this small list says where to
-/// look. It only ever grows, and by one entry per tenant, so a lost race is repaired by the writer's re-check.
+/// The tenants that have posted insights, recognition or actions, or had a pulse's results queued. The proactive sender
+/// asks every content kind for its open ledgers without naming a tenant; these are stored per tenant, so this small list
+/// says where to look. It only ever grows, and by one entry per tenant, so a lost race is repaired by the writer's re-check.
 /// </summary>
 public sealed class ContentTenants(ISettingsStore settings)
 {

@@ -20,7 +20,23 @@ public sealed class FanOut(IDeliveryStore deliveries, IConversationStore convers
     }
 
     /// <summary>As above, with a send time per recipient (the pulse's local send time).</summary>
-    public async Task<int> EnqueueAsync(string ledgerId, IReadOnlyList<Recipient> recipients, Func<Recipient, DateTimeOffset> sendAfter,
+    public Task<int> EnqueueAsync(string ledgerId, IReadOnlyList<Recipient> recipients, Func<Recipient, DateTimeOffset> sendAfter,
+        CancellationToken cancellationToken) =>
+        WriteAsync(ledgerId, [.. recipients.Select(r => (r.TenantId, r.UserId, r.ConversationId, sendAfter(r)))], cancellationToken);
+
+    /// <summary>
+    /// A follow-up to the people an earlier campaign reached (its rows <paramref name="reached"/>), such as a pulse's
+    /// results: one row each in <paramref name="ledgerId"/>, to the same chat, and wakes the sender. Returns how many were new.
+    /// </summary>
+    public async Task<int> EnqueueFollowUpAsync(string ledgerId, IReadOnlyList<Delivery> reached, DateTimeOffset sendAfter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reached);
+        var added = await WriteAsync(ledgerId, [.. reached.Select(r => (r.TenantId, r.UserId, r.ConversationId, sendAfter))], cancellationToken);
+        Wake();
+        return added;
+    }
+
+    private async Task<int> WriteAsync(string ledgerId, IReadOnlyList<(string TenantId, string UserId, string? ConversationId, DateTimeOffset SendAfter)> recipients,
         CancellationToken cancellationToken)
     {
         using var span = FocusBotTelemetry.StartFanOut(ledgerId, recipients.Count);
@@ -33,7 +49,7 @@ public sealed class FanOut(IDeliveryStore deliveries, IConversationStore convers
             UserId = r.UserId,
             ConversationId = r.ConversationId,
             Status = DeliveryStatus.Pending,
-            SendAfter = sendAfter(r),
+            SendAfter = r.SendAfter,
             UpdatedAt = now,
         }).ToList();
         var added = await deliveries.CreateIfMissingAsync(rows, cancellationToken);

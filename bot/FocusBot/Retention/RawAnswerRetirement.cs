@@ -16,7 +16,7 @@ public sealed record RetentionPass(bool Ran, int Tenants, int AnswerSets, Answer
 /// Deletes the raw answers of retired weeks (<see cref="RawAnswerRetention"/>), tenant by tenant: every answer set a
 /// week of which is retired (a pulse's answers, counted records and "answered" markers; a week's "one thing"
 /// comments), and each retired pulse's delivery ledger (it names every person sent the pulse, and rows from before the
-/// markers say who answered). The pulses themselves stay (ids, questions, dates: nobody's data), and so does everything
+/// markers say who answered) with its results ledger (which names the same people). The pulses themselves stay (ids, questions, dates: nobody's data), and so does everything
 /// counted from the answers: the sealed figures and Voice phrase counts the trends show.
 /// Resumable: the line is recorded before anything goes, so the trends and comments treat the weeks as retired
 /// throughout; the sets left are listed again by the next pass; a tenant is marked done only once all went.
@@ -69,6 +69,7 @@ public sealed class RawAnswerRetirement(IAnswerSetStore sets, IPulseStore pulses
                 if (!await stillHeld(cancellationToken))
                     return pass with { Deleted = pass.Deleted + deleted, Deliveries = pass.Deliveries + deliveryRows };
                 deliveryRows += await deliveries.DeleteLedgerAsync(LedgerIds.Of(pulse), cancellationToken);
+                deliveryRows += await deliveries.DeleteLedgerAsync(LedgerIds.ResultsOf(pulse.Id), cancellationToken);
             }
 
             await retention.FinishAsync(tenantId, line, cancellationToken);

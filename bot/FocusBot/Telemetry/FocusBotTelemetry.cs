@@ -46,7 +46,7 @@ public static class FocusBotTelemetry
     /// <summary>Tag names; the values are the constants below and small counts.</summary>
     public static class Tags
     {
-        /// <summary>pulse, insight or recognition: the ledger's kind, never its id.</summary>
+        /// <summary>pulse, insight, recognition, action or results: the ledger's kind, never its id.</summary>
         public const string DeliveryKind = "focusbot.delivery.kind";
         public const string SendOutcome = "focusbot.send.outcome";
         public const string WillRetry = "focusbot.send.will_retry";
@@ -90,6 +90,7 @@ public static class FocusBotTelemetry
         public const string Page = "page";
         public const string Csv = "csv";
         public const string Digest = "digest";
+        public const string Results = "results";
     }
 
     /// <summary>How one press of a pulse card's submit button ended.</summary>

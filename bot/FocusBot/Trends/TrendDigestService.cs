@@ -8,13 +8,14 @@ namespace FocusBot.Trends;
 
 /// <summary>
 /// After each pulse closes: seals the periods that are now complete (the privacy gate decides what to hide), then sends
-/// the tenant's HR digest (<see cref="TrendDigest"/>). Holds the tenant's trends lease, so with several instances only
-/// one seals and sends.
+/// the tenant's HR digest (<see cref="TrendDigest"/>) and tells the <see cref="ISealingListener"/>s (the results card for
+/// staff). Holds the tenant's trends lease, so with several instances only one seals and sends.
 /// </summary>
 public sealed partial class TrendDigestService(
     IPulseStore pulses,
     PrivacyGate gate,
     TrendDigest digest,
+    IEnumerable<ISealingListener> listeners,
     ILeaseStore leases,
     IOptions<ReportOptions> options,
     TimeProvider timeProvider,
@@ -23,6 +24,7 @@ public sealed partial class TrendDigestService(
     private static readonly TimeSpan s_leaseDuration = TimeSpan.FromMinutes(10);
 
     private readonly string _holderId = LeaseHolder.NewId();
+    private readonly IReadOnlyList<ISealingListener> _listeners = [.. listeners];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,14 +57,34 @@ public sealed partial class TrendDigestService(
                 if (sealing.Sealed.Count > 0)
                     LogSealed(logger, sealing.Sealed.Count, sealing.HiddenFigures);
                 sent += await digest.SendAsync(tenant.Key, [.. tenant], cancellationToken);
+                await TellListenersAsync(tenant.Key, [.. tenant], cancellationToken);
             }, cancellationToken);
         }
 
         return sent;
     }
 
+    // A listener that fails holds up neither the others nor the next tenant; it tries again on the next pass.
+    private async Task TellListenersAsync(string tenantId, IReadOnlyList<Pulse> tenantPulses, CancellationToken cancellationToken)
+    {
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                await listener.AfterSealingAsync(tenantId, tenantPulses, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogListenerFailed(logger, listener.GetType().Name, ex);
+            }
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Sealed {Periods} trend period(s); {Hidden} figure(s) hidden for privacy")]
     private static partial void LogSealed(ILogger logger, int periods, int hidden);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Listener} failed after sealing; it runs again on the next pass")]
+    private static partial void LogListenerFailed(ILogger logger, string listener, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Trend sealing or digest pass failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -82,7 +82,13 @@ public static class TrendText
     public static IReadOnlyList<string> Legend(TrendReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var period = PeriodWord(report.Kind, 1);
+        return Legend(report.Kind, report.MinimumGroupSize);
+    }
+
+    /// <summary>The legend of figures by <paramref name="kind"/> with groups under <paramref name="minimumGroupSize"/> hidden.</summary>
+    public static IReadOnlyList<string> Legend(PeriodKind kind, int minimumGroupSize)
+    {
+        var period = PeriodWord(kind, 1);
         return
         [
             string.Create(CultureInfo.InvariantCulture,
@@ -92,7 +98,7 @@ public static class TrendText
             string.Create(CultureInfo.InvariantCulture,
                 $"● not a clear change: the difference could be chance with this many people, or it is under {ChangeClassifier.MinimumDifferencePoints:0} pts. It may still be real; more weeks will tell."),
             string.Create(CultureInfo.InvariantCulture,
-                $"n = people who answered. – = no results. hidden = fewer than {report.MinimumGroupSize} people, or hidden so a smaller group cannot be worked out."),
+                $"n = people who answered. – = no results. hidden = fewer than {minimumGroupSize} people, or hidden so a smaller group cannot be worked out."),
         ];
     }
 

@@ -31,4 +31,14 @@ public sealed class OptionsValidationTests
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_ResultsCardEnabledNeitherTrueNorFalse_FailsNamingIt()
+    {
+        await using var host = new FocusBotTestHost("Development", new Dictionary<string, string?> { ["Pulse:ResultsCard:Enabled"] = "sometimes" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Client);
+
+        Assert.Contains("Pulse:ResultsCard:Enabled", error.Message, StringComparison.Ordinal);
+    }
 }

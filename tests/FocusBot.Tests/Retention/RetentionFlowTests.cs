@@ -107,7 +107,8 @@ public abstract partial class RetentionFlowTests(StorageKind storage, AzuriteFix
         }
 
         var marks = (await _scenario.Get<IAnsweredMarkStore>().ListAsync(pulse.Id, CancellationToken.None)).Count;
-        var deliveries = await _scenario.Get<IDeliveryStore>().ListAsync(LedgerIds.Of(pulse), null, CancellationToken.None).CountAsync();
+        var deliveries = await _scenario.Get<IDeliveryStore>().ListAsync(LedgerIds.Of(pulse), null, CancellationToken.None).CountAsync()
+            + await _scenario.Get<IDeliveryStore>().ListAsync(LedgerIds.ResultsOf(pulse.Id), null, CancellationToken.None).CountAsync();
         return new RawRows(answers.Count, voice, counted, marks, deliveries);
     }
 
@@ -132,6 +133,15 @@ public abstract partial class RetentionFlowTests(StorageKind storage, AzuriteFix
     public async Task DailyPass_After24Months_DeletesTheOldWeeksRawAnswersAndKeepsItsFigures()
     {
         var old = await PulseAnsweredAsync(OldWeek, "Old");
+        // Its results card went to Sam: that ledger names the people the pulse reached too, and goes with the pulse's.
+        await _scenario.Get<IDeliveryStore>().CreateIfMissingAsync(
+        [
+            new Delivery
+            {
+                LedgerId = LedgerIds.ResultsOf(old.Id), RecipientKey = RecipientKeys.For(BotScenario.TenantId, Person.Sam.UserId), TenantId = BotScenario.TenantId,
+                UserId = Person.Sam.UserId, Status = DeliveryStatus.Sent, SendAfter = old.ClosesAt, UpdatedAt = old.ClosesAt,
+            },
+        ], CancellationToken.None);
         MoveTo(StillKept);
         await SealAsync();
         var stillKept = CardJson.AllText(await CardAsync("comments 8 quarters"));

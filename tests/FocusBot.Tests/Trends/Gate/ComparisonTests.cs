@@ -67,4 +67,27 @@ public sealed class ComparisonTests : IAsyncLifetime
 
         Assert.Equal(ChangeLabel.Rising, quiz.Change?.Label);
     }
+
+    [Fact]
+    public async Task Publish_ThroughAnEarlierSealedWeek_EndsWithItAndComparesItWithTheWeekBefore()
+    {
+        var week1 = TrendPeriod.AllFor(_world.Pulses[1].OpensAt)[0];
+
+        var report = await _world.Gate.PublishAsync(new TrendRequest { TenantId = TrendWorld.Tenant, Count = 1, Through = week1 }, CancellationToken.None);
+
+        Assert.Equal([week1], report.Periods);
+        var knowledge = report.Organisation["K"].Latest;
+        Assert.Equal(50, knowledge.Value!.Value, 9);
+        Assert.Equal(week1.Previous(), knowledge.Baseline);
+        Assert.Equal(20, knowledge.Change!.DifferencePoints, 9);
+    }
+
+    [Fact]
+    public async Task Publish_ThroughAPeriodOfAnotherKind_IsRefused()
+    {
+        var month = TrendPeriod.AllFor(_world.Pulses[1].OpensAt)[1];
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            _world.Gate.PublishAsync(new TrendRequest { TenantId = TrendWorld.Tenant, Kind = PeriodKind.Week, Through = month }, CancellationToken.None));
+    }
 }

@@ -52,6 +52,10 @@ public sealed class TrendWorld : IAsyncDisposable
 
     public IReadOnlyList<Pulse> Pulses => _pulses;
 
+    /// <summary>Any store of the world (actions, say, beside the trends).</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     /// <param name="thresholds">The privacy thresholds; the defaults when null.</param>
     /// <param name="azureTablesConnectionString">An Azurite connection string to store in Azure tables; SQLite when null.</param>
     public static async Task<TrendWorld> CreateAsync(PrivacyThresholds? thresholds = null, string? azureTablesConnectionString = null)
