@@ -22,8 +22,10 @@ public static class RolesCard
     /// <summary>Teams listed with their ids; a card must stay under 28 KB.</summary>
     public const int MaxTeamsShown = 10;
 
-    /// <summary>Teams offered to a new Manager; beyond them, an Admin types the team's id.</summary>
-    public const int MaxTeamChoices = 50;
+    /// <summary>Teams offered to a new Manager (a card must stay under 28 KB); beyond them, an Admin types the team's id.</summary>
+    public const int MaxTeamChoices = 20;
+
+    public const string ChooseTeamTitle = "Which team will they manage?";
 
     public static AdaptiveCard Create(
         IReadOnlyList<RoleAssignment> grants,
@@ -105,20 +107,6 @@ public static class RolesCard
             Choices = [.. Grantable.Select(r => new Choice(r.ToString(), r.ToString()))],
             Value = Role.Executive.ToString(),
         });
-        if (teams.Count > 0)
-        {
-            // By id: two teams may share a name, and a name tells nothing about which team it is.
-            var named = teams.OrderBy(t => t.Value, StringComparer.CurrentCultureIgnoreCase).Take(MaxTeamChoices).ToList();
-            var shared = named.GroupBy(t => t.Value, StringComparer.CurrentCultureIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.CurrentCultureIgnoreCase);
-            body.Add(new ChoiceSetInput
-            {
-                Id = RolesCommand.TeamId,
-                Label = "Team (for a Manager)",
-                Style = "compact",
-                Choices = [.. named.Select(t => new Choice(TeamChoice(t.Key, t.Value, shared.Contains(t.Value)), t.Key))],
-            });
-        }
-
         body.Add(new TextBlock(CardText.Markdown("You can also type: roles grant hr Megan Bowen, roles revoke executive <their Entra object id>, " +
             "or roles grant manager Megan Bowen <team id>.", 300))
         {
@@ -131,6 +119,45 @@ public static class RolesCard
             FallbackText = Title,
             Body = body,
             Actions = [ExecuteAction.WithSubmitFallback("Grant", RolesCommand.GrantVerb)],
+        };
+    }
+
+    /// <summary>
+    /// The second step of granting the Manager role from the card: the team, chosen among those FocusBot is installed in
+    /// and sent back by its id (two teams may share a name, and a name says nothing about which team it is).
+    /// </summary>
+    public static AdaptiveCard ChooseTeam(string aadObjectId, string name, IReadOnlyDictionary<string, string> teams)
+    {
+        var listed = teams.OrderBy(t => t.Value, StringComparer.CurrentCultureIgnoreCase).Take(MaxTeamChoices).ToList();
+        var shared = listed.GroupBy(t => t.Value, StringComparer.CurrentCultureIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ToHashSet(StringComparer.CurrentCultureIgnoreCase);
+        List<CardElement> body =
+        [
+            new TextBlock(ChooseTeamTitle) { Size = "Large", Weight = "Bolder" },
+            new TextBlock($"{CardText.Markdown(name, 80)} will see this team's figures alone (trends, comments and the report page) and get its weekly digest. " +
+                "To manage several teams, grant the role once for each.") { IsSubtle = true },
+            new ChoiceSetInput
+            {
+                Id = RolesCommand.TeamId,
+                Label = "Team",
+                Style = "compact",
+                IsRequired = true,
+                ErrorMessage = "Choose the team.",
+                Choices = [.. listed.Select(t => new Choice(TeamChoice(t.Key, t.Value, shared.Contains(t.Value)), t.Key))],
+            },
+        ];
+        if (teams.Count > MaxTeamChoices)
+        {
+            body.Add(new TextBlock(CardText.Markdown(string.Create(CultureInfo.InvariantCulture,
+                $"{teams.Count - MaxTeamChoices} more teams are not listed: type roles to see every team with its id, then roles grant manager <person> <team id>."), 300))
+            { Size = "Small", IsSubtle = true });
+        }
+
+        return new AdaptiveCard
+        {
+            FallbackText = ChooseTeamTitle,
+            Body = body,
+            Actions = [ExecuteAction.WithSubmitFallback("Grant", RolesCommand.GrantVerb, new JsonObject { [RolesCommand.PersonId] = aadObjectId, [RolesCommand.RoleId] = nameof(Role.Manager) })],
         };
     }
 
@@ -147,8 +174,8 @@ public static class RolesCard
 
     private static string TeamChoice(string teamId, string name, bool nameShared) =>
         name.Length == 0 ? CardText.Plain(teamId, 120)
-        : nameShared ? $"{CardText.Plain(name, 80)} ({CardText.Plain(teamId, 120)})"
-        : CardText.Plain(name, 80);
+        : nameShared ? $"{CardText.Plain(name, 60)} ({CardText.Plain(teamId, 120)})"
+        : CardText.Plain(name, 60);
 
     private static string NameOf(string aadObjectId, IReadOnlyDictionary<string, string> names) =>
         names.TryGetValue(aadObjectId, out var name) ? name : aadObjectId;

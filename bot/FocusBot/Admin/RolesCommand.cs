@@ -85,6 +85,12 @@ public sealed partial class RolesCommand(
     {
         var form = new FormValues(data);
         var role = form.Raw(RoleId) ?? string.Empty;
+        // Granting the Manager role from the card takes a second step: which team.
+        if (verb == GrantVerb && string.Equals(role.Trim(), nameof(Role.Manager), StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(form.Raw(TeamId))
+            && await FindAsync(turn.TenantId, form.Raw(PersonId) ?? string.Empty, cancellationToken) is { AadObjectId: { } aadObjectId } person
+            && await channels.TeamNamesAsync(turn.TenantId, cancellationToken) is { Count: > 0 } teams)
+            return AdaptiveCardInvokeResponse.Card(RolesCard.ChooseTeam(aadObjectId, person.Name ?? aadObjectId, teams).ToJsonElement());
+
         var outcome = verb == GrantVerb
             ? await ChangeAsync(turn, grant: true, role, await FindAsync(turn.TenantId, form.Raw(PersonId) ?? string.Empty, cancellationToken), form.Raw(TeamId), cancellationToken)
             : await ChangeAsync(turn, grant: false, role, await FindAsync(turn.TenantId, form.Raw("aadObjectId") ?? string.Empty, cancellationToken), form.Raw(TeamId),
@@ -110,7 +116,7 @@ public sealed partial class RolesCommand(
             problems.Add(problem);
         var team = CardText.Plain(teamText, 200);
         if (role == Role.Manager && team.Length == 0)
-            problems.Add("Choose the team the Manager manages.");
+            problems.Add($"Choose the team the Manager manages; FocusBot must be installed in it. {TeamsListed}");
         if (problems.Count > 0 || role is not { } chosen || target.AadObjectId is not { } aadObjectId)
             return (null, problems);
         if (chosen == Role.Manager)

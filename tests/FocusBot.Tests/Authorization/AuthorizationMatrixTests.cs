@@ -98,8 +98,12 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Catalog_Comments_IsForHrAndExecutivesOnly() =>
-        Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Comments.AllowedRoles);
+    public void Catalog_TrendsCommentsAndDigest_AreForHrExecutivesAndManagersOnly()
+    {
+        Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Trends.AllowedRoles);
+        Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Comments.AllowedRoles);
+        Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Digest.AllowedRoles);
+    }
 
     [Fact]
     public void Catalog_ActionCommands_RecordingForExecutiveAndHr_ListForEveryone()

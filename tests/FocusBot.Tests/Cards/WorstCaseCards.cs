@@ -134,7 +134,15 @@ public static class WorstCaseCards
             new MonthlyCount("November", ManyBehaviours.ToDictionary(b => b, _ => 12)),
             new MonthlyCount("October", ManyBehaviours.Take(3).Append("Retired behaviour").ToDictionary(b => b, _ => 3)), "29:viewer", Recognition(1).Id),
         ["roles"] = RolesCard.Create(
-            [.. Enumerable.Range(0, 40).Select(i => new RoleAssignment { TenantId = "t", AadObjectId = $"aad-{i}", Role = (Role)(i % 3), GrantedBy = "x", GrantedAt = When })],
+            [.. Enumerable.Range(0, 40).Select(i => new RoleAssignment
+            {
+                TenantId = "t",
+                AadObjectId = $"aad-{i}",
+                Role = (Role)(i % 4),
+                TeamId = (Role)(i % 4) == Role.Manager ? $"19:{i}-{Fill(100)}@thread.tacv2" : null,
+                GrantedBy = "x",
+                GrantedAt = When,
+            })],
             Enumerable.Range(0, 40).ToDictionary(i => $"aad-{i}", _ => Fill(80)),
             3,
             new Dictionary<Role, string> { [Role.Executive] = "19:" + Fill(100) + "@thread.tacv2", [Role.HR] = "19:" + Fill(100) + "@thread.tacv2" },
@@ -142,6 +150,7 @@ public static class WorstCaseCards
             People(PeoplePicker.MaxChoices),
             Fill(400),
             [Fill(200), Fill(200)]),
+        ["roles-choose-team"] = RolesCard.ChooseTeam("aad-0", Fill(80), Enumerable.Range(0, 40).ToDictionary(i => $"19:{i}-{Fill(100)}@thread.tacv2", _ => Fill(80))),
         ["erase-confirm"] = ErasureCard.Confirm(ErasureTarget(), ErasureCounts),
         ["erase-confirm-nothing"] = ErasureCard.Confirm(ErasureTarget() with { AadObjectId = null }, ErasureResult.None),
         ["erase-candidates"] = ErasureCard.Candidates(Fill(ErasureTargets.MaxTermLength), People(ErasureCard.MaxCandidates + 5)),

@@ -86,7 +86,7 @@ public sealed class HelpTests : IAsyncLifetime
     {
         var lines = await CardLinesAsync(Sam, "help trends");
 
-        Assert.Contains(lines, line => line.Contains("is for HR only", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("is for HR, Executive or Manager only", StringComparison.Ordinal));
         Assert.DoesNotContain(TrendsSyntax, lines);
     }
 
