@@ -30,6 +30,6 @@ public sealed class ReportAccess(ReportLinkSigner signer, RoleResolver roles)
         if (held.Contains(Role.Manager) && TrendSlices.IsTeam(link.Slice)
             && (await roles.ManagedTeamsAsync(link.TenantId, link.AadObjectId, cancellationToken)).Contains(TrendSlices.TeamIdOf(link.Slice)))
             return (link, true, null);
-        return (null, false, "This report link was made for someone who may no longer see these figures in FocusBot (HR, Executives, and a Manager for their own team).");
+        return (null, false, "This report link was made for someone who no longer holds the HR role, the Executive role or the Manager role for this team in FocusBot.");
     }
 }
