@@ -115,7 +115,7 @@ public sealed class ManagedTenant : IAsyncDisposable
 
         var pulses = Scenario.Get<IPulseStore>();
         var stored = (await pulses.GetAsync(pulse.Id, CancellationToken.None))!;
-        return await pulses.UpdateAsync(stored with { Status = PulseStatus.Closed, ClosesAt = Clock.GetUtcNow().AddSeconds(-1) }, CancellationToken.None);
+        return await pulses.UpdateAsync(stored with { Status = PulseStatus.Closed, ClosesAt = Clock.GetUtcNow() }, CancellationToken.None);
     }
 
     /// <summary>One pass of the digest service (seal, then send), as its background loop runs it.</summary>
