@@ -3,6 +3,7 @@ using FocusBot.Domain.Roles;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using FocusBot.Trends;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Tests.Trends.Managers;
 
@@ -62,6 +63,24 @@ public abstract class ManagerDigestFlowTests(StorageKind storage, AzuriteFixture
         Assert.Empty(_tenant.DigestsTo(Person.Sam));
         Assert.Equal(3, sent);
         Assert.Equal(0, again);
+    }
+
+    [Fact]
+    public async Task Digest_PassedByTwoInstancesAtOnceAndAThirdLater_GoesToTheManagerOnce()
+    {
+        await _tenant.RunPulseAsync();
+        // Each service is an instance of its own (its own lease holder id) over the one store, as in a scaled-out or
+        // restarted deployment: the tenant's trends lease lets one send at a time, the grant's mark stops the rest.
+        var services = _tenant.Scenario.Host.Services;
+        var first = ActivatorUtilities.CreateInstance<TrendDigestService>(services);
+        var second = ActivatorUtilities.CreateInstance<TrendDigestService>(services);
+
+        var together = await Task.WhenAll(first.RunOnceAsync(CancellationToken.None), second.RunOnceAsync(CancellationToken.None));
+        var later = await ActivatorUtilities.CreateInstance<TrendDigestService>(services).RunOnceAsync(CancellationToken.None);
+
+        Assert.Single(_tenant.DigestsTo(Person.Megan));
+        Assert.Single(_tenant.DigestsTo(Person.Hassan));
+        Assert.Equal(3, together.Sum() + later);
     }
 
     [Fact]
