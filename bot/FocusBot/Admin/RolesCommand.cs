@@ -117,6 +117,8 @@ public sealed partial class RolesCommand(
         var team = CardText.Plain(teamText, 200);
         if (role == Role.Manager && team.Length == 0)
             problems.Add($"Choose the team the Manager manages; FocusBot must be installed in it. {TeamsListed}");
+        else if (role == Role.Manager && grant && !(await channels.TeamNamesAsync(turn.TenantId, cancellationToken)).ContainsKey(team))
+            problems.Add($"FocusBot is not in a team with the id \"{team}\". A Manager is bound to a team by its id, never its name. {TeamsListed}");
         if (problems.Count > 0 || role is not { } chosen || target.AadObjectId is not { } aadObjectId)
             return (null, problems);
         if (chosen == Role.Manager)
@@ -181,8 +183,6 @@ public sealed partial class RolesCommand(
             return ($"{name} no longer manages {team}.", []);
         }
 
-        if (!teams.ContainsKey(teamId))
-            return (null, [$"FocusBot is not in a team with the id \"{CardText.Plain(teamId, 120)}\". A Manager is bound to a team by its id, never its name. {TeamsListed}"]);
         if (manages)
             return ($"{name} already manages {team}.", []);
         await roles.GrantAsync(new RoleAssignment

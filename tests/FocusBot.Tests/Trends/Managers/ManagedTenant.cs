@@ -62,9 +62,9 @@ public sealed class ManagedTenant : IAsyncDisposable
             scenario.Connector.AddConversation(EmptyTeam, BotScenario.TenantId);
             await scenario.InstallInTeamAsync(EmptyTeam, "Empty Team", EmptyTeam, "General");
             var roster = scenario.Get<IRosterStore>();
-            await roster.ReplaceTeamRosterAsync(BotScenario.TenantId, BotScenario.ServiceDeskTeam, [.. ServiceDeskComments.Select(c => Member(BotScenario.ServiceDeskTeam, c.Person))],
+            await roster.ReplaceTeamRosterAsync(BotScenario.TenantId, BotScenario.ServiceDeskTeam, [.. ServiceDeskComments.Select(c => BotScenario.Member(BotScenario.ServiceDeskTeam)(c.Person))],
                 CancellationToken.None);
-            await roster.ReplaceTeamRosterAsync(BotScenario.TenantId, BotScenario.LeadershipTeam, [.. LeadershipComments.Select(c => Member(BotScenario.LeadershipTeam, c.Person))],
+            await roster.ReplaceTeamRosterAsync(BotScenario.TenantId, BotScenario.LeadershipTeam, [.. LeadershipComments.Select(c => BotScenario.Member(BotScenario.LeadershipTeam)(c.Person))],
                 CancellationToken.None);
 
             await scenario.SayAsync(Person.Ada, "roles grant manager Megan Bowen " + BotScenario.ServiceDeskTeam);
@@ -79,16 +79,6 @@ public sealed class ManagedTenant : IAsyncDisposable
 
         return tenant;
     }
-
-    private static TeamMember Member(string teamId, Person person) => new()
-    {
-        TenantId = BotScenario.TenantId,
-        TeamId = teamId,
-        UserId = person.UserId,
-        AadObjectId = person.AadObjectId,
-        Name = person.Name,
-        TimeZone = "Europe/London",
-    };
 
     /// <summary>
     /// Opens this week's pulse, everyone answers it in the card (choices spread over the scale, and their comment), and it
