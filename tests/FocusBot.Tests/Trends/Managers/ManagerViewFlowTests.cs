@@ -162,6 +162,29 @@ public abstract class ManagerViewFlowTests(StorageKind storage, AzuriteFixture a
     }
 
     [Fact]
+    public async Task Trends_FromAManagerOfTwoTeams_AsksWhichAndShowsEachAlone()
+    {
+        await _tenant.SayAsync(Person.Ada, "roles grant manager Megan Bowen " + BotScenario.LeadershipTeam);
+
+        var which = await _tenant.TextReplyAsync(Person.Megan, "trends");
+        var leadership = CardJson.AllText(await _tenant.CardReplyAsync(Person.Megan, "trends leadership"));
+
+        Assert.Equal("You manage Leadership and Service Desk: name the team, e.g. trends Leadership.", which);
+        Assert.Contains(TrendCard.Title + ": Leadership", leadership, StringComparison.Ordinal);
+        Assert.DoesNotContain("Service Desk", leadership, StringComparison.Ordinal);
+        Assert.DoesNotContain("Organisation", leadership, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrivacyPage_TellsStaffThatTheirTeamsManagerReadsTheTeamsFiguresAndComments()
+    {
+        var privacy = await _tenant.Scenario.Host.Client.GetStringAsync("/privacy");
+
+        Assert.Contains("a team's manager sees that team's figures only", privacy, StringComparison.Ordinal);
+        Assert.Contains("and by your team's manager among your team's comments", privacy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Trends_FromSomeoneWhoIsHrAndAManager_ShowTheOrganisation()
     {
         await _tenant.SayAsync(Person.Ada, "roles grant manager Hassan Ali " + BotScenario.ServiceDeskTeam);
