@@ -22,7 +22,11 @@ public sealed record ErasureResult
 
     public int PauseFlags { get; init; }
 
+    /// <summary>Role grants: one per role, and one per team a Manager manages.</summary>
     public int RoleAssignments { get; init; }
+
+    /// <summary>Their weekly digest opt-out ("digest off").</summary>
+    public int DigestSettings { get; init; }
 
     /// <summary>"Got it" presses on insights; each insight's count drops by one.</summary>
     public int GotItMarks { get; init; }
@@ -33,5 +37,5 @@ public sealed record ErasureResult
     /// <summary>Recognitions of them, deleted whole (a recognition is about one person), with the applause they got.</summary>
     public int Recognitions { get; init; }
 
-    public int Total => ConversationReferences + RosterEntries + Deliveries + Answers + PauseFlags + RoleAssignments + GotItMarks + ApplauseMarks + Recognitions;
+    public int Total => ConversationReferences + RosterEntries + Deliveries + Answers + PauseFlags + RoleAssignments + DigestSettings + GotItMarks + ApplauseMarks + Recognitions;
 }

@@ -6,4 +6,7 @@ public enum Role
     Admin,
     Executive,
     HR,
+
+    /// <summary>Sees one team's figures: granted per team, bound to the team's Teams id (<see cref="RoleAssignment.TeamId"/>).</summary>
+    Manager,
 }

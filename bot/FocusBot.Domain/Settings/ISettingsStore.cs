@@ -2,7 +2,7 @@ namespace FocusBot.Domain.Settings;
 
 /// <summary>
 /// Small per-tenant settings (schedule, behaviours list, ...) as strings the feature that owns the key parses, and the
-/// staff pause flag ("pause" / "resume").
+/// staff pause flag ("pause" / "resume"), and a person's weekly digest opt-out ("digest off" / "digest on").
 /// </summary>
 public interface ISettingsStore
 {
@@ -14,4 +14,9 @@ public interface ISettingsStore
     Task SetPausedAsync(string tenantId, string userId, bool paused, CancellationToken cancellationToken);
 
     Task<bool> IsPausedAsync(string tenantId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Remembers that the person (by Entra object id) wants no weekly digest (true) or wants them again (false).</summary>
+    Task SetDigestOffAsync(string tenantId, string aadObjectId, bool off, CancellationToken cancellationToken);
+
+    Task<bool> IsDigestOffAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken);
 }

@@ -31,6 +31,8 @@ public sealed partial class PrivacyGate(
     public async Task<TrendReport> PublishAsync(TrendRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.TeamOnly && !TrendSlices.IsTeam(request.Slice))
+            throw new ArgumentException("A team-only report is of one team.", nameof(request));
         var count = Math.Clamp(request.Count, 1, TrendRequest.MaxCount);
         var current = TrendPeriod.Holding(request.Kind, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
         if (request.Through is { } through)
@@ -60,6 +62,7 @@ public sealed partial class PrivacyGate(
                 Periods = [],
                 Focus = request.Slice == TrendSlices.Org ? none : none with { Slice = request.Slice, Name = NameOf(request.Slice, teamNames) },
                 Organisation = none,
+                TeamOnly = request.TeamOnly,
                 MinimumGroupSize = thresholds.MinimumGroupSize,
                 MinimumCommentGroupSize = thresholds.MinimumCommentGroupSize,
             };
@@ -67,7 +70,11 @@ public sealed partial class PrivacyGate(
 
         var last = sealedPeriods[^1];
         var periods = TrendPeriod.Range(last, count);
-        var organisation = Series(org, org, TrendSlices.Org, "Organisation", periods, TrendMeasure.SliceMeasures);
+        // The organisation's cells still decide what is sealed and when a team's zero is a count; a team-only report
+        // just carries none of its figures.
+        var organisation = request.TeamOnly
+            ? Withheld(TrendSlices.Org, "Organisation", periods, TrendMeasure.SliceMeasures)
+            : Series(org, org, TrendSlices.Org, "Organisation", periods, TrendMeasure.SliceMeasures);
         var focus = request.Slice == TrendSlices.Org
             ? organisation
             : Series(focusCells, org, request.Slice, NameOf(request.Slice, teamNames), periods, TrendMeasure.SliceMeasures);
@@ -75,8 +82,9 @@ public sealed partial class PrivacyGate(
         // Teams: those with data in the latest period. Levels and topics: those with data in any period shown, because
         // questions rotate and the latest pulse asks only a few of them.
         SliceCells? index = null;
-        if ((request.Slice == TrendSlices.Org && request.TeamPeriods > 0) || request.IncludeBreakdowns)
-            index = await ReadAsync(request.TenantId, TrendSlices.Index, request.IncludeBreakdowns ? periods[0] : last, last, cancellationToken);
+        var breakdowns = request.IncludeBreakdowns && !request.TeamOnly;
+        if ((request.Slice == TrendSlices.Org && request.TeamPeriods > 0) || breakdowns)
+            index = await ReadAsync(request.TenantId, TrendSlices.Index, breakdowns ? periods[0] : last, last, cancellationToken);
         IEnumerable<string> Listed(IEnumerable<TrendPeriod> among) => index is null
             ? []
             : among.SelectMany(p => index.Buckets(p.Key, TrendMeasure.SliceKey)).Where(b => b.Value > 0).Select(b => b.Key).Distinct(StringComparer.Ordinal);
@@ -95,11 +103,12 @@ public sealed partial class PrivacyGate(
             Focus = focus,
             Organisation = organisation,
             Teams = [.. teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)],
+            TeamOnly = request.TeamOnly,
             MinimumGroupSize = thresholds.MinimumGroupSize,
             MinimumCommentGroupSize = thresholds.MinimumCommentGroupSize,
         };
         report = WithThemes(report, phrases);
-        if (!request.IncludeBreakdowns)
+        if (!breakdowns)
             return report;
 
         var everListed = Listed(periods).ToList();
@@ -170,6 +179,10 @@ public sealed partial class PrivacyGate(
             yield return Figure(cells, org, earlier, measure);
         }
     }
+
+    /// <summary>A slice the reader may not see: its series hold no figure at all.</summary>
+    private static SliceSeries Withheld(string slice, string name, IReadOnlyList<TrendPeriod> periods, IReadOnlyList<string> measures) =>
+        new(slice, name, [.. measures.Select(measure => new MeasureSeries(measure, [.. periods.Select(p => new PublishedFigure(p, measure, FigureStatus.NotAvailable))]))]);
 
     private SliceSeries Series(SliceCells cells, SliceCells org, string slice, string name, IReadOnlyList<TrendPeriod> periods, IReadOnlyList<string> measures) =>
         new(slice, name, [.. measures.Select(measure => SeriesOf(cells, org, measure, periods))]);

@@ -105,8 +105,14 @@ public sealed record TrendReport
     /// <summary>The slice asked for ("org" or a team).</summary>
     public required SliceSeries Focus { get; init; }
 
-    /// <summary>The whole organisation (the same as <see cref="Focus"/> for an organisation report).</summary>
+    /// <summary>
+    /// The whole organisation (the same as <see cref="Focus"/> for an organisation report). In a <see cref="TeamOnly"/>
+    /// report it holds no figure: every point is not available.
+    /// </summary>
     public required SliceSeries Organisation { get; init; }
+
+    /// <summary>A Manager's view of one team (<see cref="TrendRequest.TeamOnly"/>): routes show the team alone.</summary>
+    public bool TeamOnly { get; init; }
 
     /// <summary>Each team (organisation report) or just the focus team.</summary>
     public IReadOnlyList<SliceSeries> Teams { get; init; } = [];

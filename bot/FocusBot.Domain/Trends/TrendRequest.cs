@@ -25,5 +25,11 @@ public sealed record TrendRequest
     /// </summary>
     public TrendPeriod? Through { get; init; }
 
+    /// <summary>
+    /// A Manager's view of the team in <see cref="Slice"/>: that team alone. The organisation's figures (even as a
+    /// reference line), other teams and the organisation-wide breakdowns are left out; an organisation slice is refused.
+    /// </summary>
+    public bool TeamOnly { get; init; }
+
     public const int MaxCount = 104;
 }

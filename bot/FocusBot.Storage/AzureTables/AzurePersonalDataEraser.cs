@@ -52,7 +52,8 @@ internal sealed class AzurePersonalDataEraser(
             Answers = answerCount,
             Deliveries = subject.UserId is { Length: > 0 } user ? await deliveries.CountForRecipientAsync(RecipientKeys.For(subject.TenantId, user), cancellationToken) : 0,
             PauseFlags = subject.UserId is { Length: > 0 } paused && await settings.IsPausedAsync(subject.TenantId, paused, cancellationToken) ? 1 : 0,
-            RoleAssignments = subject.AadObjectId is { Length: > 0 } aad ? (await roles.GetRolesAsync(subject.TenantId, aad, cancellationToken)).Count : 0,
+            RoleAssignments = subject.AadObjectId is { Length: > 0 } aad ? (await roles.ListForPersonAsync(subject.TenantId, aad, cancellationToken)).Count : 0,
+            DigestSettings = subject.AadObjectId is { Length: > 0 } off && await settings.IsDigestOffAsync(subject.TenantId, off, cancellationToken) ? 1 : 0,
             RosterEntries = await roster.CountPersonAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken),
             ConversationReferences = await conversations.CountPersonAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken),
         };
@@ -96,6 +97,7 @@ internal sealed class AzurePersonalDataEraser(
             Deliveries = subject.UserId is { Length: > 0 } user ? await deliveries.EraseRecipientAsync(RecipientKeys.For(subject.TenantId, user), cancellationToken) : 0,
             PauseFlags = subject.UserId is { Length: > 0 } paused ? await settings.ErasePauseAsync(subject.TenantId, paused, cancellationToken) : 0,
             RoleAssignments = subject.AadObjectId is { Length: > 0 } aad ? await roles.EraseAsync(subject.TenantId, aad, cancellationToken) : 0,
+            DigestSettings = subject.AadObjectId is { Length: > 0 } off ? await settings.EraseDigestOffAsync(subject.TenantId, off, cancellationToken) : 0,
             RosterEntries = await roster.ErasePersonAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken),
             ConversationReferences = await conversations.ErasePersonAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken),
         };

@@ -20,6 +20,7 @@ internal static class SqliteMigrations
         (6, SqliteSchemaV6.Sql),
         (7, SqliteSchemaV7.Sql),
         (8, SqliteSchemaV8.Sql),
+        (9, SqliteSchemaV9.Sql),
     ];
 
     public static int LatestVersion => Scripts[^1].Version;

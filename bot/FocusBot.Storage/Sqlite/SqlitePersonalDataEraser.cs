@@ -23,6 +23,7 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
     private static readonly string ApplauseOnTheirs = SqliteCountedMarks.Applause.Rows("recognition_id IN (SELECT id FROM " + Recognitions + ")");
     private const string Pauses = "paused_users WHERE tenant_id = $tenant AND user_id = $user";
     private const string Roles = "role_assignments WHERE tenant_id = $tenant AND aad_object_id = $aad";
+    private const string DigestOptOuts = "digest_opt_outs WHERE tenant_id = $tenant AND aad_object_id = $aad";
 
     public async Task<ErasureResult> CountAsync(ErasureSubject subject, CancellationToken cancellationToken)
     {
@@ -38,6 +39,7 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
             Deliveries = await CountAsync(Deliveries, subject, null, cancellationToken),
             PauseFlags = await CountAsync(Pauses, subject, null, cancellationToken),
             RoleAssignments = await CountAsync(Roles, subject, null, cancellationToken),
+            DigestSettings = await CountAsync(DigestOptOuts, subject, null, cancellationToken),
             RosterEntries = await CountAsync(Roster, subject, null, cancellationToken),
             ConversationReferences = await CountAsync(Conversations, subject, null, cancellationToken),
         };
@@ -79,6 +81,7 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
                     Deliveries = Delete(writer, Deliveries, subject, null),
                     PauseFlags = Delete(writer, Pauses, subject, null),
                     RoleAssignments = Delete(writer, Roles, subject, null),
+                    DigestSettings = Delete(writer, DigestOptOuts, subject, null),
                     RosterEntries = Delete(writer, Roster, subject, null),
                     ConversationReferences = Delete(writer, Conversations, subject, null),
                 };

@@ -40,4 +40,24 @@ internal sealed class SqliteSettingsStore(SqliteDatabase database) : ISettingsSt
             cancellationToken);
         return rows.Count > 0;
     }
+
+    public Task SetDigestOffAsync(string tenantId, string aadObjectId, bool off, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            writer => writer.Command(off
+                    ? "INSERT OR IGNORE INTO digest_opt_outs (tenant_id, aad_object_id) VALUES ($tenant, $aad);"
+                    : "DELETE FROM digest_opt_outs WHERE tenant_id = $tenant AND aad_object_id = $aad;")
+                .With("$tenant", tenantId)
+                .With("$aad", aadObjectId)
+                .ExecuteNonQuery(),
+            cancellationToken);
+
+    public async Task<bool> IsDigestOffAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
+    {
+        var rows = await database.QueryListAsync(
+            "SELECT 1 FROM digest_opt_outs WHERE tenant_id = $tenant AND aad_object_id = $aad;",
+            command => command.With("$tenant", tenantId).With("$aad", aadObjectId),
+            reader => true,
+            cancellationToken);
+        return rows.Count > 0;
+    }
 }

@@ -1,3 +1,4 @@
+using FocusBot.Conversations;
 using FocusBot.Messaging;
 using FocusBot.People;
 using FocusBot.Recognitions;
@@ -11,6 +12,7 @@ public static class RoleAdministrationServiceCollectionExtensions
     public static IServiceCollection AddRoleAdministration(this IServiceCollection services)
     {
         services.AddPeople();
+        services.TryAddSingleton<TeamChannels>();
         services.AddSingleton<RolesCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<RolesCommand>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<RolesCommand>());

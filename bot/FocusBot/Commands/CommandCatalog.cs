@@ -88,10 +88,11 @@ public static class CommandCatalog
     {
         AllowedRoles = [Role.Admin],
         Group = CommandGroup.Administration,
-        Usage = new(["roles", "roles grant <role> <person>", "roles revoke <role> <person>"], "roles grant HR Megan Bowen")
+        Usage = new(["roles", "roles grant <role> <person> [team id]", "roles revoke <role> <person> [team id]"], "roles grant HR Megan Bowen")
         {
-            Details = "The role is Executive, HR or Admin; the person is a name as Teams shows it or an Entra object id. " +
-                "roles alone lists who holds which role, with a form to grant and revoke.",
+            Details = "The role is Executive, HR, Admin or Manager; the person is a name as Teams shows it or an Entra object id; a " +
+                "Manager also needs the id of the team they manage, last (roles grant manager Megan Bowen 19:…@thread.tacv2). " +
+                "roles alone lists who holds which role and every team FocusBot is in with its id, with a form to grant and revoke.",
         },
     };
 
@@ -158,28 +159,39 @@ public static class CommandCatalog
         },
     };
 
-    public static readonly BotCommand Trends = new("trends", "Knowledge, behaviour and attitude trends by team (HR)", BotCommandScope.Personal)
+    public static readonly BotCommand Trends = new("trends", "Knowledge, behaviour and attitude trends by team (HR, Executive, Manager)", BotCommandScope.Personal)
     {
-        AllowedRoles = [Role.HR],
+        AllowedRoles = [Role.HR, Role.Executive, Role.Manager],
         Group = CommandGroup.Programme,
         Usage = new(["trends [team name] [knowledge|behaviour|attitude] [N weeks|months|quarters]"], "trends Sales 6 months")
         {
-            Details = "Without a team name: the whole organisation. Without a period: the last " +
+            Details = "Without a team name: the whole organisation (a Manager sees the team they manage, and only that team). Without a period: the last " +
                 $"{TrendSpans.DefaultWeeks} weeks. N is {TrendSpans.Min} to {TrendSpans.Max(PeriodKind.Week)} weeks, " +
                 $"{TrendSpans.Min} to {TrendSpans.Max(PeriodKind.Month)} months or {TrendSpans.Min} to {TrendSpans.Max(PeriodKind.Quarter)} quarters; " +
                 "as the only word, week, month or quarter works too (trends month). Naming a dimension shows only that one.",
         },
     };
 
-    public static readonly BotCommand Comments = new("comments", "Read the comments of large enough groups, masked (HR, Executive)", BotCommandScope.Personal)
+    public static readonly BotCommand Comments = new("comments", "Read the comments of large enough groups, masked (HR, Executive, Manager)", BotCommandScope.Personal)
     {
-        AllowedRoles = [Role.HR, Role.Executive],
+        AllowedRoles = [Role.HR, Role.Executive, Role.Manager],
         Group = CommandGroup.Programme,
         Usage = new(["comments [team name] [N weeks|months|quarters]"], "comments Sales 3 months")
         {
-            Details = "What people wrote to the \"one thing\" question, word for word, for the organisation or one team: only for " +
-                "periods where enough people commented, in no particular order, without dates, with names, e-mail addresses and " +
-                $"phone numbers masked. Without a period: the last {TrendSpans.DefaultWeeks} weeks.",
+            Details = "What people wrote to the \"one thing\" question, word for word, for the organisation or one team (a Manager: " +
+                "their own team only): only for periods where enough people commented, in no particular order, without dates, with " +
+                $"names, e-mail addresses and phone numbers masked. Without a period: the last {TrendSpans.DefaultWeeks} weeks.",
+        },
+    };
+
+    public static readonly BotCommand Digest = new("digest", "Turn your weekly digest off or on (HR, Executive, Manager)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR, Role.Executive, Role.Manager],
+        Group = CommandGroup.Programme,
+        Usage = new(["digest", "digest off|on"], "digest off")
+        {
+            Details = "After each pulse closes, HR and Executives get the organisation's weekly digest in this chat, and a Manager one " +
+                "for each team they manage. digest off stops them, digest on starts them again; digest alone says which you get.",
         },
     };
 
@@ -210,5 +222,5 @@ public static class CommandCatalog
     };
 
     public static IReadOnlyList<BotCommand> All { get; } =
-        [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Action, Actions, Recognize, Recognitions, Questions, Trends, Comments, TrendsRebuild, Erase, Status];
+        [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Action, Actions, Recognize, Recognitions, Questions, Trends, Comments, Digest, TrendsRebuild, Erase, Status];
 }

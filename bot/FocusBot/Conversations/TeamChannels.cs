@@ -18,6 +18,22 @@ public sealed class TeamChannels(IConversationStore conversations)
         return [.. channels.OrderBy(TitleOf, StringComparer.CurrentCultureIgnoreCase)];
     }
 
+    /// <summary>
+    /// Team id to the name Teams last reported (empty when it gave none), for the tenant's teams FocusBot is installed in:
+    /// the teams a role can be bound to, by id.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> TeamNamesAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var teams = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var record in conversations.ListTeamsAsync(cancellationToken))
+        {
+            if (record.TenantId == tenantId && record.TeamId is { Length: > 0 } id && (!teams.TryGetValue(id, out var known) || known.Length == 0))
+                teams[id] = string.IsNullOrWhiteSpace(record.TeamName) ? string.Empty : record.TeamName;
+        }
+
+        return teams;
+    }
+
     /// <summary>"Team › Channel" as people know it; the team's first channel is General when Teams gives no name.</summary>
     public static string TitleOf(ConversationRecord channel)
     {

@@ -14,9 +14,10 @@ public static class LegalEndpoints
         <ul>
         <li>Your pulse answers are stored under a pseudonym (a keyed hash of your tenant and user id), never your name.</li>
         <li>Nobody can read one person's answers through FocusBot. Scores are only shown for groups of at least {privacy.MinimumGroupSize} people,
-        comments only for groups of at least {privacy.MinimumCommentGroupSize}, and a group is hidden when it could be worked out by subtracting two others.</li>
+        comments only for groups of at least {privacy.MinimumCommentGroupSize}, and a group is hidden when it could be worked out by subtracting two others.
+        HR and executives see the figures of the whole organisation and of each team; a team's manager sees that team's figures only.</li>
         <li>What you write in the pulse's "one thing" box (or with the one thing command) is read as you wrote it by HR and executives,
-        once at least {privacy.MinimumCommentGroupSize} people in the group have commented: without your name or a date, in a mixed order,
+        and by your team's manager among your team's comments, once at least {privacy.MinimumCommentGroupSize} people in the group have commented: without your name or a date, in a mixed order,
         with the names, e-mail addresses and phone numbers it mentions masked. Write nothing there you would not want read that way.</li>
         <li>Once a pulse's figures are final, everyone it reached gets its results: the organisation's figures, and their own team's
         under the same rules; for a team with too few answers, one sentence that does not say how many answered.</li>

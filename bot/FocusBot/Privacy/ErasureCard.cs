@@ -152,8 +152,9 @@ public static class ErasureCard
         Count("\"Got it\" on insights (counts drop)", counts.GotItMarks),
         Count("Applause given (counts drop)", counts.ApplauseMarks),
         Count("Recognitions of them, with their posts", counts.Recognitions),
-        Count("Role grants", counts.RoleAssignments),
+        Count("Role grants (a Manager: one per team)", counts.RoleAssignments),
         Count("Pause setting", counts.PauseFlags),
+        Count("Weekly digest turned off", counts.DigestSettings),
     ];
 
     private static Fact Count(string what, int count) => new(what, count.ToString(CultureInfo.InvariantCulture));

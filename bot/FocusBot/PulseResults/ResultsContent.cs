@@ -79,11 +79,11 @@ public sealed class ResultsContent(
     private static bool IsStaff(IReadOnlyList<string> teams, ConversationRecord? chat) =>
         teams.Count > 0 || chat?.UserAadObjectId is { Length: > 0 };
 
-    /// <summary>A signed link to the full report for someone who holds HR (as the digest gives them); null for everyone else.</summary>
+    /// <summary>A signed link to the full report for someone who holds HR or Executive (as the digest gives them); null for everyone else.</summary>
     private async Task<Uri?> ReportUrlAsync(Delivery delivery, ConversationRecord? chat, CancellationToken cancellationToken)
     {
         var aadObjectId = chat?.UserAadObjectId ?? (await roster.FindByUserIdAsync(delivery.TenantId, delivery.UserId, cancellationToken))?.AadObjectId;
-        if (aadObjectId is null || !(await roles.GetRolesAsync(delivery.TenantId, aadObjectId, delivery.UserId, cancellationToken)).Contains(Role.HR))
+        if (aadObjectId is null || (await roles.GetRolesAsync(delivery.TenantId, aadObjectId, delivery.UserId, cancellationToken)) is var held && !held.Contains(Role.HR) && !held.Contains(Role.Executive))
             return null;
         return urls.Value.Page(urls.Value.LinkFor(delivery.TenantId, aadObjectId, delivery.UserId, TrendSlices.Org, PeriodKind.Week, TrendSpans.DefaultWeeks));
     }

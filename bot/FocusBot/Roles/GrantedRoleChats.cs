@@ -9,17 +9,24 @@ namespace FocusBot.Roles;
 /// </summary>
 public sealed class GrantedRoleChats(IRoleStore roles, IConversationStore conversations)
 {
-    public async Task<IReadOnlyList<ConversationRecord>> ListAsync(string tenantId, Role role, CancellationToken cancellationToken)
+    /// <summary>One chat per person holding <paramref name="role"/>.</summary>
+    public async Task<IReadOnlyList<ConversationRecord>> ListAsync(string tenantId, Role role, CancellationToken cancellationToken) =>
+        [.. (await ListGrantsAsync(tenantId, role, cancellationToken)).Select(g => g.Chat).DistinctBy(c => c.ConversationId, StringComparer.Ordinal)];
+
+    /// <summary>Each grant of <paramref name="role"/> whose holder has a chat, with that chat (a Manager: one per team managed).</summary>
+    public async Task<IReadOnlyList<(RoleAssignment Grant, ConversationRecord Chat)>> ListGrantsAsync(string tenantId, Role role, CancellationToken cancellationToken)
     {
-        var holders = (await roles.ListAsync(tenantId, cancellationToken)).Where(a => a.Role == role).Select(a => a.AadObjectId)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var chats = new List<ConversationRecord>();
+        var grants = (await roles.ListAsync(tenantId, cancellationToken)).Where(a => a.Role == role)
+            .ToLookup(a => a.AadObjectId, StringComparer.OrdinalIgnoreCase);
+        var found = new List<(RoleAssignment, ConversationRecord)>();
+        if (grants.Count == 0)
+            return found;
         await foreach (var chat in conversations.ListPersonalAsync(tenantId, cancellationToken))
         {
-            if (chat.UserAadObjectId is { } aad && holders.Contains(aad))
-                chats.Add(chat);
+            if (chat.UserAadObjectId is { } aad)
+                found.AddRange(grants[aad].Select(grant => (grant, chat)));
         }
 
-        return chats;
+        return found;
     }
 }

@@ -8,7 +8,7 @@ public static class RefusalCard
 {
     public static AdaptiveCard Create(BotCommand command)
     {
-        var roles = string.Join(" or ", command.AllowedRoles);
+        var roles = EnglishList.Or([.. command.AllowedRoles.Select(r => r.ToString())]);
         return new AdaptiveCard
         {
             FallbackText = $"{command.Name} needs the {roles} role",

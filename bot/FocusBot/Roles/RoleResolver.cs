@@ -6,7 +6,8 @@ namespace FocusBot.Roles;
 
 /// <summary>
 /// Decides which roles a person holds: Admins from configuration, grants made with the `roles` command, and membership
-/// of a team configured to confer a role. Everyone is Staff, which needs no grant.
+/// of a team configured to confer a role. Everyone is Staff, which needs no grant. A Manager holds the role through
+/// grants only, one per team managed (<see cref="ManagedTeamsAsync"/>).
 /// </summary>
 public sealed class RoleResolver(IOptionsMonitor<RolesOptions> options, IRoleStore roles, IRosterStore roster)
 {
@@ -32,5 +33,16 @@ public sealed class RoleResolver(IOptionsMonitor<RolesOptions> options, IRoleSto
         }
 
         return held;
+    }
+
+    /// <summary>The Teams team ids the person was granted the Manager role for (none for someone who manages no team).</summary>
+    public async Task<IReadOnlySet<string>> ManagedTeamsAsync(string tenantId, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(aadObjectId))
+            return new HashSet<string>(StringComparer.Ordinal);
+        return (await roles.ListForPersonAsync(tenantId, aadObjectId, cancellationToken))
+            .Where(a => a.Role == Role.Manager && a.TeamId is not null)
+            .Select(a => a.TeamId!)
+            .ToHashSet(StringComparer.Ordinal);
     }
 }

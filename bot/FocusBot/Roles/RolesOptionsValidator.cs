@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FocusBot.Configuration;
+using FocusBot.Domain.Roles;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Roles;
@@ -20,6 +21,14 @@ public sealed partial class RolesOptionsValidator : IValidateOptions<RolesOption
         List<string> failures = [];
         foreach (var (role, configured) in options.RoleTeams)
         {
+            // Every member of a team would manage... which team? A Manager is granted for one team at a time.
+            if (role == Role.Manager)
+            {
+                failures.Add($"{ConfigurationKeys.BotRoleTeams}:{role} is not possible: a Manager manages one team, granted by an Admin with " +
+                    "roles grant manager <person> <team id> (or the roles card), one grant per team.");
+                continue;
+            }
+
             var value = configured?.Trim() ?? string.Empty;
             if (IsTeamId(value))
                 continue;

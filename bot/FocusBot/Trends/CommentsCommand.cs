@@ -1,38 +1,33 @@
-using FocusBot.Cards;
 using FocusBot.Commands;
-using FocusBot.Domain.Conversations;
-using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
-using FocusBot.Roles;
 
 namespace FocusBot.Trends;
 
 /// <summary>
 /// `comments [team name] [N weeks|months|quarters]`: the comments of the organisation or a team, masked, shuffled and
-/// undated, for the periods the privacy gate shows (see <see cref="VoiceComments"/>). HR and Executives only.
+/// undated, for the periods the privacy gate shows (see <see cref="VoiceComments"/>). HR and Executives read any group; a
+/// Manager their own team alone (<see cref="TrendScopes"/>).
 /// </summary>
-public sealed partial class CommentsCommand(CommentsReader comments, ReportUrls urls, RoleResolver roles, IConversationStore conversations,
-    ILogger<CommentsCommand> logger) : ICommandHandler
+public sealed partial class CommentsCommand(CommentsReader comments, ReportUrls urls, TrendScopes scopes, ILogger<CommentsCommand> logger) : ICommandHandler
 {
     public BotCommand Command => CommandCatalog.Comments;
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var request = TrendsArguments.Parse(arguments);
-        if (await TrendsCommand.SliceAsync(turn, conversations, request.TeamName, cancellationToken) is not { } slice)
+        if (await scopes.ForAsync(turn, Command, request, cancellationToken) is not { } scope)
             return;
 
-        var published = await comments.PublishAsync(new TrendRequest { TenantId = turn.TenantId, Slice = slice, Kind = request.Kind, Count = request.Count },
-            cancellationToken);
-        // The report page is HR's (its links are checked for the HR role); an Executive reads the card.
+        var published = await comments.PublishAsync(
+            new TrendRequest { TenantId = turn.TenantId, Slice = scope.Slice, Kind = request.Kind, Count = request.Count, TeamOnly = scope.TeamOnly }, cancellationToken);
+        // The page is checked again when opened (ReportAccess): the link is for this reader and this group only.
         Uri? page = null;
-        if (published.IsShown && turn.Activity.From?.AadObjectId is { Length: > 0 } aadObjectId
-            && (await roles.GetRolesAsync(turn.TenantId, aadObjectId, turn.Activity.From.Id, cancellationToken)).Contains(Role.HR))
-            page = urls.Page(urls.LinkFor(turn.TenantId, aadObjectId, turn.Activity.From.Id, slice, request.Kind, request.Count));
+        if (published.IsShown && turn.Activity.From?.AadObjectId is { Length: > 0 } aadObjectId)
+            page = urls.Page(urls.LinkFor(turn.TenantId, aadObjectId, turn.Activity.From.Id, scope.Slice, request.Kind, request.Count));
         // Counts of groups only: neither the comments nor who asked.
-        LogComments(logger, slice == TrendSlices.Org ? "organisation" : "team", request.Kind, published.IsShown);
+        LogComments(logger, scope.Scope, request.Kind, published.IsShown);
         await turn.SendAsync(Activity.CreateCardMessage(CommentsCard.Create(published, page).ToJsonElement(), CommentsCard.Title), cancellationToken);
     }
 

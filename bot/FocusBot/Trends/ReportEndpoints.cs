@@ -7,7 +7,10 @@ using FocusBot.Telemetry;
 
 namespace FocusBot.Trends;
 
-/// <summary>GET /reports/trends (the HR report page) and /reports/trends.csv, both behind a signed link.</summary>
+/// <summary>
+/// GET /reports/trends (the report page of HR, Executives and Managers) and /reports/trends.csv, both behind a signed
+/// link; a Manager's link shows their team alone.
+/// </summary>
 public static partial class ReportEndpoints
 {
     /// <summary>The latest actions the page lists; older ones are in `actions`.</summary>
@@ -26,18 +29,18 @@ public static partial class ReportEndpoints
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         Secure(http.Response, nonce);
         var token = http.Request.Query[ReportUrls.TokenParameter].ToString();
-        var (link, refusal) = await access.CheckAsync(token, cancellationToken);
+        var (link, teamOnly, refusal) = await access.CheckAsync(token, cancellationToken);
         if (link is null)
         {
             LogRefused(loggers.CreateLogger(typeof(ReportEndpoints)), "page");
             return Results.Content(ReportPage.Refusal(refusal!, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
         }
 
-        var report = await gate.PublishTracedAsync(RequestFor(link), FocusBotTelemetry.TrendsRoutes.Page, cancellationToken);
+        var request = RequestFor(link, teamOnly);
+        var report = await gate.PublishTracedAsync(request, FocusBotTelemetry.TrendsRoutes.Page, cancellationToken);
         string? TeamHref(string slice) => link.Slice == TrendSlices.Org && TrendSlices.IsTeam(slice)
             ? ReportUrls.Relative(ReportUrls.PagePath, signer.Sign(link with { Slice = slice }))
             : null;
-        var request = RequestFor(link);
         var recorded = await actions.ListLatestAsync(link.TenantId, 0, ReportActionCount, cancellationToken);
         var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt,
             await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken), recorded);
@@ -49,22 +52,23 @@ public static partial class ReportEndpoints
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         Secure(http.Response, nonce);
-        var (link, refusal) = await access.CheckAsync(http.Request.Query[ReportUrls.TokenParameter].ToString(), cancellationToken);
+        var (link, teamOnly, refusal) = await access.CheckAsync(http.Request.Query[ReportUrls.TokenParameter].ToString(), cancellationToken);
         if (link is null)
         {
             LogRefused(loggers.CreateLogger(typeof(ReportEndpoints)), "csv");
             return Results.Content(ReportPage.Refusal(refusal!, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
         }
 
-        var report = await gate.PublishTracedAsync(RequestFor(link), FocusBotTelemetry.TrendsRoutes.Csv, cancellationToken);
+        var report = await gate.PublishTracedAsync(RequestFor(link, teamOnly), FocusBotTelemetry.TrendsRoutes.Csv, cancellationToken);
         var name = string.Create(CultureInfo.InvariantCulture, $"focusbot-trends-{timeProvider.GetUtcNow():yyyy-MM-dd}.csv");
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         // A byte-order mark so spreadsheet programs read the file as UTF-8.
         return Results.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(TrendCsv.Write(report))], "text/csv; charset=utf-8");
     }
 
-    private static TrendRequest RequestFor(ReportLink link) => new()
+    private static TrendRequest RequestFor(ReportLink link, bool teamOnly) => new()
     {
+        TeamOnly = teamOnly,
         TenantId = link.TenantId,
         Slice = link.Slice,
         Kind = link.Kind,
@@ -85,6 +89,6 @@ public static partial class ReportEndpoints
             $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Route} refused: link invalid, expired or not for an HR person")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Route} refused: link invalid, expired or for someone who may no longer see its figures")]
     private static partial void LogRefused(ILogger logger, string route);
 }

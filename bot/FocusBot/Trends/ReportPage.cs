@@ -8,7 +8,7 @@ using FocusBot.Domain.Trends;
 namespace FocusBot.Trends;
 
 /// <summary>
-/// The HR report page: plain HTML with inline SVG charts (no script at all), built from a <see cref="TrendReport"/>.
+/// The report page (HR, Executives, and a Manager for their own team): plain HTML with inline SVG charts (no script at all), built from a <see cref="TrendReport"/>.
 /// Each measure has the report's own line in one chart and, for the organisation, a small chart per team on the same
 /// scale. Team names, phrases and question texts are HTML-encoded; styles carry the response's CSP nonce.
 /// </summary>
@@ -58,8 +58,9 @@ public static class ReportPage
             html.Append(MeasureCharts(report, measure, teamHref));
         }
 
+        // A Manager's page is their team alone (the tiles above): there is nothing to compare it with.
         html.Append(SliceTable(report.Focus.Slice == TrendSlices.Org ? "By team" : "Compared with the organisation",
-            report.Focus.Slice == TrendSlices.Org ? report.Teams : [report.Focus, report.Organisation], report, teamHref, TrendMeasure.SliceMeasures.Where(m => m != TrendMeasure.Voice).ToList(),
+            report.Focus.Slice == TrendSlices.Org ? report.Teams : report.TeamOnly ? [] : [report.Focus, report.Organisation], report, teamHref, TrendMeasure.SliceMeasures.Where(m => m != TrendMeasure.Voice).ToList(),
             latestAsked: false));
         // Questions rotate, so a level or topic is seldom asked in the latest period: each row shows the last time it was.
         html.Append(SliceTable("By programme level (whole organisation)", report.Levels, report, _ => null, TrendMeasure.Indices, latestAsked: true));
@@ -82,9 +83,11 @@ public static class ReportPage
             .Append(E(TrendText.MeasureDescription(measure))).Append("</small></h2>");
         var organisation = Line(report.Organisation, measure);
         var isTeamReport = report.Focus.Slice != TrendSlices.Org;
-        html.Append(SvgLineChart.Render(measure, report.Periods, Line(report.Focus, measure), isTeamReport ? organisation : null));
+        // A Manager's page is their team alone: no organisation line behind it.
+        var reference = isTeamReport && !report.TeamOnly;
+        html.Append(SvgLineChart.Render(measure, report.Periods, Line(report.Focus, measure), reference ? organisation : null));
         html.Append("<p class=\"legend\"><span class=\"key focus\">").Append(E(report.Focus.Name)).Append("</span>");
-        if (isTeamReport)
+        if (reference)
             html.Append("<span class=\"key reference\">").Append(E(report.Organisation.Name)).Append(", for reference</span>");
         html.Append("</p>");
 

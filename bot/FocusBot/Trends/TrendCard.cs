@@ -5,9 +5,9 @@ using FocusBot.Domain.Trends;
 namespace FocusBot.Trends;
 
 /// <summary>
-/// The `trends` card and the weekly HR digest: the three indices side by side (never blended) with change line, n
-/// and a text sparkline; participation and advocacy; a per-team table; the top Voice themes; what the marks mean; links
-/// to the full report and the CSV. Everything on it comes from a <see cref="TrendReport"/>, so it only shows what the
+/// The `trends` card and the weekly digests: the three indices side by side (never blended) with change line, n
+/// and a text sparkline; participation and advocacy; a per-team table (a team's: the team beside the organisation, but
+/// for a Manager the team alone); the top Voice themes; what the marks mean; links to the full report and the CSV. Everything on it comes from a <see cref="TrendReport"/>, so it only shows what the
 /// privacy gate let out.
 /// </summary>
 public static class TrendCard
@@ -18,7 +18,8 @@ public static class TrendCard
     /// <summary>A sparkline keeps to one line: about as many characters as a third of a phone-width card holds.</summary>
     public const int MaxSparklinePoints = 12;
 
-    public static AdaptiveCard Create(TrendReport report, string? dimension, Uri? reportUrl, Uri? csvUrl, string? heading = null)
+    /// <param name="footnote">A last line in small print, e.g. how to stop a digest.</param>
+    public static AdaptiveCard Create(TrendReport report, string? dimension, Uri? reportUrl, Uri? csvUrl, string? heading = null, string? footnote = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         // A team's name comes from Teams and can hold markdown; the fallback text is not rendered, so it stays plain.
@@ -42,6 +43,8 @@ public static class TrendCard
         body.AddRange(TeamTable(report, indices));
         body.AddRange(Themes(report));
         body.Add(new TextBlock(string.Join("\n\n", TrendText.Legend(report))) { IsSubtle = true, Size = "Small", Spacing = "Medium", Separator = true });
+        if (footnote is not null)
+            body.Add(new TextBlock(CardText.Escape(footnote)) { IsSubtle = true, Size = "Small", Spacing = "Small" });
 
         List<CardAction> actions = [];
         if (reportUrl is not null)
@@ -89,7 +92,8 @@ public static class TrendCard
 
     private static IEnumerable<CardElement> TeamTable(TrendReport report, IReadOnlyList<string> indices)
     {
-        List<SliceSeries> rows = report.Focus.Slice == TrendSlices.Org ? [.. report.Teams.Take(MaxTeamRows)] : [report.Focus, report.Organisation];
+        // A Manager's card is their team alone: nothing to compare it with.
+        List<SliceSeries> rows = report.Focus.Slice == TrendSlices.Org ? [.. report.Teams.Take(MaxTeamRows)] : report.TeamOnly ? [] : [report.Focus, report.Organisation];
         if (rows.Count == 0)
             yield break;
         yield return new TextBlock(report.Focus.Slice == TrendSlices.Org ? $"By team, {report.Periods[^1].Label}" : $"Compared with the organisation, {report.Periods[^1].Label}")

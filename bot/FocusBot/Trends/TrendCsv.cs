@@ -31,7 +31,10 @@ public static class TrendCsv
 
         Series(report.Focus.Slice == TrendSlices.Org ? "organisation" : "team", report.Focus);
         if (report.Focus.Slice != TrendSlices.Org)
-            Series("organisation", report.Organisation);
+        {
+            if (!report.TeamOnly)
+                Series("organisation", report.Organisation);
+        }
         else
         {
             foreach (var team in report.Teams)

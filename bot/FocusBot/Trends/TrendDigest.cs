@@ -9,21 +9,22 @@ using FocusBot.Telemetry;
 namespace FocusBot.Trends;
 
 /// <summary>
-/// One tenant's weekly HR digest: once the figures of a closed pulse's week are published, every HR person gets the card
-/// in their personal chat, once per pulse. A digest Teams would not deliver, or that has nobody to go to, becomes a
-/// notice for the Admins and HR.
+/// One tenant's weekly organisation digest: once the figures of a closed pulse's week are published, every HR person
+/// and Executive gets the card in their personal chat, once per pulse, unless they typed `digest off`. A digest Teams
+/// would not deliver, or that has no HR person to go to, becomes a notice for the Admins and HR.
 /// </summary>
 public sealed partial class TrendDigest(
     DigestMarks marks,
     PrivacyGate gate,
     GrantedRoleChats chats,
+    DigestReaders readers,
     TrendDigestSender sender,
     NoticeBoard notices,
     ILogger<TrendDigest> logger)
 {
     public const string Title = "Weekly customer focus digest";
 
-    /// <summary>Sends the digest when a closed pulse awaits one; returns how many HR people got it.</summary>
+    /// <summary>Sends the digest when a closed pulse awaits one; returns how many people got it.</summary>
     public async Task<int> SendAsync(string tenantId, IReadOnlyList<Pulse> tenantPulses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenantPulses);
@@ -50,13 +51,14 @@ public sealed partial class TrendDigest(
             return 0;
         }
 
-        var (sent, refusals) = await sender.SendAsync(tenantId, report, published, hrChats, cancellationToken);
+        var to = await readers.OrganisationAsync(tenantId, hrChats, cancellationToken);
+        var (sent, refusals) = await sender.SendAsync(tenantId, report, $"{Title}: {published.Label}", to, cancellationToken);
         // The digest is not sent again (one digest, not a flood), so the people who missed it must hear of it another way.
         if (refusals.Count > 0)
         {
             await notices.RecordAsync(tenantId, NoticeKind.DigestNotDelivered, "failed:" + published.Key,
-                $"The weekly HR digest for {published.Label} could not be delivered to {refusals.Count} of {hrChats.Count} HR people ({string.Join(", ", refusals.Distinct())}). " +
-                "A 403 or 404 means FocusBot was blocked or removed in that chat. The digest is not sent again; HR can see the same figures at any time with the trends command.",
+                $"The weekly HR digest for {published.Label} could not be delivered to {refusals.Count} of {to.Count} people (HR and Executives) ({string.Join(", ", refusals.Distinct())}). " +
+                "A 403 or 404 means FocusBot was blocked or removed in that chat. The digest is not sent again; the same figures are there at any time with the trends command.",
                 cancellationToken);
         }
 
@@ -66,6 +68,6 @@ public sealed partial class TrendDigest(
         return sent;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "HR digest sent to {Count} person(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Organisation digest sent to {Count} person(s)")]
     private static partial void LogDigest(ILogger logger, int count);
 }

@@ -8,13 +8,15 @@ namespace FocusBot.Trends;
 
 /// <summary>
 /// After each pulse closes: seals the periods that are now complete (the privacy gate decides what to hide), then sends
-/// the tenant's HR digest (<see cref="TrendDigest"/>) and tells the <see cref="ISealingListener"/>s (the results card for
-/// staff). Holds the tenant's trends lease, so with several instances only one seals and sends.
+/// the tenant's organisation digest (<see cref="TrendDigest"/>) and the Managers' team digests (<see cref="TeamDigest"/>),
+/// and tells the <see cref="ISealingListener"/>s (the results card for staff). Holds the tenant's trends lease, so with
+/// several instances only one seals and sends.
 /// </summary>
 public sealed partial class TrendDigestService(
     IPulseStore pulses,
     PrivacyGate gate,
     TrendDigest digest,
+    TeamDigest teamDigest,
     IEnumerable<ISealingListener> listeners,
     ILeaseStore leases,
     IOptions<ReportOptions> options,
@@ -57,6 +59,7 @@ public sealed partial class TrendDigestService(
                 if (sealing.Sealed.Count > 0)
                     LogSealed(logger, sealing.Sealed.Count, sealing.HiddenFigures);
                 sent += await digest.SendAsync(tenant.Key, [.. tenant], cancellationToken);
+                sent += await teamDigest.SendAsync(tenant.Key, [.. tenant], cancellationToken);
                 await TellListenersAsync(tenant.Key, [.. tenant], cancellationToken);
             }, cancellationToken);
         }

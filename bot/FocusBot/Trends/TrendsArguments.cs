@@ -10,6 +10,9 @@ namespace FocusBot.Trends;
 /// </summary>
 public sealed partial record TrendsArguments(string? TeamName, string? Dimension, PeriodKind Kind, int Count)
 {
+    /// <summary>The organisation was asked for by name ("trends org"), not just by naming no team.</summary>
+    public bool NamedOrganisation { get; init; }
+
     public static TrendsArguments Parse(string? text)
     {
         var words = (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -55,10 +58,12 @@ public sealed partial record TrendsArguments(string? TeamName, string? Dimension
         }
 
         var teamName = team.Count == 0 ? null : string.Join(' ', team);
-        if (teamName is { } name && (name.Equals("org", StringComparison.OrdinalIgnoreCase) || name.Equals("all", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("organisation", StringComparison.OrdinalIgnoreCase) || name.Equals("organization", StringComparison.OrdinalIgnoreCase)))
-            teamName = null;
-        return new TrendsArguments(teamName, dimension, kind, Math.Clamp(count ?? TrendSpans.Default(kind), TrendSpans.Min, TrendSpans.Max(kind)));
+        var organisation = teamName is { } name && (name.Equals("org", StringComparison.OrdinalIgnoreCase) || name.Equals("all", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("organisation", StringComparison.OrdinalIgnoreCase) || name.Equals("organization", StringComparison.OrdinalIgnoreCase));
+        return new TrendsArguments(organisation ? null : teamName, dimension, kind, Math.Clamp(count ?? TrendSpans.Default(kind), TrendSpans.Min, TrendSpans.Max(kind)))
+        {
+            NamedOrganisation = organisation,
+        };
     }
 
     private static string? DimensionOf(string word) => word switch

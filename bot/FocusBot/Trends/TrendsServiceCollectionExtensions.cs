@@ -1,13 +1,18 @@
 using FocusBot.Configuration;
+using FocusBot.Conversations;
 using FocusBot.Domain.Trends;
 using FocusBot.Messaging;
 using FocusBot.Pulses;
 using FocusBot.Roles;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace FocusBot.Trends;
 
-/// <summary>The HR trends feature: aggregates, the privacy gate, the `trends` commands, the digest and the report page.</summary>
+/// <summary>
+/// The trends feature: aggregates, the privacy gate, the `trends` commands, the weekly digests and `digest`, and the
+/// report page.
+/// </summary>
 public static class TrendsServiceCollectionExtensions
 {
     public static IServiceCollection AddTrends(this IServiceCollection services, IConfiguration configuration)
@@ -34,6 +39,11 @@ public static class TrendsServiceCollectionExtensions
         services.AddSingleton<GrantedRoleChats>();
         services.AddSingleton<TrendDigestSender>();
         services.AddSingleton<TrendDigest>();
+        services.AddSingleton<DigestReaders>();
+        services.AddSingleton<TeamDigest>();
+        services.AddSingleton<TrendScopes>();
+        services.TryAddSingleton<TeamChannels>();
+        services.AddSingleton<ICommandHandler, DigestCommand>();
         services.AddSingleton<TrendDigestService>();
         services.AddHostedService(sp => sp.GetRequiredService<TrendDigestService>());
         return services;

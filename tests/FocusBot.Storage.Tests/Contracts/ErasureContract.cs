@@ -48,7 +48,8 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
         Deliveries = 5,
         Answers = 4,
         PauseFlags = 1,
-        RoleAssignments = 1,
+        RoleAssignments = 3,
+        DigestSettings = 1,
         GotItMarks = 1,
         ApplauseMarks = 1,
         Recognitions = 1,
@@ -175,6 +176,21 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
         await Stores.Get<IInsightStore>().AddGotItAsync("i-shared", MarkKey(userId), Token);
         await Stores.Get<ISettingsStore>().SetPausedAsync(TestData.Tenant, userId, paused: true, Token);
         await Stores.Get<IRoleStore>().GrantAsync(new RoleAssignment { TenantId = TestData.Tenant, AadObjectId = "aad-" + userId, Role = Role.HR, GrantedBy = "install", GrantedAt = TestData.Monday }, Token);
+        // A Manager of two teams: one assignment per team, and the weekly digest turned off.
+        foreach (var team in (string[])["19:team-a@thread.tacv2", "19:team-b@thread.tacv2"])
+        {
+            await Stores.Get<IRoleStore>().GrantAsync(new RoleAssignment
+            {
+                TenantId = TestData.Tenant,
+                AadObjectId = "aad-" + userId,
+                Role = Role.Manager,
+                TeamId = team,
+                GrantedBy = "aad-admin",
+                GrantedAt = TestData.Monday,
+            }, Token);
+        }
+
+        await Stores.Get<ISettingsStore>().SetDigestOffAsync(TestData.Tenant, "aad-" + userId, off: true, Token);
         if (userId == Kept)
         {
             // Each applauds the other's recognition, once both exist.
@@ -204,7 +220,8 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
         Assert.Empty(await Stores.Get<IAnswerStore>().ListByRespondentAsync(AnswerKey(userId), Token).ToListAsync(Token));
         Assert.Null(await Stores.Get<IAnswerStore>().GetAsync(VoicePulse, "voice", AnswerKey(userId), Token));
         Assert.False(await Stores.Get<ISettingsStore>().IsPausedAsync(TestData.Tenant, userId, Token));
-        Assert.Empty(await Stores.Get<IRoleStore>().GetRolesAsync(TestData.Tenant, "aad-" + userId, Token));
+        Assert.Empty(await Stores.Get<IRoleStore>().ListForPersonAsync(TestData.Tenant, "aad-" + userId, Token));
+        Assert.False(await Stores.Get<ISettingsStore>().IsDigestOffAsync(TestData.Tenant, "aad-" + userId, Token));
         Assert.Empty(await Stores.Get<IRecognitionStore>().ListForRecipientAsync(TestData.Tenant, userId, "aad-" + userId, Token));
     }
 
@@ -224,7 +241,8 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
             Assert.NotNull(await Stores.Get<IDeliveryStore>().GetAsync(ledger, RecipientKeys.For(TestData.Tenant, userId), Token));
         Assert.Equal(4, await Stores.Get<IAnswerStore>().ListByRespondentAsync(AnswerKey(userId), Token).CountAsync(Token));
         Assert.True(await Stores.Get<ISettingsStore>().IsPausedAsync(TestData.Tenant, userId, Token));
-        Assert.Single(await Stores.Get<IRoleStore>().GetRolesAsync(TestData.Tenant, "aad-" + userId, Token));
+        Assert.Equal(3, (await Stores.Get<IRoleStore>().ListForPersonAsync(TestData.Tenant, "aad-" + userId, Token)).Count);
+        Assert.True(await Stores.Get<ISettingsStore>().IsDigestOffAsync(TestData.Tenant, "aad-" + userId, Token));
         Assert.Equal(["r-" + userId], (await Stores.Get<IRecognitionStore>().ListForRecipientAsync(TestData.Tenant, userId, "aad-" + userId, Token)).Select(r => r.Id));
     }
 }

@@ -3,6 +3,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
+using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Sqlite;
@@ -128,6 +129,34 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         Assert.Equal("29:ann", (await roster.FindByAadObjectIdAsync("t1", "aad-ann", Token))?.UserId);
         Assert.Equal(["a:bob"], (await conversations.SearchPersonalByNameAsync("t1", "stone", 5, Token)).Select(c => c.ConversationId));
         Assert.Equal(["a:bob"], (await conversations.SearchPersonalByNameAsync("t1", "", 5, Token)).Select(c => c.ConversationId));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileFromVersion8WithRoleGrants_MigratesThemSoTheyWorkBesideManagers()
+    {
+        Directory.CreateDirectory(_backend.Directory);
+        using (var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);");
+            foreach (var (version, sql) in (ReadOnlySpan<(int, string)>)[(1, SqliteSchemaV1.Sql), (2, SqliteSchemaV2.Sql), (3, SqliteSchemaV3.Sql), (4, SqliteSchemaV4.Sql),
+                         (5, SqliteSchemaV5.Sql), (6, SqliteSchemaV6.Sql), (7, SqliteSchemaV7.Sql), (8, SqliteSchemaV8.Sql)])
+            {
+                Execute(connection, sql);
+                Execute(connection, $"INSERT INTO schema_version VALUES ({version}, 'before');");
+            }
+
+            Execute(connection, "INSERT INTO role_assignments VALUES ('t1', 'aad-ann', 'HR', 'aad-admin', 5), ('t1', 'aad-ann', 'Executive', 'aad-admin', 6);");
+        }
+
+        await using var scope = await _backend.OpenAsync(TimeProvider.System);
+
+        var roles = scope.Get<IRoleStore>();
+        Assert.Equal([Role.Executive, Role.HR], await roles.GetRolesAsync("t1", "aad-ann", Token));
+        Assert.All(await roles.ListAsync("t1", Token), grant => Assert.Null(grant.TeamId));
+        await roles.GrantAsync(new RoleAssignment { TenantId = "t1", AadObjectId = "aad-ann", Role = Role.Manager, TeamId = "19:a@thread.tacv2", GrantedBy = "aad-admin", GrantedAt = TestData.Monday }, Token);
+        Assert.True(await roles.RevokeAsync("t1", "aad-ann", Role.HR, null, Token));
+        Assert.Equal([Role.Executive, Role.Manager], await roles.GetRolesAsync("t1", "aad-ann", Token));
     }
 
     [Fact]

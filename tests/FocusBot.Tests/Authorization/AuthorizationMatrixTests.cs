@@ -8,23 +8,34 @@ using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Tests.Authorization;
 
-/// <summary>One FocusBot shared by the matrix: four people, one per role.</summary>
+/// <summary>One FocusBot shared by the matrix: five people, one per role (Megan manages Service Desk).</summary>
 public sealed class MatrixFixture : IAsyncLifetime
 {
     public BotScenario Scenario { get; private set; } = null!;
 
     public LogCapture Logs { get; } = new();
 
-    public async ValueTask InitializeAsync() =>
+    public async ValueTask InitializeAsync()
+    {
         Scenario = await BotScenario.StartAsync(StorageKind.Sqlite, azurite: null, configureServices: services => services.AddSingleton<ILoggerProvider>(Logs));
+        await Scenario.Get<IRoleStore>().GrantAsync(new RoleAssignment
+        {
+            TenantId = BotScenario.TenantId,
+            AadObjectId = Person.Megan.AadObjectId,
+            Role = Role.Manager,
+            TeamId = BotScenario.ServiceDeskTeam,
+            GrantedBy = "test",
+            GrantedAt = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+    }
 
     public async ValueTask DisposeAsync() => await Scenario.DisposeAsync();
 }
 
 /// <summary>
 /// Every command FocusBot answers (CommandCatalog.All, so commands added later are covered without editing this test)
-/// typed by a Staff member, an Executive, an HR person and an Admin: allowed people get the command's answer, everyone
-/// else a polite card naming the role needed, logged without who asked.
+/// typed by a Staff member, an Executive, an HR person, an Admin and a Manager: allowed people get the command's answer,
+/// everyone else a polite card naming the role needed, logged without who asked.
 /// </summary>
 public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
 {
@@ -34,6 +45,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         [nameof(Role.Executive)] = Person.Ruth,
         [nameof(Role.HR)] = Person.Hassan,
         [nameof(Role.Admin)] = Person.Ada,
+        [nameof(Role.Manager)] = Person.Megan,
     };
 
     public static TheoryData<string, string> Cases()
@@ -98,8 +110,12 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Catalog_Comments_IsForHrAndExecutivesOnly() =>
-        Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Comments.AllowedRoles);
+    public void Catalog_TrendsCommentsAndDigest_AreForHrExecutivesAndManagersOnly()
+    {
+        Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Trends.AllowedRoles);
+        Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Comments.AllowedRoles);
+        Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Digest.AllowedRoles);
+    }
 
     [Fact]
     public void Catalog_ActionCommands_RecordingForExecutiveAndHr_ListForEveryone()
@@ -137,6 +153,39 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         var refused = response.TryGetProperty("value", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Object && value.GetRawText() == refusal;
         Assert.Equal(expectRefusal, refused);
         Assert.Empty(await fixture.Scenario.Get<global::FocusBot.Domain.Actions.IActionStore>().ListLatestAsync(global::FocusBot.Tests.Support.BotScenario.TenantId, 0, 5, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Every button a role keeps (each verb whose handler names a command with roles, so buttons added later are covered
+    /// too), pressed by each person whose roles do not open it: refused with the command's card before anything runs.
+    /// </summary>
+    [Fact]
+    public async Task RoleButtons_PressedByEveryoneTheirRolesDoNotAllow_AreRefused()
+    {
+        var scenario = fixture.Scenario;
+        var resolver = scenario.Get<RoleResolver>();
+        var buttons = scenario.Host.Services.GetServices<global::FocusBot.Messaging.ICardActionHandler>()
+            .SelectMany(h => h.Verbs.Select(verb => (Verb: verb, Command: h.CommandFor(verb))))
+            .Where(b => b.Command is { AllowedRoles.Count: > 0 })
+            .ToList();
+        Assert.Contains(buttons, b => b.Verb == global::FocusBot.Admin.RolesCommand.GrantVerb);
+        var pressed = 0;
+
+        foreach (var (role, person) in PersonFor)
+        {
+            var held = await resolver.GetRolesAsync(BotScenario.TenantId, person.AadObjectId, person.UserId, CancellationToken.None);
+            foreach (var (verb, command) in buttons.Where(b => !b.Command!.IsAllowedFor(held)))
+            {
+                var response = await scenario.ExecuteAsync(person, verb, new System.Text.Json.Nodes.JsonObject { ["pressedBy"] = role });
+                Assert.True(response.TryGetProperty("value", out var value) && value.GetRawText() == RefusalCard.Create(command!).ToJsonElement().GetRawText(),
+                    $"{verb} pressed by {role} was not refused: {response.GetRawText()}");
+                pressed++;
+            }
+        }
+
+        // The Manager holds none of the roles these buttons need: every one of them was pressed by Megan and refused.
+        Assert.True(pressed >= buttons.Count * 2, $"{pressed} refused presses for {buttons.Count} buttons");
+        Assert.Equal([Role.Manager], await scenario.Get<IRoleStore>().GetRolesAsync(BotScenario.TenantId, Person.Megan.AadObjectId, CancellationToken.None));
     }
 
     [Theory]

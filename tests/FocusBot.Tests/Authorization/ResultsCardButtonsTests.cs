@@ -29,7 +29,8 @@ public sealed class ResultsCardFixture : IAsyncLifetime
 
 /// <summary>
 /// The results card as each role receives it (Staff, Executive, HR, Admin): every button on it is answered for that
-/// person, and only HR's card carries the full report, which opens for them. Nobody else gets anything more.
+/// person, and only HR's and Executives' cards carry the full report (the organisation's), which opens for them. Nobody
+/// else gets anything more: a Manager reads their team's report through `trends`.
 /// </summary>
 public sealed class ResultsCardButtonsTests(ResultsCardFixture fixture) : IClassFixture<ResultsCardFixture>
 {
@@ -45,7 +46,7 @@ public sealed class ResultsCardButtonsTests(ResultsCardFixture fixture) : IClass
         var card = await ResultsCardForAsync(person);
 
         var links = Links(card);
-        if (role == nameof(Domain.Roles.Role.HR))
+        if (role is nameof(Domain.Roles.Role.HR) or nameof(Domain.Roles.Role.Executive))
         {
             var link = Assert.Single(links);
             Assert.Equal(ResultsCard.FullReport, link.Title);

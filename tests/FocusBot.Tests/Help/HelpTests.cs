@@ -17,7 +17,7 @@ namespace FocusBot.Tests.Help;
 /// </summary>
 public sealed class HelpTests : IAsyncLifetime
 {
-    private const string Sam = "29:sam-staff", Hana = "29:hana-hr";
+    private const string Sam = "29:sam-staff", Hana = "29:hana-hr", Mo = "29:mo-manager";
     private const string Channel = "19:help-channel@thread.tacv2";
     private const string TrendsSyntax = "trends [team name] [knowledge|behaviour|attitude] [N weeks|months|quarters]";
 
@@ -29,6 +29,7 @@ public sealed class HelpTests : IAsyncLifetime
         _connector = await ConnectorSimulator.ConnectorSimulator.StartAsync(new ConnectorSimulatorOptions { DefaultTenantId = TenantId });
         _connector.AddConversation(ChatOf(Sam), TenantId);
         _connector.AddConversation(ChatOf(Hana), TenantId);
+        _connector.AddConversation(ChatOf(Mo), TenantId);
         _connector.AddConversation(Channel, TenantId);
         _host = new FocusBotTestHost();
         await _host.Services.GetRequiredService<IRoleStore>().GrantAsync(new RoleAssignment
@@ -36,6 +37,15 @@ public sealed class HelpTests : IAsyncLifetime
             TenantId = TenantId,
             AadObjectId = AadOf(Hana),
             Role = Role.HR,
+            GrantedBy = "test",
+            GrantedAt = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+        await _host.Services.GetRequiredService<IRoleStore>().GrantAsync(new RoleAssignment
+        {
+            TenantId = TenantId,
+            AadObjectId = AadOf(Mo),
+            Role = Role.Manager,
+            TeamId = "19:mo-team@thread.tacv2",
             GrantedBy = "test",
             GrantedAt = DateTimeOffset.UtcNow,
         }, CancellationToken.None);
@@ -71,6 +81,29 @@ public sealed class HelpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Help_Manager_ListsTrendsCommentsAndDigest_ButNoCommandOfHrExecutivesOrAdmins()
+    {
+        var lines = await CardLinesAsync(Mo, "help");
+
+        Assert.Contains(TrendsSyntax, lines);
+        Assert.Contains("digest off|on", lines);
+        Assert.Contains(lines, line => StartsWithCommand(line, CommandCatalog.Comments.Name));
+        Assert.Contains(lines, line => line.Contains("Your roles: Staff and Manager", StringComparison.Ordinal));
+        foreach (var command in (BotCommand[])[CommandCatalog.Questions, CommandCatalog.Insight, CommandCatalog.Action, CommandCatalog.Recognize, CommandCatalog.Roles,
+                     CommandCatalog.Erase, CommandCatalog.Status, CommandCatalog.TrendsRebuild])
+            Assert.DoesNotContain(lines, line => StartsWithCommand(line, command.Name));
+    }
+
+    [Fact]
+    public async Task HelpDigest_Manager_SaysWhatTheDigestIsAndHowToStopIt()
+    {
+        var lines = await CardLinesAsync(Mo, "help digest");
+
+        Assert.Contains(lines, line => line.Contains("digest off stops them, digest on starts them again", StringComparison.Ordinal));
+        Assert.Contains("Example: digest off", lines);
+    }
+
+    [Fact]
     public async Task HelpTrends_HrPerson_ShowsThatCommandInDetail()
     {
         var lines = await CardLinesAsync(Hana, "help trends");
@@ -86,7 +119,7 @@ public sealed class HelpTests : IAsyncLifetime
     {
         var lines = await CardLinesAsync(Sam, "help trends");
 
-        Assert.Contains(lines, line => line.Contains("is for HR only", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("is for HR, Executive or Manager only", StringComparison.Ordinal));
         Assert.DoesNotContain(TrendsSyntax, lines);
     }
 

@@ -13,7 +13,8 @@ namespace FocusBot.Tests.Privacy;
 /// <summary>
 /// An Admin erases a person's data on request, end to end through POST /api/messages, on SQLite and on Azurite. Megan
 /// Bowen has data of every kind, made the way she would make it: a Got it, applause, a recognition of her, a Voice
-/// suggestion, a pause, deliveries of every kind, a pulse answer and a role.
+/// suggestion, a pause, deliveries of every kind, a pulse answer, a role, the Manager role for a team and her weekly
+/// digest turned off.
 /// </summary>
 public abstract class ErasureFlowTests(StorageKind storage, AzuriteFixture azurite) : ErasureScenario(storage, azurite)
 {
@@ -30,7 +31,8 @@ public abstract class ErasureFlowTests(StorageKind storage, AzuriteFixture azuri
         foreach (var fact in new[]
         {
             "Personal chat reference: 1", "Team roster entries: 1", "Delivery records (pulses, insights, recognitions): 3", "Answers and Voice suggestions: 2",
-            "\"Got it\" on insights (counts drop): 1", "Applause given (counts drop): 1", "Recognitions of them, with their posts: 1", "Role grants: 1", "Pause setting: 1",
+            "\"Got it\" on insights (counts drop): 1", "Applause given (counts drop): 1", "Recognitions of them, with their posts: 1", "Role grants (a Manager: one per team): 2", "Pause setting: 1",
+            "Weekly digest turned off: 1",
         })
             Assert.Contains(fact, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Call customers back", text, StringComparison.Ordinal); // counts, never content

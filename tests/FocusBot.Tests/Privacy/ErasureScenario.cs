@@ -25,7 +25,7 @@ namespace FocusBot.Tests.Privacy;
 public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurite) : IAsyncLifetime
 {
     /// <summary>What <see cref="GiveMeganDataEverywhereAsync"/> stores about her.</summary>
-    protected const int MegansRows = 12;
+    protected const int MegansRows = 14;
 
     private BotScenario _scenario = null!;
 
@@ -89,6 +89,9 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
             Value = "4",
             AnsweredAt = DateTimeOffset.UtcNow,
         }, None);
+        // She manages Service Desk (granted by Ada) and turned its weekly digest off.
+        await Scenario.SayAsync(Person.Ada, "roles grant manager Megan Bowen " + BotScenario.ServiceDeskTeam);
+        await Scenario.SayAsync(Person.Megan, "digest off");
         await Scenario.Get<IRoleStore>().GrantAsync(new RoleAssignment { TenantId = BotScenario.TenantId, AadObjectId = Person.Megan.AadObjectId, Role = Role.HR, GrantedBy = Person.Ada.AadObjectId, GrantedAt = DateTimeOffset.UtcNow }, None);
 
         // Let the fan-out finish, so its messages do not land among the replies the test reads.
@@ -107,7 +110,8 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
         Assert.Null(await Scenario.Get<IDeliveryStore>().GetAsync(global::FocusBot.Insights.InsightContent.LedgerOf(insight.Id),
             RecipientKeys.For(BotScenario.TenantId, Person.Megan.UserId), None));
         Assert.False(await Scenario.Get<ISettingsStore>().IsPausedAsync(BotScenario.TenantId, Person.Megan.UserId, None));
-        Assert.Empty(await Scenario.Get<IRoleStore>().GetRolesAsync(BotScenario.TenantId, Person.Megan.AadObjectId, None));
+        Assert.Empty(await Scenario.Get<IRoleStore>().ListForPersonAsync(BotScenario.TenantId, Person.Megan.AadObjectId, None));
+        Assert.False(await Scenario.Get<ISettingsStore>().IsDigestOffAsync(BotScenario.TenantId, Person.Megan.AadObjectId, None));
 
         // Counts others see drop; her recognition is gone, in FocusBot and in the channel.
         Assert.Equal(1, (await Scenario.Get<IInsightStore>().GetAsync(insight.Id, None))!.GotItCount);

@@ -71,8 +71,8 @@ public sealed class RoleTeamsTests : IAsyncLifetime
 
         await _host.Services.GetRequiredService<PulseScheduler>().RunOnceAsync(CancellationToken.None);
 
-        Assert.Contains("is for HR only", await ReplyToAsync(Mallory, "trends"), StringComparison.Ordinal);
-        Assert.DoesNotContain("is for HR only", await ReplyToAsync(Hana, "trends"), StringComparison.Ordinal);
+        Assert.Contains("is for HR, Executive or Manager only", await ReplyToAsync(Mallory, "trends"), StringComparison.Ordinal);
+        Assert.DoesNotContain("is for HR, Executive or Manager only", await ReplyToAsync(Hana, "trends"), StringComparison.Ordinal);
     }
 
     [Theory]

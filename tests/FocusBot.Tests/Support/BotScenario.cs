@@ -140,7 +140,8 @@ public sealed class BotScenario : IAsyncDisposable
             ["teamId"] = teamId,
         }));
 
-    private static Func<Person, TeamMember> Member(string teamId) => person => new TeamMember
+    /// <summary>A roster row of the person in the team, as a roster sync writes it.</summary>
+    public static Func<Person, TeamMember> Member(string teamId) => person => new TeamMember
     {
         TenantId = TenantId,
         TeamId = teamId,

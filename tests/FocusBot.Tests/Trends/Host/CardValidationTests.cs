@@ -33,6 +33,7 @@ public sealed class CardValidationTests
         await world.SealAsync();
         var org = await world.ReportAsync(teamPeriods: 2);
         var team0 = await world.ReportAsync("team:t0");
+        var managed = await world.ReportAsync("team:t0", teamOnly: true);
         await using var emptyWorld = await TrendWorld.CreateAsync();
         var empty = await emptyWorld.ReportAsync();
         var url = new Uri("https://focusbot.example/reports/trends?link=" + new string('x', 400));
@@ -43,12 +44,13 @@ public sealed class CardValidationTests
             ["TrendCard.Dimension"] = TrendCard.Create(team0, TrendMeasure.Attitude, url, url),
             ["TrendCard.Digest"] = TrendCard.Create(org, null, url, url, TrendDigest.Title + ": W05 2026"),
             ["TrendCard.Empty"] = TrendCard.Create(empty, null, null, null),
+            ["TrendCard.ManagerDigest"] = TrendCard.Create(managed, null, url, url, TrendDigest.Title + ": Team number 0 with a long name, W05 2026", TrendDigestSender.Footnote),
         };
 
         var report = await CardValidator.ValidateAsync(cards.ToDictionary(c => c.Key, c => c.Value.ToUtf8Bytes()), TestContext.Current.CancellationToken);
 
         Assert.True(report.ExitCode == 0, report.Output);
-        Assert.Equal(5, report.CheckedCount);
+        Assert.Equal(cards.Count, report.CheckedCount);
         Assert.Empty(report.Problems);
     }
 }

@@ -70,7 +70,7 @@ public sealed class DigestNoticeTests : IAsyncLifetime
         Assert.Equal(0, await digests.RunOnceAsync(CancellationToken.None));
 
         var told = string.Join("\n", _connector.SentTo(TeamsActivities.ChatOf(AdminUser)).Select(s => s.Activity.GetRawText()));
-        Assert.Contains("could not be delivered to 1 of 1 HR people", told, StringComparison.Ordinal);
+        Assert.Contains("could not be delivered to 1 of 1 people", told, StringComparison.Ordinal);
         Assert.Contains("unreachable", told, StringComparison.Ordinal);
         // Reachable again: one digest, not a late flood.
         await conversations.UpsertAsync(chat, CancellationToken.None);

@@ -17,6 +17,15 @@ public sealed class TrendsArgumentsTests
     [InlineData("Ops 1", "Ops", null, PeriodKind.Week, 2)]
     public void Parse_WordsInAnyOrder_FindTeamDimensionAndPeriods(string text, string? team, string? dimension, PeriodKind kind, int count)
     {
-        Assert.Equal(new FocusBot.Trends.TrendsArguments(team, dimension, kind, count), FocusBot.Trends.TrendsArguments.Parse(text));
+        Assert.Equal(new FocusBot.Trends.TrendsArguments(team, dimension, kind, count), FocusBot.Trends.TrendsArguments.Parse(text) with { NamedOrganisation = false });
     }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("Sales", false)]
+    [InlineData("org 8", true)]
+    [InlineData("organisation attitude", true)]
+    [InlineData("All", true)]
+    public void Parse_OrganisationByName_IsToldApartFromNoTeamNamed(string text, bool named) =>
+        Assert.Equal(named, FocusBot.Trends.TrendsArguments.Parse(text).NamedOrganisation);
 }

@@ -201,8 +201,9 @@ public sealed class TrendWorld : IAsyncDisposable
 
     public Task<SealResult> SealAsync() => Gate.SealAsync(Tenant, _pulses, CancellationToken.None);
 
-    public Task<TrendReport> ReportAsync(string slice = TrendSlices.Org, PeriodKind kind = PeriodKind.Week, int count = 12, int teamPeriods = 12, bool breakdowns = true) =>
-        Gate.PublishAsync(new TrendRequest { TenantId = Tenant, Slice = slice, Kind = kind, Count = count, TeamPeriods = teamPeriods, IncludeBreakdowns = breakdowns },
+    public Task<TrendReport> ReportAsync(string slice = TrendSlices.Org, PeriodKind kind = PeriodKind.Week, int count = 12, int teamPeriods = 12, bool breakdowns = true,
+        bool teamOnly = false) =>
+        Gate.PublishAsync(new TrendRequest { TenantId = Tenant, Slice = slice, Kind = kind, Count = count, TeamPeriods = teamPeriods, IncludeBreakdowns = breakdowns, TeamOnly = teamOnly },
             CancellationToken.None);
 
     /// <summary>Every cell of the given slices, all periods.</summary>
