@@ -17,8 +17,15 @@ public static class LegalEndpoints
         <li>What you write in the pulse's "one thing" box (or with the one thing command) is read as you wrote it by HR and executives,
         once at least {privacy.MinimumCommentGroupSize} people in the group have commented: without your name or a date, in a mixed order,
         with the names, e-mail addresses and phone numbers it mentions masked. Write nothing there you would not want read that way.</li>
+        <li>Recognition is public, and is not part of your answers. When a colleague recognises you (kudos), or an executive does, the
+        recognition is posted in a channel of your team: everyone in that channel sees your name, the name of the person who recognised you,
+        the behaviour and the story, and whether it is an executive recognition or a colleague's. Everyone in your organisation can list
+        recognitions with the recognitions command; HR and executives also see how many there were per month by behaviour and by team,
+        and HR can download them as a file. Those counts are of recognitions people posted under their names, not of anyone's answers,
+        so they are shown however small the team.</li>
         <li>FocusBot knows who was sent a pulse and who answered, only to remind and to avoid duplicates; it never shows that per person.</li>
-        <li>Your organisation's FocusBot admins can erase your conversation reference, delivery records and answers on request.</li>
+        <li>Your organisation's FocusBot admins can erase your conversation reference, delivery records and answers on request, together with
+        the recognitions of you and those you gave a colleague, and their posts in the channels.</li>
         </ul></body></html>
         """;
 

@@ -100,8 +100,10 @@ public sealed partial class EraseCommand(
 
     private async Task<(ErasureResult Removed, int PostsDeleted)> EraseAsync(TurnContext turn, ErasureTarget target, CancellationToken cancellationToken)
     {
-        // Found before the erasure, which deletes them: their channel posts name the person too.
-        var posted = await recognitions.ListForRecipientAsync(turn.TenantId, target.UserId, target.AadObjectId, cancellationToken);
+        // Found before the erasure, which deletes them: their channel posts name the person too, as recipient or as the colleague who gave them.
+        var posted = (await recognitions.ListForRecipientAsync(turn.TenantId, target.UserId, target.AadObjectId, cancellationToken))
+            .Concat(await recognitions.ListGivenAsync(turn.TenantId, target.UserId, target.AadObjectId, since: null, cancellationToken))
+            .DistinctBy(r => r.Id).ToList();
         var subject = target.ToSubject(turn.TenantId, pseudonyms, await PulseIdsAsync(turn.TenantId, cancellationToken));
         // Out of the figures not yet sealed first (their answers are needed to know what to take out), then deleted.
         await retraction.RetractAsync(turn.TenantId, subject.UserId, subject.Pseudonyms, cancellationToken);

@@ -7,7 +7,10 @@ using FocusBot.Telemetry;
 
 namespace FocusBot.Trends;
 
-/// <summary>GET /reports/trends (the HR report page) and /reports/trends.csv, both behind a signed link.</summary>
+/// <summary>
+/// GET /reports/trends (the HR report page) and /reports/trends.csv, both behind a signed link; and the recognition
+/// export (<c>ReportEndpoints.Recognitions.cs</c>).
+/// </summary>
 public static partial class ReportEndpoints
 {
     /// <summary>The latest actions the page lists; older ones are in `actions`.</summary>
@@ -17,6 +20,7 @@ public static partial class ReportEndpoints
     {
         endpoints.MapGet(ReportUrls.PagePath, PageAsync);
         endpoints.MapGet(ReportUrls.CsvPath, CsvAsync);
+        endpoints.MapGet(ReportUrls.RecognitionsCsvPath, RecognitionsCsvAsync);
         return endpoints;
     }
 
