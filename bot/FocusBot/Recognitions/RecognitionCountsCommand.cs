@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FocusBot.Cards;
 using FocusBot.Commands;
@@ -24,6 +25,9 @@ public sealed class RecognitionCountsCommand(
 
     /// <summary>Half a year: long enough to see a trend, narrow enough for a card's columns.</summary>
     public const int Months = 6;
+
+    /// <summary>Teams shown by name, most recognised first; the rest share one row (a card must stay under 28 KB).</summary>
+    public const int MaxTeamRows = 15;
 
     private readonly PulseCalendar _calendar = new(schedule);
 
@@ -67,12 +71,17 @@ public sealed class RecognitionCountsCommand(
         var teamNames = (await history.TeamsAsync(tenantId, cancellationToken)).ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
         // Configured behaviours first, in their order; ones taken off the list since still count where they were recognised.
         var behaviourRows = options.CurrentValue.EffectiveBehaviours.Concat(byBehaviour.Keys).Distinct(StringComparer.Ordinal).ToList();
-        var teamRows = byTeam.Keys.OrderBy(id => teamNames.GetValueOrDefault(id) ?? RecognitionCountsCard.LeftTeam, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return RecognitionCountsCard.Create(
-            months,
-            Rows(behaviourRows, byBehaviour, b => b),
-            Rows(teamRows, byTeam, id => teamNames.GetValueOrDefault(id) ?? RecognitionCountsCard.LeftTeam),
-            Rows(RecognitionCountsCard.KindLabels, byKind, k => k));
+        var named = byTeam.Keys.OrderByDescending(id => byTeam[id].Sum()).ThenBy(id => teamNames.GetValueOrDefault(id), StringComparer.CurrentCultureIgnoreCase)
+            .Take(byTeam.Count > MaxTeamRows ? MaxTeamRows - 1 : MaxTeamRows).ToList();
+        var rest = byTeam.Keys.Except(named, StringComparer.Ordinal).ToList();
+        var teams = Rows(named, byTeam, id => teamNames.GetValueOrDefault(id) ?? RecognitionCountsCard.LeftTeam);
+        if (rest.Count > 0)
+        {
+            teams = new CountRows([.. teams.Labels, string.Create(CultureInfo.InvariantCulture, $"{rest.Count} other teams")],
+                [.. teams.Counts, [.. Enumerable.Range(0, Months).Select(m => rest.Sum(id => byTeam[id][m]))]]);
+        }
+
+        return RecognitionCountsCard.Create(months, Rows(behaviourRows, byBehaviour, b => b), teams, Rows(RecognitionCountsCard.KindLabels, byKind, k => k));
     }
 
     private static CountRows Rows(IReadOnlyList<string> keys, Dictionary<string, int[]> counts, Func<string, string> label) =>

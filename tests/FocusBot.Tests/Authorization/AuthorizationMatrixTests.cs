@@ -159,6 +159,6 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
 
         await fixture.Scenario.SayAsync(Person.Ruth, "recognise");
 
-        Assert.Contains(global::FocusBot.Recognitions.RecognitionFormCard.Title, CardJson.AllText(fixture.Scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
+        Assert.Contains(global::FocusBot.Recognitions.RecognitionFormMode.Executive.Title, CardJson.AllText(fixture.Scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
     }
 }
