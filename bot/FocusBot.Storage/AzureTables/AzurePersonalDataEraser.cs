@@ -65,8 +65,11 @@ internal sealed class AzurePersonalDataEraser(
     {
         ArgumentNullException.ThrowIfNull(subject);
         subject.Validate();
-        var recognitionCount = await recognitions.EraseForRecipientAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
-        var givenCount = await recognitions.EraseGivenAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
+        // Different recognitions (nobody recognises themselves), so side by side.
+        var received = recognitions.EraseForRecipientAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
+        var given = recognitions.EraseGivenAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
+        await Task.WhenAll(received, given);
+        var (recognitionCount, givenCount) = (await received, await given);
         var marked = new Dictionary<MarkKind, int>();
         var answerCount = 0;
         foreach (var key in Keys(subject))

@@ -18,6 +18,9 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
     internal const string ItemRow = "recognition";
     private const string TenantRow = nameof(TenantRow);
 
+    // On a recipient index row of a peer recognition: the partition of its author index row, so erasure needs no read of the item.
+    private const string AuthorPartition = nameof(AuthorPartition);
+
     // Index rows written before peer recognition existed carry none of these; their item is read instead.
     private static readonly string[] FilterProperties = [NewestFirstIndex.IdProperty, nameof(Recognition.Kind), nameof(Recognition.TeamId), nameof(Recognition.Behaviour)];
 
@@ -34,12 +37,17 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
             {
                 [nameof(Recognition.Id)] = recognition.Id,
                 [TenantRow] = TenantRowOf(recognition),
+                [AuthorPartition] = recognition.Kind == RecognitionKind.Peer ? TableKeys.Encode(AuthorKey(recognition.TenantId, recognition.AuthorAadObjectId)) : null,
             };
             await client.ExecuteAsync(tables.RecognitionsByRecipient, TableOperation.UpsertReplace(byRecipient), cancellationToken);
         }
 
         if (recognition.Kind == RecognitionKind.Peer)
-            await _byAuthor.AddAsync(AuthorKey(recognition.TenantId, recognition.AuthorAadObjectId), TenantRowOf(recognition), recognition.Id, cancellationToken);
+        {
+            await _byAuthor.AddAsync(AuthorKey(recognition.TenantId, recognition.AuthorAadObjectId), TenantRowOf(recognition), recognition.Id,
+                [new(nameof(Recognition.RecipientUserId), recognition.RecipientUserId), new(nameof(Recognition.RecipientAadObjectId), recognition.RecipientAadObjectId)],
+                cancellationToken);
+        }
 
         if (await client.TryInsertAsync(tables.Recognitions, ToEntity(recognition), cancellationToken) is null)
         {
@@ -122,15 +130,12 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
         var removed = 0;
         foreach (var group in index.GroupBy(row => row.GetRequiredString(nameof(Recognition.Id)), StringComparer.Ordinal))
         {
-            var item = await GetAsync(group.Key, cancellationToken);
-            (string Table, string Partition, string Row)[] others = item is { Kind: RecognitionKind.Peer }
-                ? [(tables.RecognitionsByAuthor, TableKeys.Encode(AuthorKey(tenantId, item.AuthorAadObjectId)), group.First().GetRequiredString(TenantRow))]
-                : [];
-            removed += await EraseWholeAsync(tenantId, group.Key, group.First().GetRequiredString(TenantRow), others, cancellationToken);
-            foreach (var row in group)
-            {
-                await client.TryDeleteAsync(tables.RecognitionsByRecipient, row.PartitionKey, row.RowKey, cancellationToken);
-            }
+            var tenantRow = group.First().GetRequiredString(TenantRow);
+            var others = group.Select(row => row.GetString(AuthorPartition)).OfType<string>().Distinct(StringComparer.Ordinal)
+                .Select(partition => (tables.RecognitionsByAuthor, partition, tenantRow)).ToArray();
+            removed += await EraseWholeAsync(tenantId, group.Key, tenantRow, others, cancellationToken);
+            await TableClientExtensions.ForEachAsync(group, async (row, token) => await client.TryDeleteAsync(tables.RecognitionsByRecipient, row.PartitionKey, row.RowKey, token),
+                cancellationToken);
         }
 
         return removed;
@@ -147,11 +152,8 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
         foreach (var row in await FindGivenAsync(tenantId, userId, aadObjectId, since: null, cancellationToken))
         {
             var id = row.GetRequiredString(NewestFirstIndex.IdProperty);
-            var item = await GetAsync(id, cancellationToken);
-            var others = item is null
-                ? []
-                : PersonKeys(item.RecipientUserId, item.RecipientAadObjectId)
-                    .Select(person => (tables.RecognitionsByRecipient, TableKeys.Compose(tenantId, person), TableKeys.Encode(id))).ToArray();
+            var others = PersonKeys(row.GetString(nameof(Recognition.RecipientUserId)), row.GetString(nameof(Recognition.RecipientAadObjectId)))
+                .Select(person => (tables.RecognitionsByRecipient, TableKeys.Compose(tenantId, person), TableKeys.Encode(id))).ToArray();
             removed += await EraseWholeAsync(tenantId, id, row.RowKey, others, cancellationToken);
             await client.TryDeleteAsync(tables.RecognitionsByAuthor, row.PartitionKey, row.RowKey, cancellationToken);
         }
@@ -163,10 +165,7 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
     private async Task<int> EraseWholeAsync(string tenantId, string id, string tenantRow, IEnumerable<(string Table, string Partition, string Row)> otherIndexRows,
         CancellationToken cancellationToken)
     {
-        foreach (var (table, partition, row) in otherIndexRows)
-        {
-            await client.TryDeleteAsync(table, partition, row, cancellationToken);
-        }
+        await TableClientExtensions.ForEachAsync(otherIndexRows, async (row, token) => await client.TryDeleteAsync(row.Table, row.Partition, row.Row, token), cancellationToken);
 
         var rows = await client.QueryAsync(tables.Recognitions, TableFilter.PartitionIs(TableKeys.Encode(id)), ["PartitionKey", "RowKey"], cancellationToken).ToListAsync(cancellationToken);
         await marks.ForgetMarkersAsync(MarkKind.Applause, id, rows.Select(row => row.RowKey), cancellationToken);
@@ -191,13 +190,9 @@ internal sealed class AzureRecognitionStore(FocusTableClient client, AzureTableN
 
     private async Task<List<TableRow>> FindGivenAsync(string tenantId, string? userId, string? aadObjectId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
-        var rows = new List<TableRow>();
-        foreach (var author in PersonKeys(userId, aadObjectId))
-        {
-            rows.AddRange(await _byAuthor.RowsAsync(AuthorKey(tenantId, author), since, before: null, select: null, cancellationToken).ToListAsync(cancellationToken));
-        }
-
-        return rows;
+        var found = await Task.WhenAll(PersonKeys(userId, aadObjectId)
+            .Select(author => _byAuthor.RowsAsync(AuthorKey(tenantId, author), since, before: null, select: null, cancellationToken).ToListAsync(cancellationToken).AsTask()));
+        return [.. found.SelectMany(rows => rows)];
     }
 
     // A row without the copied properties (written before they existed) may match: its item decides.

@@ -263,3 +263,27 @@ public abstract class PeerRecognitionFlowTests(StorageKind storage, AzuriteFixtu
 public sealed class SqlitePeerRecognitionFlowTests(AzuriteFixture azurite) : PeerRecognitionFlowTests(StorageKind.Sqlite, azurite);
 
 public sealed class AzuritePeerRecognitionFlowTests(AzuriteFixture azurite) : PeerRecognitionFlowTests(StorageKind.Azurite, azurite);
+
+/// <summary>Recognition:PeerLimitPerWeek sets the limit the form counts against and says.</summary>
+public sealed class PeerLimitSettingTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Kudos_LimitSetToOne_RefusesTheSecondThatWeek()
+    {
+        await using var scenario = await BotScenario.StartAsync(StorageKind.Sqlite, azurite, new Dictionary<string, string?> { ["Recognition:PeerLimitPerWeek"] = "1" });
+        JsonObject Form(Person who) => new()
+        {
+            [RecognitionForm.PersonId] = who.AadObjectId,
+            [RecognitionForm.BehaviourId] = "Owning the problem",
+            [RecognitionForm.StoryId] = "Called the customer back the same afternoon.",
+            [RecognitionForm.ChannelId] = BotScenario.CustomerWinsChannel,
+        };
+
+        var first = await scenario.ExecuteForCardAsync(Person.Sam, KudosCommand.PostVerb, Form(Person.Megan));
+        var second = await scenario.ExecuteForCardAsync(Person.Sam, KudosCommand.PostVerb, Form(Person.Lee));
+
+        Assert.Contains("That was your last recognition of a colleague this week.", CardJson.AllText(first), StringComparison.Ordinal);
+        Assert.Contains("You have already recognised 1 colleague this week, the most one person can (1 a week).", CardJson.AllText(second), StringComparison.Ordinal);
+        Assert.Single(await scenario.Get<IRecognitionStore>().ListRecentAsync(BotScenario.TenantId, 5, CancellationToken.None));
+    }
+}
