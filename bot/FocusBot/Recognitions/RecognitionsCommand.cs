@@ -5,7 +5,6 @@ using FocusBot.Commands;
 using FocusBot.Conversations;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Recognitions;
-using FocusBot.Domain.Roles;
 using FocusBot.Messaging;
 using FocusBot.Protocol.Activities;
 using FocusBot.Roles;
