@@ -200,6 +200,7 @@ public sealed class AzureRecognitionStoreTests(AzuriteFixture azurite) : Recogni
             ["ApplauseCount"] = 0,
         }), Token);
         await client.ExecuteAsync(tables.RecognitionsByTenant, TableOperation.Insert(new TableRow(TableKeys.Encode(recognition.TenantId),
-            NewestFirstIndex.RowOf(recognition.CreatedAt, recognition.Id)) { ["Id"] = recognition.Id }), Token);
+            NewestFirstIndex.RowOf(recognition.CreatedAt, recognition.Id))
+        { ["Id"] = recognition.Id }), Token);
     }
 }
