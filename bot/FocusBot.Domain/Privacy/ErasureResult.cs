@@ -37,5 +37,12 @@ public sealed record ErasureResult
     /// <summary>Recognitions of them, deleted whole (a recognition is about one person), with the applause they got.</summary>
     public int Recognitions { get; init; }
 
-    public int Total => ConversationReferences + RosterEntries + Deliveries + Answers + PauseFlags + RoleAssignments + DigestSettings + GotItMarks + ApplauseMarks + Recognitions;
+    /// <summary>
+    /// Peer recognitions they gave a colleague, deleted whole like those of them: each names them as its author and holds
+    /// their words.
+    /// </summary>
+    public int RecognitionsGiven { get; init; }
+
+    public int Total => ConversationReferences + RosterEntries + Deliveries + Answers + PauseFlags + RoleAssignments + DigestSettings + GotItMarks + ApplauseMarks
+        + Recognitions + RecognitionsGiven;
 }

@@ -2,8 +2,9 @@ namespace FocusBot.Domain.Privacy;
 
 /// <summary>
 /// Erases a person's data on request: conversation reference, roster rows, every delivery row, answers and Voice
-/// suggestions, the pause flag, role grants, "Got it" and applause marks (the counts drop), and recognitions of them.
-/// Aggregates are anonymous counts and stay. Every lookup goes through a key or an index, never a scan of a table.
+/// suggestions, the pause flag, role grants, "Got it" and applause marks (the counts drop), recognitions of them, and
+/// the peer recognitions they gave. Aggregates are anonymous counts and stay. Every lookup goes through a key or an
+/// index, never a scan of a table.
 /// </summary>
 public interface IPersonalDataEraser
 {

@@ -42,6 +42,32 @@ public sealed class PulseCalendar(PulseSchedule schedule)
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
 
+    /// <summary>The tenant's time zone (<see cref="PulseSchedule.DefaultTimeZone"/>; UTC when unknown): its weeks and months.</summary>
+    public TimeZoneInfo Zone => FindZone(schedule.DefaultTimeZone) ?? TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// The calendar week (Monday 00:00 to the next Monday 00:00) that contains <paramref name="now"/> in the tenant's
+    /// time zone: the week the tenant's pulses are numbered by, for whatever is counted per week.
+    /// </summary>
+    public (DateTimeOffset Start, DateTimeOffset End) CalendarWeekAt(DateTimeOffset now)
+    {
+        var zone = Zone;
+        var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+        var monday = local.Date.AddDays(-(((int)local.DayOfWeek + 6) % 7));
+        return (AtLocal(monday, zone), AtLocal(monday.AddDays(7), zone));
+    }
+
+    /// <summary>The first day of a month, 00:00 in the tenant's time zone, as an instant.</summary>
+    public DateTimeOffset MonthStart(int year, int month) => AtLocal(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified), Zone);
+
+    /// <summary>A local midnight as an instant; a midnight skipped by a clock change is read as the first valid minute after it.</summary>
+    private static DateTimeOffset AtLocal(DateTime local, TimeZoneInfo zone)
+    {
+        while (zone.IsInvalidTime(local))
+            local = local.AddMinutes(30);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
     /// <summary>Whole weeks from the epoch Monday to <paramref name="monday"/>: one continuous count across year ends.</summary>
     public static int WeeksSinceEpoch(DateTime monday) => (int)((monday.Date - CadenceEpoch).TotalDays / 7);
 

@@ -1,9 +1,15 @@
 namespace FocusBot.Domain.Recognitions;
 
-/// <summary>An executive's public recognition of a person's outstanding customer focus, posted to a team channel.</summary>
+/// <summary>
+/// A public recognition of a person's customer focus, posted to a team channel: an executive's, or a colleague's
+/// (<see cref="Kind"/>).
+/// </summary>
 public sealed record Recognition
 {
     public required string Id { get; init; }
+
+    /// <summary>Executive or peer; a recognition stored before peer recognition existed reads as executive.</summary>
+    public RecognitionKind Kind { get; init; } = RecognitionKind.Executive;
 
     public required string TenantId { get; init; }
 
@@ -13,6 +19,7 @@ public sealed record Recognition
 
     public required string RecipientName { get; init; }
 
+    /// <summary>The author's Entra object id, or their Teams user id when Teams gave none: the key their weekly limit counts under.</summary>
     public required string AuthorAadObjectId { get; init; }
 
     public required string AuthorName { get; init; }

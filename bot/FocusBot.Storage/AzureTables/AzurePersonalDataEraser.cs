@@ -26,14 +26,16 @@ internal sealed class AzurePersonalDataEraser(
         ArgumentNullException.ThrowIfNull(subject);
         subject.Validate();
         var recognised = await recognitions.ListForRecipientAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
-        var ownIds = recognised.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var given = (await recognitions.ListGivenAsync(subject.TenantId, subject.UserId, subject.AadObjectId, since: null, cancellationToken))
+            .Where(r => recognised.All(mine => mine.Id != r.Id)).ToList();
+        var ownIds = recognised.Concat(given).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var marked = new Dictionary<MarkKind, int>();
         var answerCount = 0;
         foreach (var key in Keys(subject))
         {
             foreach (var (name, itemId) in await marks.ListAsync(key, cancellationToken))
             {
-                // Applause on a recognition of the person goes with that recognition, so it is not counted twice.
+                // Applause on a recognition of or by the person goes with that recognition, so it is not counted twice.
                 if (MarkKind.Named(name) is { } kind && !(kind == MarkKind.Applause && ownIds.Contains(itemId))
                     && await counters.ExistsAsync(kind, itemId, key, cancellationToken))
                 {
@@ -47,6 +49,7 @@ internal sealed class AzurePersonalDataEraser(
         return new ErasureResult
         {
             Recognitions = recognised.Count,
+            RecognitionsGiven = given.Count,
             GotItMarks = marked.GetValueOrDefault(MarkKind.GotIt),
             ApplauseMarks = marked.GetValueOrDefault(MarkKind.Applause),
             Answers = answerCount,
@@ -63,7 +66,11 @@ internal sealed class AzurePersonalDataEraser(
     {
         ArgumentNullException.ThrowIfNull(subject);
         subject.Validate();
-        var recognitionCount = await recognitions.EraseForRecipientAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
+        // Different recognitions (nobody recognises themselves), so side by side.
+        var received = recognitions.EraseForRecipientAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
+        var given = recognitions.EraseGivenAsync(subject.TenantId, subject.UserId, subject.AadObjectId, cancellationToken);
+        await Task.WhenAll(received, given);
+        var (recognitionCount, givenCount) = (await received, await given);
         var marked = new Dictionary<MarkKind, int>();
         var answerCount = 0;
         foreach (var key in Keys(subject))
@@ -91,6 +98,7 @@ internal sealed class AzurePersonalDataEraser(
         return new ErasureResult
         {
             Recognitions = recognitionCount,
+            RecognitionsGiven = givenCount,
             GotItMarks = marked.GetValueOrDefault(MarkKind.GotIt),
             ApplauseMarks = marked.GetValueOrDefault(MarkKind.Applause),
             Answers = answerCount,

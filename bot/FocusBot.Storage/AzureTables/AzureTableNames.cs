@@ -31,6 +31,7 @@ internal sealed partial class AzureTableNames
         Recognitions = prefix + "Recognitions";
         RecognitionsByTenant = prefix + "RecognitionsByTenant";
         RecognitionsByRecipient = prefix + "RecognitionsByRecipient";
+        RecognitionsByAuthor = prefix + "RecognitionsByAuthor";
         PersonMarks = prefix + "PersonMarks";
         Roles = prefix + "Roles";
         Settings = prefix + "Settings";
@@ -79,6 +80,8 @@ internal sealed partial class AzureTableNames
 
     public string RecognitionsByRecipient { get; }
 
+    public string RecognitionsByAuthor { get; }
+
     public string PersonMarks { get; }
 
     public string Roles { get; }
@@ -102,7 +105,7 @@ internal sealed partial class AzureTableNames
     public IReadOnlyList<string> All =>
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
-        Ledgers, Answers, CountedAnswers, AnsweredMarks, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, PersonMarks,
+        Ledgers, Answers, CountedAnswers, AnsweredMarks, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, RecognitionsByAuthor, PersonMarks,
         Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices, Actions,
     ];
 

@@ -21,7 +21,11 @@ internal static class SqliteMigrations
         (7, SqliteSchemaV7.Sql),
         (8, SqliteSchemaV8.Sql),
         (9, SqliteSchemaV9.Sql),
+        (10, SqliteSchemaV10.Sql),
     ];
+
+    /// <summary>Every version a file brought up to date has recorded, in order.</summary>
+    public static IReadOnlyList<int> Versions => [.. Scripts.Select(script => script.Version)];
 
     public static int LatestVersion => Scripts[^1].Version;
 

@@ -11,6 +11,9 @@ namespace FocusBot.Storage.Sqlite;
 internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPersonalDataEraser
 {
     private const string Recognitions = "recognitions WHERE tenant_id = $tenant AND (recipient_user_id = $user OR recipient_aad_object_id = $aad)";
+    // ix_recognitions_given; one of them as well (which cannot happen: nobody recognises themselves) counts once, above.
+    private const string Given = "recognitions WHERE tenant_id = $tenant AND kind = 'Peer' AND author_aad_object_id IN ($user, $aad) AND id NOT IN (SELECT id FROM " + Recognitions + ")";
+    private const string Theirs = "SELECT id FROM " + Recognitions + " UNION ALL SELECT id FROM " + Given;
     private const string Conversations = "conversations WHERE tenant_id = $tenant AND kind = 'Personal' AND (user_id = $user OR user_aad_object_id = $aad)";
     private const string Roster = "roster_members WHERE tenant_id = $tenant AND (user_id = $user OR aad_object_id = $aad)";
     private const string Deliveries = "deliveries WHERE recipient_key = $recipient";
@@ -18,9 +21,9 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
     // Derived from the answers (what the aggregates counted), so erased with them and not counted separately.
     private const string Counted = "counted_answers WHERE respondent = $key";
     private static readonly string GotIt = SqliteCountedMarks.GotIt.Rows("user_key = $key");
-    // Applause on a recognition of the person goes with that recognition, so it is not counted twice.
-    private static readonly string Applause = SqliteCountedMarks.Applause.Rows("user_key = $key AND recognition_id NOT IN (SELECT id FROM " + Recognitions + ")");
-    private static readonly string ApplauseOnTheirs = SqliteCountedMarks.Applause.Rows("recognition_id IN (SELECT id FROM " + Recognitions + ")");
+    // Applause on a recognition of or by the person goes with that recognition, so it is not counted twice.
+    private static readonly string Applause = SqliteCountedMarks.Applause.Rows("user_key = $key AND recognition_id NOT IN (" + Theirs + ")");
+    private static readonly string ApplauseOnTheirs = SqliteCountedMarks.Applause.Rows("recognition_id IN (" + Theirs + ")");
     private const string Pauses = "paused_users WHERE tenant_id = $tenant AND user_id = $user";
     private const string Roles = "role_assignments WHERE tenant_id = $tenant AND aad_object_id = $aad";
     private const string DigestOptOuts = "digest_opt_outs WHERE tenant_id = $tenant AND aad_object_id = $aad";
@@ -33,6 +36,7 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
         return new ErasureResult
         {
             Recognitions = await CountAsync(Recognitions, subject, null, cancellationToken),
+            RecognitionsGiven = await CountAsync(Given, subject, null, cancellationToken),
             GotItMarks = await CountEachAsync(GotIt, subject, keys, cancellationToken),
             ApplauseMarks = await CountEachAsync(Applause, subject, keys, cancellationToken),
             Answers = await CountEachAsync(Answers, subject, keys, cancellationToken),
@@ -55,6 +59,7 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
             {
                 Delete(writer, ApplauseOnTheirs, subject, null);
                 var recognitions = Delete(writer, Recognitions, subject, null);
+                var given = Delete(writer, Given, subject, null);
                 var gotIt = 0;
                 var applause = 0;
                 var answers = 0;
@@ -75,6 +80,7 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
                 return new ErasureResult
                 {
                     Recognitions = recognitions,
+                    RecognitionsGiven = given,
                     GotItMarks = gotIt,
                     ApplauseMarks = applause,
                     Answers = answers,

@@ -1,3 +1,4 @@
+using System.Text;
 using FocusBot.Domain.Recognitions;
 using Microsoft.Data.Sqlite;
 
@@ -5,7 +6,7 @@ namespace FocusBot.Storage.Sqlite;
 
 internal sealed class SqliteRecognitionStore(SqliteDatabase database) : IRecognitionStore
 {
-    private const string Columns = "id, tenant_id, recipient_user_id, recipient_aad_object_id, recipient_name, author_aad_object_id, author_name, behaviour, story, team_id, channel_id, activity_id, created_at, applause_count";
+    private const string Columns = "id, tenant_id, recipient_user_id, recipient_aad_object_id, recipient_name, author_aad_object_id, author_name, behaviour, story, team_id, channel_id, activity_id, created_at, applause_count, kind";
 
     public Task<bool> CreateAsync(Recognition recognition, CancellationToken cancellationToken)
     {
@@ -14,7 +15,7 @@ internal sealed class SqliteRecognitionStore(SqliteDatabase database) : IRecogni
         return database.WriteAsync(
             writer => writer.Command($"""
                 INSERT INTO recognitions ({Columns})
-                VALUES ($id, $tenant, $recipient, $recipientAad, $recipientName, $authorAad, $authorName, $behaviour, $story, $team, $channel, $activity, $createdAt, 0)
+                VALUES ($id, $tenant, $recipient, $recipientAad, $recipientName, $authorAad, $authorName, $behaviour, $story, $team, $channel, $activity, $createdAt, 0, $kind)
                 ON CONFLICT (id) DO NOTHING;
                 """)
                 .With("$id", recognition.Id)
@@ -30,6 +31,7 @@ internal sealed class SqliteRecognitionStore(SqliteDatabase database) : IRecogni
                 .With("$channel", recognition.ChannelId)
                 .With("$activity", recognition.ActivityId)
                 .With("$createdAt", recognition.CreatedAt)
+                .With("$kind", recognition.Kind.ToString())
                 .ExecuteNonQuery() == 1,
             cancellationToken);
     }
@@ -48,6 +50,36 @@ internal sealed class SqliteRecognitionStore(SqliteDatabase database) : IRecogni
         database.QueryAsync(
             $"SELECT {Columns} FROM recognitions WHERE tenant_id = $tenant AND created_at >= $since ORDER BY created_at DESC, id DESC;",
             command => command.With("$tenant", tenantId).With("$since", since),
+            Map,
+            cancellationToken);
+
+    public IAsyncEnumerable<Recognition> QueryAsync(RecognitionQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // Each filter is a constant clause; values travel as parameters.
+        var where = new StringBuilder("tenant_id = $tenant");
+        if (query.Since is not null)
+            where.Append(" AND created_at >= $since");
+        if (query.Before is not null)
+            where.Append(" AND created_at < $before");
+        if (query.TeamId is not null)
+            where.Append(" AND team_id = $team");
+        if (query.Behaviour is not null)
+            where.Append(" AND behaviour = $behaviour");
+        if (query.Kind is not null)
+            where.Append(" AND kind = $kind");
+        return database.QueryAsync(
+            $"SELECT {Columns} FROM recognitions WHERE {where} ORDER BY created_at DESC, id DESC;",
+            command => command.With("$tenant", query.TenantId).With("$since", (object?)query.Since?.UtcTicks).With("$before", (object?)query.Before?.UtcTicks)
+                .With("$team", query.TeamId).With("$behaviour", query.Behaviour).With("$kind", query.Kind?.ToString()),
+            Map,
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Recognition>> ListGivenAsync(string tenantId, string? userId, string? aadObjectId, DateTimeOffset? since, CancellationToken cancellationToken) =>
+        await database.QueryListAsync(
+            $"SELECT {Columns} FROM recognitions WHERE tenant_id = $tenant AND kind = 'Peer' AND author_aad_object_id IN ($user, $aad) AND created_at >= $since ORDER BY created_at DESC, id DESC;",
+            command => command.With("$tenant", tenantId).With("$user", userId).With("$aad", aadObjectId).With("$since", since ?? DateTimeOffset.MinValue),
             Map,
             cancellationToken);
 
@@ -77,5 +109,6 @@ internal sealed class SqliteRecognitionStore(SqliteDatabase database) : IRecogni
         ActivityId = reader.GetNullableString(11),
         CreatedAt = reader.GetTime(12),
         ApplauseCount = reader.GetInt32(13),
+        Kind = reader.GetEnum<RecognitionKind>(14),
     };
 }

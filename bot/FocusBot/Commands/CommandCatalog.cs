@@ -12,6 +12,9 @@ public sealed record BotCommand(string Name, string Description, BotCommandScope
 {
     public IReadOnlyList<Role> AllowedRoles { get; init; } = [];
 
+    /// <summary>What the refusal card suggests instead to someone without the role (e.g. the command everyone may use).</summary>
+    public string? Instead { get; init; }
+
     /// <summary>Other spellings the router also answers (e.g. "recognise"); not listed in help or the manifest.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
@@ -130,21 +133,62 @@ public static class CommandCatalog
         Usage = new(["actions"], "actions") { Details = "Lists the actions taken in answer to the weekly pulse, newest first, with owner, due date and status." },
     };
 
-    public static readonly BotCommand Recognize = new("recognize", "Recognise a colleague's customer focus (Executive)", BotCommandScope.Personal)
+    public static readonly BotCommand Recognize = new("recognize", "Post an executive recognition of customer focus (Executive)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.Executive],
         Aliases = ["recognise"],
         Group = CommandGroup.InsightsAndRecognition,
+        Instead = "To recognise a colleague in your team, type kudos.",
         Usage = new(["recognize"], "recognize")
         {
-            Details = "Opens the form: choose the colleague, the behaviour and the team channel, and say what they did. " +
-                "The recognition is posted in that channel and the colleague gets a message too. recognise works as well.",
+            Details = "Opens the form: choose the person, the behaviour and the team channel, and say what they did. " +
+                "It is posted in that channel as an Executive recognition, set apart from colleagues' recognitions, and the person gets a " +
+                "message too. recognise works as well.",
         },
     };
 
-    public static readonly BotCommand Recognitions = new("recognitions", "Recent recognitions and this month's count per behaviour", BotCommandScope.Both)
+    public static readonly BotCommand Kudos = new("kudos", "Recognise a colleague's customer focus in your team", BotCommandScope.Both)
     {
         Group = CommandGroup.InsightsAndRecognition,
+        Usage = new(["kudos"], "kudos")
+        {
+            Details = "Opens the form: choose a colleague of your team, the customer-focus behaviour, and say what they did for a customer. " +
+                "Typed in a team's channel, it is posted there; in your personal chat, you choose one of your teams' channels. " +
+                "Each person can recognise a few colleagues a week; the form says how many are left.",
+        },
+    };
+
+    public static readonly BotCommand Recognitions = new("recognitions", "Recognitions, by team, behaviour, month and who gave them", BotCommandScope.Both)
+    {
+        Group = CommandGroup.InsightsAndRecognition,
+        Usage = new(["recognitions"], "recognitions")
+        {
+            Details = "Shows the latest recognitions, executive and from colleagues, and this month's count per behaviour. Choose a team, " +
+                "a behaviour, a month or a kind in the card to see only those, and page through them.",
+        },
+    };
+
+    public static readonly BotCommand RecognitionCounts = new("recognitions counts", "Recognitions per month by behaviour and team (HR, Executive)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR, Role.Executive],
+        Group = CommandGroup.Programme,
+        Usage = new(["recognitions counts"], "recognitions counts")
+        {
+            Details = "How many recognitions each behaviour and each team had in each of the last months, executive and from colleagues " +
+                "apart, to see where customer focus is being noticed.",
+        },
+    };
+
+    public static readonly BotCommand RecognitionsExport = new("recognitions export", "Download recognitions as a CSV file (HR)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR],
+        Group = CommandGroup.Programme,
+        Usage = new(["recognitions export"], "recognitions export")
+        {
+            Details = "Gives you a link to a CSV file of every recognition (date, kind, who, by whom, behaviour, team, channel, story, " +
+                "applause), for a spreadsheet. The link works while you hold the HR role, until it expires (a day unless your admin set otherwise); " +
+                "Export CSV in the recognitions card exports only what the card shows.",
+        },
     };
 
     public static readonly BotCommand Questions = new("questions", "List, import or export the question bank (HR)", BotCommandScope.Personal)
@@ -222,5 +266,8 @@ public static class CommandCatalog
     };
 
     public static IReadOnlyList<BotCommand> All { get; } =
-        [Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Action, Actions, Recognize, Recognitions, Questions, Trends, Comments, Digest, TrendsRebuild, Erase, Status];
+        [
+            Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Action, Actions, Recognize, Kudos, Recognitions, RecognitionCounts, RecognitionsExport,
+            Questions, Trends, Comments, Digest, TrendsRebuild, Erase, Status,
+        ];
 }

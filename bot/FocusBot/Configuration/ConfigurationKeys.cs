@@ -77,6 +77,7 @@ public static class ConfigurationKeys
     public const string ReportsDigestCheckInterval = "Reports:DigestCheckInterval";
 
     public const string RecognitionBehaviours = "Recognition:Behaviours";
+    public const string RecognitionPeerLimitPerWeek = "Recognition:PeerLimitPerWeek";
 
     public const string NoticesRunInBackground = "Notices:RunInBackground";
     public const string NoticesCheckInterval = "Notices:CheckInterval";

@@ -1,10 +1,11 @@
 using FocusBot.Cards;
 using FocusBot.Domain.Conversations;
+using FocusBot.Protocol.Activities;
 
 namespace FocusBot.Conversations;
 
 /// <summary>The team channels of a tenant where FocusBot is installed: where insights and recognition can be posted.</summary>
-public sealed class TeamChannels(IConversationStore conversations)
+public sealed class TeamChannels(IConversationStore conversations, TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<ConversationRecord>> ListAsync(string tenantId, CancellationToken cancellationToken)
     {
@@ -32,6 +33,25 @@ public sealed class TeamChannels(IConversationStore conversations)
         }
 
         return teams;
+    /// The team channel an activity came from (a reply thread counts as its channel), or null outside a team's channel.
+    /// FocusBot is told of the channel chosen when it was added to the team; one it hears from for the first time is
+    /// remembered here, so it can be posted in and its posts updated later.
+    /// </summary>
+    public async Task<ConversationRecord?> OfActivityAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Conversation is not { ConversationType: ConversationTypes.Channel, Id: { Length: > 0 } conversationId } conversation
+            || activity.ChannelData?.Team?.Id is not { Length: > 0 } || activity.TenantId is not { Length: > 0 } tenantId)
+            return null;
+        var channelId = activity.ChannelData.Channel?.Id is { Length: > 0 } id ? id : conversationId.Split(';')[0];
+        var known = await conversations.GetAsync(tenantId, channelId, cancellationToken);
+        if (known is { Kind: ConversationKind.Channel, TeamId: not null })
+            return known;
+        var heard = ConversationRecords.FromActivity(activity with { Conversation = conversation with { Id = channelId } }, timeProvider.GetUtcNow(), known);
+        if (heard is null)
+            return null;
+        await conversations.UpsertAsync(heard, cancellationToken);
+        return heard;
     }
 
     /// <summary>"Team › Channel" as people know it; the team's first channel is General when Teams gives no name.</summary>

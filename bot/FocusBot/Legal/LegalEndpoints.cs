@@ -25,8 +25,15 @@ public static class LegalEndpoints
         is older than that), together with the record of who was sent each pulse and who answered it. The group figures already made from them stay:
         they were fixed when each week, month and quarter closed, count only groups as above, and hold nobody's answer, so trends over those periods
         still show. From then on comments of those periods are not shown.</li>
+        <li>Recognition is public, and is not part of your answers. When a colleague recognises you (kudos), or an executive does, the
+        recognition is posted in a channel of your team: everyone in that channel sees your name, the name of the person who recognised you,
+        the behaviour and the story, and whether it is an executive recognition or a colleague's. Everyone in your organisation can list
+        recognitions with the recognitions command; HR and executives also see how many there were per month by behaviour and by team,
+        and HR can download them as a file. Those counts are of recognitions people posted under their names, not of anyone's answers,
+        so they are shown however small the team.</li>
         <li>FocusBot knows who was sent a pulse and who answered, only to remind and to avoid duplicates; it never shows that per person.</li>
-        <li>Your organisation's FocusBot admins can erase your conversation reference, delivery records and answers on request.</li>
+        <li>Your organisation's FocusBot admins can erase your conversation reference, delivery records and answers on request, together with
+        the recognitions of you and those you gave a colleague, and their posts in the channels.</li>
         </ul></body></html>
         """;
 

@@ -73,6 +73,42 @@ public sealed class PeoplePicker(IRosterStore roster, IConversationStore convers
             : byUser;
     }
 
+    /// <summary>The teams (Teams team ids) whose stored roster lists this Teams user id.</summary>
+    public async Task<IReadOnlyList<string>> TeamsOfPersonAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    {
+        await EnsureRostersAsync(tenantId, cancellationToken);
+        return await roster.ListTeamsForUserAsync(tenantId, userId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The named members of the given teams, each once, by name: the people a colleague can recognise there. A team's
+    /// whole roster is read, so this is for the teams of one person, not for the tenant.
+    /// </summary>
+    public async Task<IReadOnlyList<RosterPerson>> ListTeamMembersAsync(string tenantId, IEnumerable<string> teamIds, CancellationToken cancellationToken)
+    {
+        await EnsureRostersAsync(tenantId, cancellationToken);
+        var people = new Dictionary<string, RosterPerson>(StringComparer.Ordinal);
+        foreach (var teamId in teamIds.Distinct(StringComparer.Ordinal))
+        {
+            await foreach (var member in roster.ListTeamMembersAsync(tenantId, teamId, cancellationToken))
+            {
+                if (!string.IsNullOrWhiteSpace(member.Name))
+                {
+                    people.TryAdd(member.UserId, new RosterPerson
+                    {
+                        TenantId = member.TenantId,
+                        UserId = member.UserId,
+                        AadObjectId = member.AadObjectId,
+                        Name = member.Name,
+                        TimeZone = member.TimeZone,
+                    });
+                }
+            }
+        }
+
+        return [.. people.Values.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.UserId, StringComparer.Ordinal)];
+    }
+
     /// <summary>Display names of the given Entra object ids that FocusBot knows, one lookup each.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesByObjectIdAsync(string tenantId, IEnumerable<string> aadObjectIds, CancellationToken cancellationToken)
     {
@@ -84,6 +120,15 @@ public sealed class PeoplePicker(IRosterStore roster, IConversationStore convers
         }
 
         return names;
+    }
+
+    /// <summary>Whether the person's name, or any word of it, starts with <paramref name="prefix"/>, as the stores' name search reads it.</summary>
+    public static bool NameStartsWith(RosterPerson person, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var term = prefix.Trim();
+        return term.Length > 0 && (person.Name.StartsWith(term, StringComparison.CurrentCultureIgnoreCase)
+            || person.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(word => word.StartsWith(term, StringComparison.CurrentCultureIgnoreCase)));
     }
 
     public static string ValueOf(RosterPerson person) => person.AadObjectId ?? person.UserId;

@@ -100,8 +100,11 @@ public sealed partial class EraseCommand(
 
     private async Task<(ErasureResult Removed, int PostsDeleted)> EraseAsync(TurnContext turn, ErasureTarget target, CancellationToken cancellationToken)
     {
-        // Found before the erasure, which deletes them: their channel posts name the person too.
-        var posted = await recognitions.ListForRecipientAsync(turn.TenantId, target.UserId, target.AadObjectId, cancellationToken);
+        // Found before the erasure, which deletes them: their channel posts name the person too, as recipient or as the colleague who gave them.
+        var received = recognitions.ListForRecipientAsync(turn.TenantId, target.UserId, target.AadObjectId, cancellationToken);
+        var given = recognitions.ListGivenAsync(turn.TenantId, target.UserId, target.AadObjectId, since: null, cancellationToken);
+        await Task.WhenAll(received, given);
+        var posted = (await received).Concat(await given).DistinctBy(r => r.Id).ToList();
         var subject = target.ToSubject(turn.TenantId, pseudonyms, await PulseIdsAsync(turn.TenantId, cancellationToken));
         // Out of the figures not yet sealed first (their answers are needed to know what to take out), then deleted.
         await retraction.RetractAsync(turn.TenantId, subject.UserId, subject.Pseudonyms, cancellationToken);
@@ -111,27 +114,26 @@ public sealed partial class EraseCommand(
         return (removed, postsDeleted);
     }
 
-    private async Task<int> DeletePostsAsync(ConnectorClient connector, IReadOnlyList<Recognition> posted, CancellationToken cancellationToken)
-    {
-        var deleted = 0;
-        foreach (var recognition in posted)
-        {
-            if (recognition.ActivityId is not { } activityId
-                || await conversations.GetAsync(recognition.TenantId, recognition.ChannelId, cancellationToken) is not { } channel)
-                continue;
-            try
-            {
-                await connector.DeleteActivityAsync(new ConversationTarget(channel.ServiceUrl, recognition.TenantId, channel.ConversationId), activityId, cancellationToken);
-                deleted++;
-            }
-            catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
-            {
-                // The recognition is erased from FocusBot; a post Teams would not delete (FocusBot removed from the team) stays there.
-                LogPostNotDeleted(logger, ex.GetType().Name);
-            }
-        }
+    // Side by side: an erasure answers within seconds when it can, and the posts are few.
+    private async Task<int> DeletePostsAsync(ConnectorClient connector, IReadOnlyList<Recognition> posted, CancellationToken cancellationToken) =>
+        (await Task.WhenAll(posted.Select(recognition => DeletePostAsync(connector, recognition, cancellationToken)))).Count(deleted => deleted);
 
-        return deleted;
+    private async Task<bool> DeletePostAsync(ConnectorClient connector, Recognition recognition, CancellationToken cancellationToken)
+    {
+        if (recognition.ActivityId is not { } activityId
+            || await conversations.GetAsync(recognition.TenantId, recognition.ChannelId, cancellationToken) is not { } channel)
+            return false;
+        try
+        {
+            await connector.DeleteActivityAsync(new ConversationTarget(channel.ServiceUrl, recognition.TenantId, channel.ConversationId), activityId, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
+        {
+            // The recognition is erased from FocusBot; a post Teams would not delete (FocusBot removed from the team) stays there.
+            LogPostNotDeleted(logger, ex.GetType().Name);
+            return false;
+        }
     }
 
     private async Task<AdaptiveCard> OutcomeAsync(ErasureTarget target, Task<(ErasureResult Removed, int PostsDeleted)> run)

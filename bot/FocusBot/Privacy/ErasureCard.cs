@@ -73,7 +73,7 @@ public static class ErasureCard
             new TextBlock(string.Create(CultureInfo.InvariantCulture, $"Removed {removed.Total} stored item(s) that identified {name}:")),
             new FactSet(Facts(removed)),
         ];
-        if (removed.Recognitions > 0)
+        if (removed.Recognitions + removed.RecognitionsGiven > 0)
         {
             body.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture, $"{postsDeleted} recognition post(s) deleted from their team channels.")) { IsSubtle = true });
         }
@@ -152,6 +152,7 @@ public static class ErasureCard
         Count("\"Got it\" on insights (counts drop)", counts.GotItMarks),
         Count("Applause given (counts drop)", counts.ApplauseMarks),
         Count("Recognitions of them, with their posts", counts.Recognitions),
+        Count("Recognitions they gave a colleague, with their posts", counts.RecognitionsGiven),
         Count("Role grants (a Manager: one per team)", counts.RoleAssignments),
         Count("Pause setting", counts.PauseFlags),
         Count("Weekly digest turned off", counts.DigestSettings),

@@ -6,6 +6,8 @@ using FocusBot.People;
 using FocusBot.Privacy;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FocusBot.Pulses;
 
@@ -20,6 +22,8 @@ public static class PulseServiceCollectionExtensions
             .Validate(o => o.Reminders.Count <= 2, "Pulse:Reminders allows at most two reminders.")
             .Validate(o => PulseCalendar.FindZone(o.DefaultTimeZone) is not null, "Pulse:DefaultTimeZone is not a known IANA time zone.")
             .ValidateOnStart();
+        // The tenant's calendar, for features that count per week or month as the pulses do (the colleague recognition limit).
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PulseOptions>>().Value.ToSchedule());
 
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section))
             .Validate(o => o.Concurrency >= 1 && o.MaxAttempts >= 1, "Delivery:Concurrency and Delivery:MaxAttempts must be at least 1.")

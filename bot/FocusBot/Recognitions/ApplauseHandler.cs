@@ -45,8 +45,12 @@ public sealed partial class ApplauseHandler(
         if (counted)
             await UpdateChannelCardAsync(turn.Connector, current, cancellationToken);
 
-        if (form.Raw("view") == RecognitionsCommand.ListView)
-            return AdaptiveCardInvokeResponse.Card((await list.CreateCardAsync(turn, current.Id, !counted, cancellationToken)).ToJsonElement());
+        if (form.Raw(RecognitionHistoryView.ViewId) == RecognitionHistoryView.ViewValue)
+        {
+            var view = await list.ViewFromAsync(turn.TenantId, data, cancellationToken);
+            return AdaptiveCardInvokeResponse.Card((await list.CreateCardAsync(turn, view, current.Id, !counted, cancellationToken)).ToJsonElement());
+        }
+
         var state = counted ? RecognitionCard.ApplauseState.JustNow : RecognitionCard.ApplauseState.Already;
         return AdaptiveCardInvokeResponse.Card(RecognitionCard.Channel(current, state).ToJsonElement());
     }

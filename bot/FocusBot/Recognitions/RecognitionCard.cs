@@ -5,11 +5,12 @@ using FocusBot.Domain.Recognitions;
 
 namespace FocusBot.Recognitions;
 
-/// <summary>The recognition as posted in the team channel (the person @mentioned), and the personal message they get.</summary>
+/// <summary>
+/// The recognition as posted in the team channel (the person @mentioned), and the personal message they get. The header
+/// band says which kind it is, in its own colour (<see cref="RecognitionKinds"/>).
+/// </summary>
 public static class RecognitionCard
 {
-    public const string Kicker = "CUSTOMER FOCUS RECOGNITION";
-
     /// <summary>How the person who pressed "Applaud" sees the card afterwards.</summary>
     public enum ApplauseState
     {
@@ -18,12 +19,16 @@ public static class RecognitionCard
         Already,
     }
 
+    /// <summary>"🏆 EXECUTIVE RECOGNITION · CUSTOMER FOCUS" or "🤝 RECOGNISED BY A COLLEAGUE · CUSTOMER FOCUS".</summary>
+    public static string Kicker(RecognitionKind kind) =>
+        $"{RecognitionKinds.Icon(kind)} {RecognitionKinds.Label(kind).ToUpperInvariant()} · CUSTOMER FOCUS";
+
     public static AdaptiveCard Channel(Recognition recognition, ApplauseState state = ApplauseState.NotYet)
     {
         var mention = MentionText(recognition);
         List<CardElement> body =
         [
-            new TextBlock("🏆 " + Kicker) { Size = "Small", Weight = "Bolder", Color = "Accent" },
+            Header(recognition.Kind),
             new TextBlock($"{mention} is recognised for **{CardText.Markdown(recognition.Behaviour, 80)}**") { Size = "Medium", Spacing = "Small" },
             Story(recognition),
             new TextBlock(Byline(recognition)) { Size = "Small", IsSubtle = true },
@@ -57,7 +62,12 @@ public static class RecognitionCard
         FallbackText = PersonalSummary(recognition),
         Body =
         [
-            new TextBlock("🏆 You have been recognised") { Size = "Large", Weight = "Bolder" },
+            Header(recognition.Kind),
+            new TextBlock(recognition.Kind == RecognitionKind.Executive ? "🏆 You have been recognised" : "🤝 A colleague recognised you")
+            {
+                Size = "Large",
+                Weight = "Bolder",
+            },
             new TextBlock($"{CardText.Markdown(recognition.AuthorName, 80)} recognised you for **{CardText.Markdown(recognition.Behaviour, 80)}**" +
                 (channelTitle is null ? "." : $" in {CardText.Markdown(channelTitle, 170)}.")),
             Story(recognition),
@@ -66,7 +76,7 @@ public static class RecognitionCard
     };
 
     public static string Summary(Recognition recognition) =>
-        $"{CardText.Plain(recognition.RecipientName, 80)} is recognised for {CardText.Plain(recognition.Behaviour, 80)}";
+        $"{RecognitionKinds.Label(recognition.Kind)}: {CardText.Plain(recognition.RecipientName, 80)} is recognised for {CardText.Plain(recognition.Behaviour, 80)}";
 
     public static string PersonalSummary(Recognition recognition) =>
         $"{CardText.Plain(recognition.AuthorName, 80)} recognised you for {CardText.Plain(recognition.Behaviour, 80)}";
@@ -81,17 +91,23 @@ public static class RecognitionCard
         _ => string.Create(CultureInfo.InvariantCulture, $"👏 {count} applause"),
     };
 
-    public static ExecuteAction ApplaudAction(string recognitionId, string? view)
+    /// <param name="view">Where the button is: null on the channel card, or the list view's data to show the list again.</param>
+    public static ExecuteAction ApplaudAction(string recognitionId, JsonObject? view)
     {
-        var data = new JsonObject { ["recognitionId"] = recognitionId };
-        if (view is not null)
-            data["view"] = view;
+        var data = view?.DeepClone().AsObject() ?? [];
+        data["recognitionId"] = recognitionId;
         return ExecuteAction.WithSubmitFallback("👏 Applaud", ApplauseHandler.ApplaudVerb, data);
     }
 
+    /// <summary>"From Ruth Okafor, Executive · 24 November 2026".</summary>
+    public static string Byline(Recognition recognition) =>
+        $"From {CardText.Markdown(recognition.AuthorName, 80)}, {RecognitionKinds.AuthorRole(recognition.Kind)} · " +
+        recognition.CreatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The kind's band: its icon and word in its own colour.</summary>
+    public static Container Header(RecognitionKind kind) =>
+        new([new TextBlock(Kicker(kind)) { Size = "Small", Weight = "Bolder", Color = RecognitionKinds.Color(kind) }]) { Style = RecognitionKinds.Style(kind), Bleed = true };
+
     private static Container Story(Recognition recognition) =>
         new([new TextBlock(CardText.Markdown(recognition.Story, RecognitionForm.MaxStory))]) { Style = "emphasis" };
-
-    private static string Byline(Recognition recognition) =>
-        $"From {CardText.Markdown(recognition.AuthorName, 80)} · {recognition.CreatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
 }

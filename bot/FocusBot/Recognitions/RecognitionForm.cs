@@ -19,9 +19,14 @@ public static class RecognitionForm
     public const string StoryId = "story";
     public const string ChannelId = "channel";
 
+    /// <summary>Set in the buttons' data when the form was asked for in a channel: the channel is not a choice.</summary>
+    public const string FixedChannelId = "channelFixed";
+
     public const int MaxStory = 1000;
     public const int MaxSearch = 60;
 
+    /// <param name="channels">The channels this person may post in.</param>
+    /// <param name="teamOf">For a colleague's recognition: the teams a person is in, since they recognise someone of the channel's team.</param>
     public static async Task<(RecognitionDraft? Draft, IReadOnlyList<string> Problems)> ReadAsync(
         JsonElement data,
         string tenantId,
@@ -29,6 +34,7 @@ public static class RecognitionForm
         IReadOnlyList<ConversationRecord> channels,
         IReadOnlyList<string> behaviours,
         PeoplePicker people,
+        Func<RosterPerson, CancellationToken, Task<IReadOnlyList<string>>>? teamOf,
         CancellationToken cancellationToken)
     {
         var form = new FormValues(data);
@@ -66,7 +72,19 @@ public static class RecognitionForm
         {
             channel = channels.FirstOrDefault(c => c.ConversationId == channelValue);
             if (channel is null)
-                form.Problem("FocusBot is not installed in that team channel (any more). Choose one from the list.");
+            {
+                form.Problem(teamOf is null
+                    ? "FocusBot is not installed in that team channel (any more). Choose one from the list."
+                    : "You can recognise a colleague in a channel of a team you are in, where FocusBot is installed. Choose one from the list.");
+            }
+        }
+
+        // A colleague's recognition stays inside the team: the person must be on the roster of the channel's team.
+        if (teamOf is not null && person is not null && channel?.TeamId is { } teamId && !(await teamOf(person, cancellationToken)).Contains(teamId))
+        {
+            form.Problem($"{CardText.Plain(person.Name, 80)} is not a member of {CardText.Plain(channel.TeamName ?? "that team", 80)}, where this recognition " +
+                "would be posted. Choose a colleague from that team.");
+            person = null;
         }
 
         return form.IsValid && person is not null && channel is not null

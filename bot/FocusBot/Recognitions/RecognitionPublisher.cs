@@ -18,19 +18,20 @@ public sealed partial class RecognitionPublisher(
     ILogger<RecognitionPublisher> logger)
 {
     /// <returns>The stored recognition, or null when Teams refused the channel post (then nothing is stored).</returns>
-    public async Task<Recognition?> PublishAsync(RecognitionDraft draft, string tenantId, ChannelAccount author, ConnectorClient connector,
+    public async Task<Recognition?> PublishAsync(RecognitionDraft draft, RecognitionKind kind, string tenantId, ChannelAccount author, ConnectorClient connector,
         CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var recognition = new Recognition
         {
             Id = Guid.CreateVersion7(now).ToString("N"),
+            Kind = kind,
             TenantId = tenantId,
             RecipientUserId = draft.Person.UserId,
             RecipientAadObjectId = draft.Person.AadObjectId,
             RecipientName = CardText.Plain(draft.Person.Name, 80),
-            AuthorAadObjectId = author.AadObjectId ?? author.Id ?? "unknown",
-            AuthorName = CardText.Plain(author.Name, 80) is { Length: > 0 } name ? name : "An executive",
+            AuthorAadObjectId = AuthorKey(author),
+            AuthorName = CardText.Plain(author.Name, 80) is { Length: > 0 } name ? name : kind == RecognitionKind.Executive ? "An executive" : "A colleague",
             Behaviour = draft.Behaviour,
             Story = draft.Story,
             TeamId = draft.Channel.TeamId!,
@@ -60,12 +61,15 @@ public sealed partial class RecognitionPublisher(
         await tenants.AddAsync(tenantId, cancellationToken);
         var recipient = new Recipient(tenantId, draft.Person.UserId, draft.Person.AadObjectId, draft.Channel.ServiceUrl, null, draft.Person.TimeZone);
         await fanOut.EnqueueAsync(RecognitionContent.LedgerOf(recognition.Id), [recipient], now, cancellationToken);
-        LogPublished(logger);
+        LogPublished(logger, kind);
         return recognition;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recognition posted and the personal message queued")]
-    private static partial void LogPublished(ILogger logger);
+    // What a recognition's author is filed under (IRecognitionStore.ListGivenAsync finds them by either id).
+    private static string AuthorKey(ChannelAccount author) => author.AadObjectId ?? author.Id ?? "unknown";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recognition ({Kind}) posted and the personal message queued")]
+    private static partial void LogPublished(ILogger logger, RecognitionKind kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Posting a recognition to its channel failed ({Error}); nothing stored")]
     private static partial void LogChannelFailed(ILogger logger, string error);

@@ -16,7 +16,7 @@ public static class RefusalCard
             [
                 new TextBlock($"Sorry, \"{command.Name}\" is for {roles} only") { Weight = "Bolder" },
                 new TextBlock($"FocusBot keeps this command to people with the {roles} role. If you need it, ask a FocusBot Admin " +
-                    "to grant you the role. Type help to see what you can do.") { IsSubtle = true },
+                    "to grant you the role. " + (command.Instead is { } instead ? instead + " " : string.Empty) + "Type help to see what you can do.") { IsSubtle = true },
             ],
         };
     }

@@ -9,7 +9,7 @@ namespace FocusBot.Trends;
 
 /// <summary>
 /// GET /reports/trends (the report page of HR, Executives and Managers) and /reports/trends.csv, both behind a signed
-/// link; a Manager's link shows their team alone.
+/// link; a Manager's link shows their team alone; and the recognition export (<c>ReportEndpoints.Recognitions.cs</c>).
 /// </summary>
 public static partial class ReportEndpoints
 {
@@ -20,21 +20,18 @@ public static partial class ReportEndpoints
     {
         endpoints.MapGet(ReportUrls.PagePath, PageAsync);
         endpoints.MapGet(ReportUrls.CsvPath, CsvAsync);
+        endpoints.MapGet(ReportUrls.RecognitionsCsvPath, RecognitionsCsvAsync);
         return endpoints;
     }
 
     private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, CommentsReader comments,
         IActionStore actions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        Secure(http.Response, nonce);
+        var nonce = Secure(http.Response);
         var token = http.Request.Query[ReportUrls.TokenParameter].ToString();
         var (link, teamOnly, refusal) = await access.CheckAsync(token, cancellationToken);
         if (link is null)
-        {
-            LogRefused(loggers.CreateLogger(typeof(ReportEndpoints)), "page");
-            return Results.Content(ReportPage.Refusal(refusal!, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
-        }
+            return Refused(loggers, "page", refusal!, nonce);
 
         var request = RequestFor(link, teamOnly);
         var report = await gate.PublishTracedAsync(request, FocusBotTelemetry.TrendsRoutes.Page, cancellationToken);
@@ -50,20 +47,27 @@ public static partial class ReportEndpoints
     private static async Task<IResult> CsvAsync(HttpContext http, ReportAccess access, PrivacyGate gate, TimeProvider timeProvider, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        Secure(http.Response, nonce);
+        var nonce = Secure(http.Response);
         var (link, teamOnly, refusal) = await access.CheckAsync(http.Request.Query[ReportUrls.TokenParameter].ToString(), cancellationToken);
         if (link is null)
-        {
-            LogRefused(loggers.CreateLogger(typeof(ReportEndpoints)), "csv");
-            return Results.Content(ReportPage.Refusal(refusal!, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
-        }
+            return Refused(loggers, "csv", refusal!, nonce);
 
         var report = await gate.PublishTracedAsync(RequestFor(link, teamOnly), FocusBotTelemetry.TrendsRoutes.Csv, cancellationToken);
-        var name = string.Create(CultureInfo.InvariantCulture, $"focusbot-trends-{timeProvider.GetUtcNow():yyyy-MM-dd}.csv");
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-        // A byte-order mark so spreadsheet programs read the file as UTF-8.
-        return Results.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(TrendCsv.Write(report))], "text/csv; charset=utf-8");
+        return CsvFile(http, "focusbot-trends", timeProvider, TrendCsv.Write(report));
+    }
+
+    /// <summary>The 403 page for a link that does not open, logged without the link.</summary>
+    private static IResult Refused(ILoggerFactory loggers, string route, string refusal, string nonce)
+    {
+        LogRefused(loggers.CreateLogger(typeof(ReportEndpoints)), route);
+        return Results.Content(ReportPage.Refusal(refusal, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>A CSV download named with today's date, with a byte-order mark so spreadsheet programs read it as UTF-8.</summary>
+    private static IResult CsvFile(HttpContext http, string name, TimeProvider timeProvider, string csv)
+    {
+        http.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"{name}-{timeProvider.GetUtcNow():yyyy-MM-dd}.csv\"");
+        return Results.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8");
     }
 
     private static TrendRequest RequestFor(ReportLink link, bool teamOnly) => new()
@@ -77,9 +81,10 @@ public static partial class ReportEndpoints
         IncludeBreakdowns = true,
     };
 
-    /// <summary>Nothing cached, no referrer leaking the link, no script, no framing, no other origin.</summary>
-    private static void Secure(HttpResponse response, string nonce)
+    /// <summary>Nothing cached, no referrer leaking the link, no script, no framing, no other origin; returns the page's style nonce.</summary>
+    private static string Secure(HttpResponse response)
     {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         response.Headers.CacheControl = "no-store";
         response.Headers.Pragma = "no-cache";
         response.Headers["Referrer-Policy"] = "no-referrer";
@@ -87,6 +92,7 @@ public static partial class ReportEndpoints
         response.Headers.XFrameOptions = "DENY";
         response.Headers.ContentSecurityPolicy =
             $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        return nonce;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Route} refused: link invalid, expired or for someone who may no longer see its figures")]

@@ -10,6 +10,7 @@ public sealed class ReportUrls(IOptions<ReportOptions> options, ReportLinkSigner
 {
     public const string PagePath = "/reports/trends";
     public const string CsvPath = "/reports/trends.csv";
+    public const string RecognitionsCsvPath = "/reports/recognitions.csv";
     public const string TokenParameter = "link";
 
     public ReportLink LinkFor(string tenantId, string aadObjectId, string? userId, string slice, PeriodKind kind, int count) =>
@@ -18,6 +19,12 @@ public sealed class ReportUrls(IOptions<ReportOptions> options, ReportLinkSigner
     public Uri Page(ReportLink link) => Build(PagePath, signer.Sign(link));
 
     public Uri Csv(ReportLink link) => Build(CsvPath, signer.Sign(link));
+
+    public RecognitionExportLink RecognitionExportFor(string tenantId, string aadObjectId, string? userId, string? teamId, string? behaviour, string? month,
+        string? kind) =>
+        new(tenantId, aadObjectId, userId, teamId, behaviour, month, kind, timeProvider.GetUtcNow() + options.Value.LinkLifetime);
+
+    public Uri RecognitionsCsv(RecognitionExportLink link) => Build(RecognitionsCsvPath, signer.Sign(link));
 
     /// <summary>A link relative to the site root, for links inside the report page.</summary>
     public static string Relative(string path, string token) => $"{path}?{TokenParameter}={Uri.EscapeDataString(token)}";

@@ -33,6 +33,9 @@ public static class TrendsServiceCollectionExtensions
 
         services.AddSingleton<ICommandHandler, TrendsCommand>();
         services.AddSingleton<ICommandHandler, TrendsRebuildCommand>();
+        services.AddSingleton<RecognitionExportCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<RecognitionExportCommand>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<RecognitionExportCommand>());
         services.AddSingleton<TrendRebuildRequests>();
         services.AddHostedService<TrendRebuildService>();
         services.AddSingleton<DigestMarks>();

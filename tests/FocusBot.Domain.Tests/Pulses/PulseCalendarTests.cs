@@ -87,4 +87,20 @@ public sealed class PulseCalendarTests
     {
         Assert.Equal(known, PulseCalendar.FindZone(id) is not null);
     }
+
+    [Theory]
+    [InlineData("2026-11-25T12:00:00Z", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z")] // a November Wednesday: GMT
+    [InlineData("2026-11-29T23:59:00Z", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z")] // Sunday night is the same week
+    [InlineData("2026-03-29T22:30:00Z", "2026-03-23T00:00:00Z", "2026-03-29T23:00:00Z")] // the week summer time starts ends at 00:00 BST
+    [InlineData("2026-03-29T23:30:00Z", "2026-03-29T23:00:00Z", "2026-04-05T23:00:00Z")] // 00:30 BST on Monday: a new week
+    public void CalendarWeekAt_TheTenantsTimeZone_RunsMondayToMondayInLocalTime(string now, string start, string end)
+    {
+        var week = new PulseCalendar(Schedules.TuesdayTenLondon).CalendarWeekAt(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
+
+        Assert.Equal((DateTimeOffset.Parse(start, CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, CultureInfo.InvariantCulture)), week);
+    }
+
+    [Fact]
+    public void MonthStart_InSummerTime_IsLocalMidnight() =>
+        Assert.Equal(new DateTimeOffset(2026, 6, 30, 23, 0, 0, TimeSpan.Zero), new PulseCalendar(Schedules.TuesdayTenLondon).MonthStart(2026, 7));
 }

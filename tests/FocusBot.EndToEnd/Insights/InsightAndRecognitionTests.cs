@@ -92,7 +92,7 @@ public sealed class InsightAndRecognitionTests(InsightAndRecognitionFixture play
     {
         var before = await Cards.CountAsync();
         await SendAsync("recognize");
-        var form = await WaitForCardAsync(RecognitionFormCard.Title, before);
+        var form = await WaitForCardAsync(RecognitionFormMode.Executive.Title, before);
 
         await ChoosePersonAsync(form, "Megan", "Megan Bowen");
         await ChooseAsync(form, "Customer-focus behaviour", "Going the extra mile");
@@ -101,7 +101,7 @@ public sealed class InsightAndRecognitionTests(InsightAndRecognitionFixture play
         await ScreenshotAsync("recognition-form-filled");
         await form.GetByRole(AriaRole.Button, new() { Name = "Post recognition" }).ClickAsync();
 
-        await Expect(form).ToContainTextAsync(RecognizeCommand.PostedTitle);
+        await Expect(form).ToContainTextAsync(RecognitionFormFlow.PostedTitle);
         await ScreenshotAsync("recognition-posted");
 
         await OpenChannelAsync();

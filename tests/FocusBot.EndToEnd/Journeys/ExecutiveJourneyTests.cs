@@ -33,14 +33,14 @@ public sealed class ExecutiveJourneyTests(DemoPlaygroundFixture demo) : IAsyncLi
     {
         var before = await _page.Locator(Chromium.TopLevelCards).CountAsync();
         await DemoPlaygroundFixture.SendAsync(_page, "recognize");
-        var form = await Chromium.WaitForCardAsync(_page, RecognitionFormCard.Title, before);
+        var form = await Chromium.WaitForCardAsync(_page, RecognitionFormMode.Executive.Title, before);
 
         await CardForm.ChoosePersonAsync(_page, form, "Megan", "Megan Bowen");
         await CardForm.ChooseAsync(_page, form, "Customer-focus behaviour", "Going the extra mile");
         await CardForm.FillAsync(form, "The story: what did they do for a customer?", "Megan drove the replacement part to the customer herself.");
         await CardForm.ChooseAsync(_page, form, "Post in", "My Team › General");
         await form.GetByRole(AriaRole.Button, new() { Name = "Post recognition" }).ClickAsync();
-        await Expect(form).ToContainTextAsync(RecognizeCommand.PostedTitle);
+        await Expect(form).ToContainTextAsync(RecognitionFormFlow.PostedTitle);
 
         await _page.GetByText("General", new() { Exact = true }).First.ClickAsync();
         var post = await Chromium.WaitForCardAsync(_page, "is recognised for", 0);

@@ -53,7 +53,11 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
         GotItMarks = 1,
         ApplauseMarks = 1,
         Recognitions = 1,
+        RecognitionsGiven = 1,
     };
+
+    // Someone the erased person recognised as a colleague; nobody asks to erase them.
+    private const string Third = "29:recognised-by-erase-me";
 
     public override async ValueTask InitializeAsync()
     {
@@ -117,6 +121,22 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
     }
 
     [Fact]
+    public async Task EraseAsync_PeerRecognitionTheyGave_IsDeletedWholeWithItsIndexes()
+    {
+        var recognitions = Stores.Get<IRecognitionStore>();
+
+        await Eraser.EraseAsync(Subject(Gone), Token);
+
+        Assert.Null(await recognitions.GetAsync("g-" + Gone, Token));
+        Assert.Empty(await recognitions.ListGivenAsync(TestData.Tenant, Gone, "aad-" + Gone, null, Token));
+        Assert.Empty(await recognitions.ListForRecipientAsync(TestData.Tenant, Third, null, Token));
+        Assert.DoesNotContain("g-" + Gone, await recognitions.QueryAsync(new RecognitionQuery { TenantId = TestData.Tenant }, Token).Select(r => r.Id).ToListAsync(Token));
+        // The applause it had goes with it.
+        Assert.Equal(0, (await Eraser.CountAsync(Subject(Kept), Token)).ApplauseMarks);
+        Assert.Equal(0, (await Eraser.CountAsync(Subject(Gone), Token)).RecognitionsGiven);
+    }
+
+    [Fact]
     public async Task EraseAsync_RunTwice_SecondRunFindsNothingAndTheOtherPersonStays()
     {
         await Eraser.EraseAsync(Subject(Gone), Token);
@@ -165,6 +185,15 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
             RecipientAadObjectId = "aad-" + userId,
             RecipientName = "Name " + userId,
         }, Token);
+        if (userId == Gone)
+        {
+            await recognitions.CreateAsync(TestData.PeerRecognition("g-" + userId, TestData.Monday.AddDays(3), author: "aad-" + userId) with
+            {
+                RecipientUserId = Third,
+                RecipientAadObjectId = null,
+            }, Token);
+        }
+
         await Stores.Get<IDeliveryStore>().CreateIfMissingAsync([.. Ledgers.Select(ledger => TestData.Delivery(ledger, userId))], Token);
 
         var answers = Stores.Get<IAnswerStore>();
@@ -196,6 +225,7 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
             // Each applauds the other's recognition, once both exist.
             await recognitions.AddApplauseAsync("r-" + Gone, MarkKey(Kept), Token);
             await recognitions.AddApplauseAsync("r-" + Kept, MarkKey(Gone), Token);
+            await recognitions.AddApplauseAsync("g-" + Gone, MarkKey(Kept), Token);
         }
     }
 

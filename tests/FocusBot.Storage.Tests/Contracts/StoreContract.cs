@@ -18,6 +18,9 @@ public abstract class StoreContract(Func<StorageBackend> createBackend) : IAsync
 
     protected StorageScope Stores => _scope ?? throw new InvalidOperationException("Not initialized.");
 
+    /// <summary>The storage under test, for a suite that writes rows as an older FocusBot did.</summary>
+    protected StorageBackend Backend => _backend ?? throw new InvalidOperationException("Not initialized.");
+
     public virtual async ValueTask InitializeAsync()
     {
         _backend = createBackend();

@@ -131,4 +131,12 @@ internal static class TestData
         ChannelId = "19:general@thread.tacv2",
         CreatedAt = createdAt,
     };
+
+    /// <summary>A colleague's recognition: Pat (by Entra object id) recognises the same recipient.</summary>
+    public static Recognition PeerRecognition(string id, DateTimeOffset createdAt, string author = "aad-pat") => Recognition(id, createdAt) with
+    {
+        Kind = RecognitionKind.Peer,
+        AuthorAadObjectId = author,
+        AuthorName = "Pat Peer",
+    };
 }

@@ -4,6 +4,7 @@ using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roles;
+using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Storage;
 using FocusBot.Storage.Sqlite;
@@ -39,7 +40,8 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         using var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False");
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal((long)SqliteMigrations.LatestVersion, Scalar(connection, "SELECT COUNT(*) FROM schema_version;"));
+        // Every script once, in order; numbers may have gaps while engineers take them in parallel.
+        Assert.Equal(string.Join(',', SqliteMigrations.Versions), Scalar(connection, "SELECT group_concat(version, ',') FROM (SELECT version FROM schema_version ORDER BY version);"));
         Assert.Equal((long)SqliteMigrations.LatestVersion, Scalar(connection, "SELECT MAX(version) FROM schema_version;"));
     }
 
@@ -157,6 +159,31 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         await roles.GrantAsync(new RoleAssignment { TenantId = "t1", AadObjectId = "aad-ann", Role = Role.Manager, TeamId = "19:a@thread.tacv2", GrantedBy = "aad-admin", GrantedAt = TestData.Monday }, Token);
         Assert.True(await roles.RevokeAsync("t1", "aad-ann", Role.HR, null, Token));
         Assert.Equal([Role.Executive, Role.Manager], await roles.GetRolesAsync("t1", "aad-ann", Token));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileFromVersion8WithARecognition_MigratesItAsAnExecutiveRecognition()
+    {
+        Directory.CreateDirectory(_backend.Directory);
+        using (var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            foreach (var script in (string[])[SqliteSchemaV1.Sql, SqliteSchemaV2.Sql, SqliteSchemaV3.Sql, SqliteSchemaV4.Sql, SqliteSchemaV5.Sql, SqliteSchemaV6.Sql,
+                         SqliteSchemaV7.Sql, SqliteSchemaV8.Sql])
+                Execute(connection, script);
+            Execute(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL); " +
+                "INSERT INTO schema_version VALUES (1, 'before'), (2, 'before'), (3, 'before'), (4, 'before'), (5, 'before'), (6, 'before'), (7, 'before'), (8, 'before');");
+            Execute(connection, "INSERT INTO recognitions VALUES ('r1', 't1', '29:ann', 'aad-ann', 'Ann Lee', 'aad-eva', 'Eva Exec', 'Owning the problem', 'A story.', " +
+                "'19:team@thread.tacv2', '19:general@thread.tacv2', '1:posted', 638000000000000000, 2);");
+        }
+
+        await using var scope = await _backend.OpenAsync(TimeProvider.System);
+
+        var recognitions = scope.Get<IRecognitionStore>();
+        var migrated = await recognitions.GetAsync("r1", Token);
+        Assert.Equal((RecognitionKind.Executive, "Ann Lee", 2), (migrated!.Kind, migrated.RecipientName, migrated.ApplauseCount));
+        Assert.Equal(["r1"], await recognitions.QueryAsync(new RecognitionQuery { TenantId = "t1", Kind = RecognitionKind.Executive }, Token).Select(r => r.Id).ToListAsync(Token));
+        Assert.Empty(await recognitions.QueryAsync(new RecognitionQuery { TenantId = "t1", Kind = RecognitionKind.Peer }, Token).ToListAsync(Token));
     }
 
     [Fact]

@@ -107,6 +107,57 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         Assert.Equal(new[] { Role.Executive }, CommandCatalog.Recognize.AllowedRoles);
         Assert.Contains("recognise", CommandCatalog.Recognize.Aliases);
         Assert.Empty(CommandCatalog.Recognitions.AllowedRoles);
+        Assert.Empty(CommandCatalog.Kudos.AllowedRoles);
+        Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.RecognitionCounts.AllowedRoles);
+        Assert.Equal(new[] { Role.HR }, CommandCatalog.RecognitionsExport.AllowedRoles);
+    }
+
+    /// <summary>Every button of the recognition features, with the command whose roles it follows.</summary>
+    private static readonly IReadOnlyDictionary<string, BotCommand> RecognitionButtons = new Dictionary<string, BotCommand>
+    {
+        [global::FocusBot.Recognitions.RecognizeCommand.PostVerb] = CommandCatalog.Recognize,
+        [global::FocusBot.Recognitions.RecognizeCommand.SearchVerb] = CommandCatalog.Recognize,
+        [global::FocusBot.Recognitions.KudosCommand.PostVerb] = CommandCatalog.Kudos,
+        [global::FocusBot.Recognitions.KudosCommand.SearchVerb] = CommandCatalog.Kudos,
+        [global::FocusBot.Recognitions.RecognitionsCommand.ShowVerb] = CommandCatalog.Recognitions,
+        [global::FocusBot.Recognitions.ApplauseHandler.ApplaudVerb] = CommandCatalog.Recognitions,
+        [global::FocusBot.Recognitions.RecognitionCountsCommand.CountsVerb] = CommandCatalog.RecognitionCounts,
+        [global::FocusBot.Recognitions.RecognitionsCard.ExportVerb] = CommandCatalog.RecognitionsExport,
+    };
+
+    public static TheoryData<string, string> RecognitionButtonCases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var verb in RecognitionButtons.Keys)
+        {
+            foreach (var role in PersonFor.Keys)
+                cases.Add(verb, role);
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(RecognitionButtonCases))]
+    public async Task RecognitionButton_PressedByRole_IsAnsweredOnlyForTheRolesOfItsCommand_AndAnEmptyPressStoresNothing(string verb, string role)
+    {
+        var person = PersonFor[role];
+        var command = RecognitionButtons[verb];
+        var allowed = command.AllowedRoles.Count == 0 || (Enum.TryParse<Role>(role, out var held) && command.AllowedRoles.Contains(held));
+        fixture.Scenario.Connector.Reset();
+        fixture.Logs.Clear();
+
+        // An empty press: a form with nothing filled in, a recognition that does not exist, the unfiltered list.
+        var response = await fixture.Scenario.ExecuteAsync(person, verb, new System.Text.Json.Nodes.JsonObject { ["recognitionId"] = "no-such-recognition" });
+
+        var refusal = RefusalCard.Create(command).ToJsonElement().GetRawText();
+        var refused = response.TryGetProperty("value", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Object && value.GetRawText() == refusal;
+        Assert.Equal(!allowed, refused);
+        if (refused)
+            Assert.Contains(fixture.Logs.Entries, e => e.Line.Contains("Refused " + command.Name, StringComparison.Ordinal));
+        else
+            Assert.NotEqual(System.Text.Json.JsonValueKind.Undefined, value.ValueKind);
+        Assert.Empty(await fixture.Scenario.Get<global::FocusBot.Domain.Recognitions.IRecognitionStore>().ListRecentAsync(global::FocusBot.Tests.Support.BotScenario.TenantId, 5, CancellationToken.None));
     }
 
     [Fact]
@@ -199,6 +250,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
 
         var card = fixture.Scenario.LastCardTo(Person.Sam);
         Assert.Equal(RefusalCard.Create(CommandCatalog.Recognize).ToJsonElement().GetRawText(), card.GetRawText());
+        Assert.Contains("To recognise a colleague in your team, type kudos.", CardJson.AllText(card), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -208,6 +260,6 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
 
         await fixture.Scenario.SayAsync(Person.Ruth, "recognise");
 
-        Assert.Contains(global::FocusBot.Recognitions.RecognitionFormCard.Title, CardJson.AllText(fixture.Scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
+        Assert.Contains(global::FocusBot.Recognitions.RecognitionFormMode.Executive.Title, CardJson.AllText(fixture.Scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
     }
 }

@@ -92,6 +92,15 @@ public static class WorstCaseCards
     private static readonly IReadOnlyList<string> ManyBehaviours =
         [.. Enumerable.Range(0, RecognitionOptions.MaxBehaviours).Select(i => i + Fill(RecognitionOptions.MaxBehaviourLength - 2))];
 
+    // FocusBot in 40 teams, each named at the longest Teams allows in a card.
+    private static readonly IReadOnlyList<(string Id, string Name)> ManyTeams = [.. Enumerable.Range(0, 40).Select(i => ($"19:team-{i}@thread.tacv2", Fill(80)))];
+
+    private static readonly IReadOnlyList<string> Months =
+        [.. Enumerable.Range(0, RecognitionHistoryView.MonthsOffered).Select(i => When.AddMonths(-i)).Select(m => RecognitionHistoryView.MonthKey(m.Year, m.Month))];
+
+    private static CountRows Rows(IReadOnlyList<string> labels) =>
+        new(labels, [.. labels.Select(_ => (IReadOnlyList<int>)[.. Enumerable.Repeat(1234, RecognitionCountsCommand.Months)])]);
+
     private static JsonElement TypedForm(params string[] ids)
     {
         var form = new JsonObject();
@@ -122,17 +131,30 @@ public static class WorstCaseCards
             [DeliveryStatus.Blocked] = 12,
             [DeliveryStatus.Failed] = 3,
         }),
-        ["recognition-form"] = RecognitionFormCard.Create(People(PeoplePicker.MaxChoices), Fill(300), ManyBehaviours, [.. Enumerable.Range(0, 20).Select(i => Channel with { ConversationId = $"19:{i}@thread.tacv2" })]),
-        ["recognition-form-refused"] = RecognitionFormCard.Create(People(PeoplePicker.MaxChoices), null, ManyBehaviours, [Channel],
-            TypedForm(RecognitionForm.StoryId, RecognitionForm.SearchId, RecognitionForm.PersonId), ManyProblems),
-        ["recognition-form-no-team"] = RecognitionFormCard.NoTeam(),
+        ["recognition-form"] = RecognitionFormCard.Create(RecognitionFormMode.Executive, Fill(400), People(PeoplePicker.MaxChoices), Fill(300), ManyBehaviours,
+            [.. Enumerable.Range(0, 20).Select(i => Channel with { ConversationId = $"19:{i}@thread.tacv2" })]),
+        ["recognition-form-refused"] = RecognitionFormCard.Create(RecognitionFormMode.Executive, Fill(400), People(PeoplePicker.MaxChoices), null, ManyBehaviours, [Channel],
+            previous: TypedForm(RecognitionForm.StoryId, RecognitionForm.SearchId, RecognitionForm.PersonId), problems: ManyProblems),
+        ["recognition-form-peer-in-channel-refused"] = RecognitionFormCard.Create(RecognitionFormMode.Peer, Fill(400), People(PeoplePicker.MaxChoices), Fill(300),
+            ManyBehaviours, [Channel], Channel, TypedForm(RecognitionForm.StoryId, RecognitionForm.SearchId, RecognitionForm.PersonId), ManyProblems),
+        ["recognition-form-no-team"] = RecognitionFormCard.NoTeam("recognize"),
+        ["recognition-form-no-own-team"] = RecognitionFormCard.NoOwnTeam(),
         ["recognition-channel"] = RecognitionCard.Channel(Recognition()),
+        ["recognition-channel-peer"] = RecognitionCard.Channel(Recognition() with { Kind = RecognitionKind.Peer }),
         ["recognition-channel-applauded"] = RecognitionCard.Channel(Recognition(), RecognitionCard.ApplauseState.JustNow),
         ["recognition-personal"] = RecognitionCard.Personal(Recognition(), Fill(170)),
-        ["recognition-posted"] = RecognizeCommand.PostedCard(Recognition(), Fill(170)),
-        ["recognitions"] = RecognitionsCard.Create([.. Enumerable.Range(0, RecognitionsCard.Recent).Select(i => Recognition(i))], ManyBehaviours,
-            new MonthlyCount("November", ManyBehaviours.ToDictionary(b => b, _ => 12)),
-            new MonthlyCount("October", ManyBehaviours.Take(3).Append("Retired behaviour").ToDictionary(b => b, _ => 3)), "29:viewer", Recognition(1).Id),
+        ["recognition-personal-peer"] = RecognitionCard.Personal(Recognition() with { Kind = RecognitionKind.Peer }, Fill(170)),
+        ["recognition-posted"] = RecognitionFormFlow.PostedCard(Recognition() with { Kind = RecognitionKind.Peer }, Fill(170), left: 2),
+        ["recognitions"] = RecognitionsCard.Create([.. Enumerable.Range(0, RecognitionHistoryView.PageSize).Select(i => Recognition(i) with { Kind = (RecognitionKind)(i % 2) })],
+            hasMore: true, new RecognitionHistoryView(null, null, null, null, 5), ManyTeams, ManyBehaviours, Months,
+            (new MonthlyCount("November", ManyBehaviours.ToDictionary(b => b, _ => 12)),
+                new MonthlyCount("October", ManyBehaviours.Take(3).Append("Retired behaviour").ToDictionary(b => b, _ => 3))),
+            new HistoryReader("29:viewer", MayCount: true, MayExport: true), Recognition(1).Id),
+        ["recognitions-filtered"] = RecognitionsCard.Create([.. Enumerable.Range(0, RecognitionHistoryView.PageSize).Select(i => Recognition(i))],
+            hasMore: true, new RecognitionHistoryView(ManyTeams[3].Id, "Retired " + Fill(50), Months[2], RecognitionKind.Peer, 10), ManyTeams, ManyBehaviours, Months, null,
+            new HistoryReader("29:viewer", MayCount: true, MayExport: true)),
+        ["recognition-counts"] = RecognitionCountsCard.Create(Months.Take(RecognitionCountsCommand.Months).Reverse().ToList(),
+            Rows([.. ManyBehaviours, "Retired " + Fill(50)]), Rows([.. ManyTeams.Take(RecognitionCountsCommand.MaxTeamRows - 1).Select(t => t.Name), "25 other teams"]), Rows(RecognitionCountsCard.KindLabels)),
         ["roles"] = RolesCard.Create(
             [.. Enumerable.Range(0, 40).Select(i => new RoleAssignment
             {
@@ -204,6 +226,7 @@ public static class WorstCaseCards
         GotItMarks = 9_999,
         ApplauseMarks = 9_999,
         Recognitions = 120,
+        RecognitionsGiven = 999,
     };
 
     // The button data carries the name as the Admin saw it: plain, bounded; the ids as long as the form lets through.

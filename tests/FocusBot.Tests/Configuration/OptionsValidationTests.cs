@@ -19,6 +19,8 @@ public sealed class OptionsValidationTests
     [InlineData("Teams:RateLimits:WindowMargin", "-00:00:01", "Teams:RateLimits:WindowMargin")]
     [InlineData("Teams:RateLimits:SendPerConversation:0:Count=0;Teams:RateLimits:SendPerConversation:0:Period=00:00:01", "", "Teams:RateLimits window")]
     [InlineData("DevTools:Playground:Port", "70000", "DevTools:Playground:Port")]
+    [InlineData("Recognition:PeerLimitPerWeek", "0", "Recognition:PeerLimitPerWeek must be 1-20")]
+    [InlineData("Recognition:PeerLimitPerWeek", "21", "Recognition:PeerLimitPerWeek must be 1-20")]
     public async Task Start_SettingOutOfRange_FailsNamingIt(string key, string value, string named)
     {
         // One setting, or several written "key=value;key=value" in the key.

@@ -31,8 +31,8 @@ public abstract class ErasureFlowTests(StorageKind storage, AzuriteFixture azuri
         foreach (var fact in new[]
         {
             "Personal chat reference: 1", "Team roster entries: 1", "Delivery records (pulses, insights, recognitions): 3", "Answers and Voice suggestions: 2",
-            "\"Got it\" on insights (counts drop): 1", "Applause given (counts drop): 1", "Recognitions of them, with their posts: 1", "Role grants (a Manager: one per team): 2", "Pause setting: 1",
-            "Weekly digest turned off: 1",
+            "\"Got it\" on insights (counts drop): 1", "Applause given (counts drop): 1", "Recognitions of them, with their posts: 1",
+            "Recognitions they gave a colleague, with their posts: 1", "Role grants (a Manager: one per team): 2", "Pause setting: 1", "Weekly digest turned off: 1",
         })
             Assert.Contains(fact, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Call customers back", text, StringComparison.Ordinal); // counts, never content
@@ -43,10 +43,10 @@ public abstract class ErasureFlowTests(StorageKind storage, AzuriteFixture azuri
 
         var doneText = CardJson.AllText(done);
         Assert.Contains($"Removed {MegansRows} stored item(s) that identified Megan Bowen", doneText, StringComparison.Ordinal);
-        Assert.Contains("1 recognition post(s) deleted from their team channels.", doneText, StringComparison.Ordinal);
+        Assert.Contains("2 recognition post(s) deleted from their team channels.", doneText, StringComparison.Ordinal);
         await AssertMeganErasedAsync(insight, ofMegan, ofSam);
 
-        Assert.Contains(Logs.Entries, e => e.Line == $"Erasure done: {MegansRows} rows removed, 1 channel post(s) deleted");
+        Assert.Contains(Logs.Entries, e => e.Line == $"Erasure done: {MegansRows} rows removed, 2 channel post(s) deleted");
         Assert.All(Logs.Entries, e =>
         {
             Assert.DoesNotContain(Person.Megan.Name, e.Line, StringComparison.OrdinalIgnoreCase);

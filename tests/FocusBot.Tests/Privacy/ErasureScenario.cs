@@ -25,9 +25,12 @@ namespace FocusBot.Tests.Privacy;
 public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurite) : IAsyncLifetime
 {
     /// <summary>What <see cref="GiveMeganDataEverywhereAsync"/> stores about her.</summary>
-    protected const int MegansRows = 14;
+    protected const int MegansRows = 15;
 
     private BotScenario _scenario = null!;
+
+    // The colleague's recognition Megan gave Lee: it names her as its author, so it goes with her.
+    private Recognition _megansKudos = null!;
 
     protected LogCapture Logs { get; } = new();
 
@@ -61,6 +64,10 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
         var ofSam = recognitions.Single(r => r.RecipientUserId == Person.Sam.UserId);
         await Scenario.ExecuteForCardAsync(Person.Sam, ApplauseHandler.ApplaudVerb, new JsonObject { ["recognitionId"] = ofMegan.Id }, BotScenario.CustomerWinsChannel);
         await Scenario.ExecuteForCardAsync(Person.Megan, ApplauseHandler.ApplaudVerb, new JsonObject { ["recognitionId"] = ofSam.Id }, BotScenario.CustomerWinsChannel);
+
+        // Megan recognises Lee, a colleague of her team (a channel post naming her, and a delivery to Lee).
+        await Scenario.ExecuteForCardAsync(Person.Megan, KudosCommand.PostVerb, RecognitionForm(Person.Lee));
+        _megansKudos = Assert.Single(await Scenario.Get<IRecognitionStore>().ListGivenAsync(BotScenario.TenantId, Person.Megan.UserId, Person.Megan.AadObjectId, null, None));
 
         await Scenario.SayAsync(Person.Megan, "one thing Call customers back the same day");
         await Scenario.SayAsync(Person.Megan, "pause");
@@ -96,6 +103,7 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
 
         // Let the fan-out finish, so its messages do not land among the replies the test reads.
         await Scenario.WaitForCardAsync(Person.Megan.Chat, "You have been recognised");
+        await Scenario.WaitForCardAsync(ConversationIds.Personal(BotScenario.TenantId, Person.Lee.UserId), "A colleague recognised you");
         await Scenario.WaitForCardAsync(Person.Ada.Chat, "Callbacks take too long");
         Scenario.Connector.Reset();
         return (insight, ofMegan, ofSam);
@@ -118,6 +126,9 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
         Assert.Equal(0, (await Scenario.Get<IRecognitionStore>().GetAsync(ofSam.Id, None))!.ApplauseCount);
         Assert.Null(await Scenario.Get<IRecognitionStore>().GetAsync(ofMegan.Id, None));
         Assert.Contains(Scenario.SentTo(BotScenario.CustomerWinsChannel), s => s.Operation == ConnectorOperation.Delete && s.ActivityId == ofMegan.ActivityId);
+        // So is the recognition she gave Lee, which names her as its author.
+        Assert.Null(await Scenario.Get<IRecognitionStore>().GetAsync(_megansKudos.Id, None));
+        Assert.Contains(Scenario.SentTo(BotScenario.CustomerWinsChannel), s => s.Operation == ConnectorOperation.Delete && s.ActivityId == _megansKudos.ActivityId);
 
         // Sam's data is untouched.
         Assert.NotNull(await Scenario.Get<IConversationStore>().GetPersonalForUserAsync(BotScenario.TenantId, Person.Sam.UserId, None));

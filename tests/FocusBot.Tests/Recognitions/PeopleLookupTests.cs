@@ -63,7 +63,7 @@ public abstract class PeopleLookupTests(StorageKind storage, AzuriteFixture azur
         Assert.Equal(PeoplePicker.MaxChoices, CardJson.Choices(form, RecognitionForm.PersonId).Count);
         Assert.Contains($"Showing the first {PeoplePicker.MaxChoices} people by name.", CardJson.AllText(form), StringComparison.Ordinal);
         Assert.Equal([("Zara Quinn", ZaraObjectId)], CardJson.Choices(search, RecognitionForm.PersonId));
-        Assert.Contains(RecognizeCommand.PostedTitle, CardJson.AllText(posted), StringComparison.Ordinal);
+        Assert.Contains(RecognitionFormFlow.PostedTitle, CardJson.AllText(posted), StringComparison.Ordinal);
         var stored = Assert.Single(await _scenario.Get<IRecognitionStore>().ListRecentAsync(BotScenario.TenantId, 5, CancellationToken.None));
         Assert.Equal(("29:1zara-quinn", "Zara Quinn"), (stored.RecipientUserId, stored.RecipientName));
         Assert.Equal(0, _reads.RosterRowsListed);

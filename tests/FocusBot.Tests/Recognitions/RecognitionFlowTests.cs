@@ -71,7 +71,7 @@ public abstract class RecognitionFlowTests(StorageKind storage, AzuriteFixture a
     {
         var confirmation = await Scenario.ExecuteForCardAsync(Person.Ruth, RecognizeCommand.PostVerb, Form(Person.Megan));
 
-        Assert.Contains(RecognizeCommand.PostedTitle, CardJson.AllText(confirmation), StringComparison.Ordinal);
+        Assert.Contains(RecognitionFormFlow.PostedTitle, CardJson.AllText(confirmation), StringComparison.Ordinal);
         var post = Assert.Single(Scenario.SentTo(BotScenario.CustomerWinsChannel));
         var card = CardJson.Of(post);
         Assert.Contains("<at>Megan Bowen</at> is recognised for **Owning the problem**", CardJson.AllText(card), StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public abstract class RecognitionFlowTests(StorageKind storage, AzuriteFixture a
 
         var text = CardJson.AllText(card);
         Assert.True(text.Contains(expected, StringComparison.Ordinal), $"{why}: expected \"{expected}\" in:\n{text}");
-        Assert.Contains(RecognitionFormCard.Title, text, StringComparison.Ordinal);
+        Assert.Contains(RecognitionFormMode.Executive.Title, text, StringComparison.Ordinal);
         Assert.Empty(await StoredAsync());
         Assert.Empty(Scenario.SentTo(BotScenario.CustomerWinsChannel));
         Assert.Empty(Scenario.SentTo(Person.Megan.Chat));
@@ -238,7 +238,7 @@ public abstract class RecognitionFlowTests(StorageKind storage, AzuriteFixture a
     {
         await Scenario.ExecuteForCardAsync(Person.Ruth, RecognizeCommand.PostVerb, Form(Person.Megan));
         await Scenario.SayAsync(Person.Sam, "recognitions");
-        var applaud = Assert.Single(CardJson.ExecuteActions(Scenario.LastCardTo(Person.Sam)));
+        var applaud = Assert.Single(CardJson.ExecuteActions(Scenario.LastCardTo(Person.Sam)), a => a.GetProperty("verb").GetString() == ApplauseHandler.ApplaudVerb);
 
         var after = await Scenario.ExecuteForCardAsync(Person.Sam, ApplauseHandler.ApplaudVerb, JsonObject.Create(applaud.GetProperty("data"))!);
 

@@ -134,7 +134,7 @@ public abstract class RolesCommandTests(StorageKind storage, AzuriteFixture azur
         await scenario.SayAsync(Person.Ruth, "recognize");
         await scenario.SayAsync(Person.Sam, "recognize");
 
-        Assert.Contains(RecognitionFormCard.Title, CardJson.AllText(scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
+        Assert.Contains(RecognitionFormMode.Executive.Title, CardJson.AllText(scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
         Assert.Equal(RefusalCard.Create(CommandCatalog.Recognize).ToJsonElement().GetRawText(), scenario.LastCardTo(Person.Sam).GetRawText());
     }
 
