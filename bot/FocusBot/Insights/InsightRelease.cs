@@ -28,15 +28,22 @@ public sealed partial class InsightRelease(
     FanOut fanOut,
     DeliverySender sender,
     InsightContent content,
+    TimeProvider timeProvider,
     ILogger<InsightRelease> logger)
 {
+    /// <summary>
+    /// The channel posts are this release's to make, at once, so whoever sent the insight hears how they went; the sender
+    /// takes over any still unposted this much later (this release was cut short).
+    /// </summary>
+    public static readonly TimeSpan PostHandover = TimeSpan.FromSeconds(30);
+
     /// <summary>Sends the insight; null when it is no longer waiting (sent by another instance meanwhile, or cancelled).</summary>
     public async Task<InsightReleased?> ReleaseAsync(Insight insight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(insight);
         // Rows first: they stay unsent until the insight is marked sent, and written again they add nothing.
         var channels = (await teamChannels.ListAsync(insight.TenantId, cancellationToken)).Where(c => insight.ChannelIds.Contains(c.ConversationId)).ToList();
-        await announcer.QueueChannelsAsync(InsightLedgers.Channels(insight.Id), channels, cancellationToken);
+        await announcer.QueueChannelsAsync(InsightLedgers.Channels(insight.Id), channels, timeProvider.GetUtcNow() + PostHandover, cancellationToken);
         var people = insight.AllStaff
             ? await fanOut.ListStaffAsync(insight.TenantId, cancellationToken)
             : insight.TeamIds.Count > 0 ? await fanOut.ListTeamMembersAsync(insight.TenantId, insight.TeamIds, cancellationToken) : [];
@@ -49,7 +56,7 @@ public sealed partial class InsightRelease(
         if (sent is null)
             return null;
 
-        // The channel posts at once, so whoever is waiting hears whether Teams took them (the sender would post them next).
+        // The channel posts now (the sender leaves them alone for PostHandover); a row another sender took over is reported as it stands.
         var posts = new List<InsightChannelPost>();
         foreach (var channel in channels)
         {

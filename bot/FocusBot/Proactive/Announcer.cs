@@ -43,9 +43,13 @@ public sealed partial class Announcer(FanOut fanOut, TimeProvider timeProvider, 
     public Task<int> QueueAsync(string ledgerId, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken) =>
         fanOut.EnqueueAsync(ledgerId, recipients, timeProvider.GetUtcNow(), cancellationToken);
 
-    /// <summary>Queues the ledger for posts in <paramref name="channels"/>: rows addressed to each channel itself.</summary>
-    public Task<int> QueueChannelsAsync(string ledgerId, IReadOnlyList<ConversationRecord> channels, CancellationToken cancellationToken) =>
-        QueueAsync(ledgerId, [.. channels.Select(c => new Recipient(c.TenantId, c.ConversationId, null, c.ServiceUrl, c.ConversationId, null))], cancellationToken);
+    /// <summary>
+    /// Queues the ledger for posts in <paramref name="channels"/>, rows addressed to each channel itself, that the sender
+    /// takes from <paramref name="sendAfter"/>; until then they are left to whoever posts them at once.
+    /// </summary>
+    public Task<int> QueueChannelsAsync(string ledgerId, IReadOnlyList<ConversationRecord> channels, DateTimeOffset sendAfter, CancellationToken cancellationToken) =>
+        fanOut.EnqueueAsync(ledgerId, [.. channels.Select(c => new Recipient(c.TenantId, c.ConversationId, null, c.ServiceUrl, c.ConversationId, null))], sendAfter,
+            cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Posting an announcement in its channel failed ({Error})")]
     private static partial void LogChannelFailed(ILogger logger, string error);

@@ -139,6 +139,42 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         Assert.Empty(await fixture.Scenario.Get<global::FocusBot.Domain.Actions.IActionStore>().ListLatestAsync(global::FocusBot.Tests.Support.BotScenario.TenantId, 0, 5, CancellationToken.None));
     }
 
+    public static TheoryData<string, string> InsightButtonCases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var verb in (string[])[global::FocusBot.Insights.InsightCommand.PostVerb, global::FocusBot.Insights.InsightCommand.GotItVerb,
+                     global::FocusBot.Insights.InsightManagement.ReachVerb, global::FocusBot.Insights.InsightManagement.EditVerb,
+                     global::FocusBot.Insights.InsightManagement.SaveVerb, global::FocusBot.Insights.InsightManagement.RecallVerb,
+                     global::FocusBot.Insights.InsightManagement.CancelVerb])
+        {
+            foreach (var role in PersonFor.Keys)
+                cases.Add(verb, role);
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(InsightButtonCases))]
+    public async Task InsightButton_PressedByRole_IsAnsweredOnlyForExecutiveAndHr_ExceptGotIt(string verb, string role)
+    {
+        var person = PersonFor[role];
+        var mayShare = role is nameof(Role.Executive) or nameof(Role.HR);
+        var expectRefusal = verb != global::FocusBot.Insights.InsightCommand.GotItVerb && !mayShare;
+        fixture.Scenario.Connector.Reset();
+
+        // An empty press: a form with nothing filled in, or an insight id that does not exist.
+        var response = await fixture.Scenario.ExecuteAsync(person, verb, new System.Text.Json.Nodes.JsonObject { ["insightId"] = "no-such-insight", ["confirmed"] = "true" });
+
+        var refusal = RefusalCard.Create(CommandCatalog.Insight).ToJsonElement().GetRawText();
+        var refused = response.TryGetProperty("value", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Object && value.GetRawText() == refusal;
+        Assert.Equal(expectRefusal, refused);
+        if (!refused)
+            Assert.True(value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() == "That insight no longer exists." : CardJson.AllText(value).Contains("Nothing was posted yet", StringComparison.Ordinal),
+                $"{verb} by {role}: " + response.GetRawText());
+        Assert.Empty(await fixture.Scenario.Get<global::FocusBot.Domain.Insights.IInsightStore>().ListLatestAsync(global::FocusBot.Tests.Support.BotScenario.TenantId, 5, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("recognise")]
     [InlineData("Recognise")]
