@@ -80,9 +80,9 @@ public sealed partial class InsightManagement(
 
         if (await changes.EditAsync(insight.Id, text, cancellationToken) is not { } edited)
             return AdaptiveCardInvokeResponse.Message(TooLate(insight, "edited"));
-        var notice = edited.Insight.Status == InsightStatus.Sent
-            ? $"Saved. Updating it in the {Messages(edited.Messages)} it went to; Check reach shows how that went."
-            : "Saved. It goes out as you see it now.";
+        var notice = edited.Insight.Status != InsightStatus.Sent ? "Saved. It goes out as you see it now."
+            : edited.Messages == 0 ? "Saved. No message of it had arrived anywhere yet; those still on their way carry the new text."
+            : $"Saved. Updating it in the {Messages(edited.Messages)} it went to; Check reach shows how that went.";
         return await ReachAsync(edited.Insight, notice, cancellationToken);
     }
 
@@ -94,8 +94,10 @@ public sealed partial class InsightManagement(
             return AdaptiveCardInvokeResponse.Card(InsightReachCard.ConfirmRecall(insight).ToJsonElement());
         if (await changes.RecallAsync(insight.Id, cancellationToken) is not { } recalled)
             return AdaptiveCardInvokeResponse.Message(TooLate(insight, "recalled"));
-        return await ReachAsync(recalled.Insight, $"Recalled. Deleting it from the {Messages(recalled.Messages)} it went to; Check reach shows how that went.",
-            cancellationToken);
+        var notice = recalled.Messages == 0
+            ? "Recalled. No message of it had arrived anywhere yet, and none will now."
+            : $"Recalled. Deleting it from the {Messages(recalled.Messages)} it went to; Check reach shows how that went.";
+        return await ReachAsync(recalled.Insight, notice, cancellationToken);
     }
 
     private async Task<AdaptiveCardInvokeResponse> CancelAsync(Insight insight, CancellationToken cancellationToken)

@@ -33,7 +33,9 @@ public sealed record DeliveryTally(int Done, int Unreachable, int Pending)
 /// How far an insight has got: its personal chats, each channel post, and the latest edit or the recall, as counts.
 /// <see cref="Edit"/> and <see cref="Recall"/> are split into people and channels, as the author reads them.
 /// </summary>
+/// <param name="Audience">Who it is for, as people know them: "everyone", team names, channel titles.</param>
 public sealed record InsightReach(
+    string Audience,
     DeliveryTally People,
     IReadOnlyList<InsightChannelPost> Channels,
     (DeliveryTally People, DeliveryTally Channels)? Edit,
@@ -46,7 +48,12 @@ public sealed class InsightReachReader(IDeliveryStore deliveries, TeamChannels t
     {
         ArgumentNullException.ThrowIfNull(insight);
         var people = DeliveryTally.Of(await deliveries.CountByStatusAsync(InsightLedgers.People(insight.Id), cancellationToken));
-        var titles = (await teamChannels.ListAsync(insight.TenantId, cancellationToken)).ToDictionary(c => c.ConversationId, TeamChannels.TitleOf, StringComparer.Ordinal);
+        var installed = await teamChannels.ListAsync(insight.TenantId, cancellationToken);
+        var titles = installed.ToDictionary(c => c.ConversationId, TeamChannels.TitleOf, StringComparer.Ordinal);
+        var teams = installed.Where(c => c.TeamId is not null).DistinctBy(c => c.TeamId).ToDictionary(c => c.TeamId!, TeamChannels.TeamTitleOf, StringComparer.Ordinal);
+        List<string> audience = insight.AllStaff ? ["everyone"] : [];
+        audience.AddRange(insight.TeamIds.Select(t => (teams.GetValueOrDefault(t) ?? "a team FocusBot is no longer in") + " (team)"));
+        audience.AddRange(insight.ChannelIds.Select(c => titles.GetValueOrDefault(c) ?? "a channel FocusBot is no longer in"));
         var channelRows = new List<Delivery>();
         await foreach (var row in deliveries.ListAsync(InsightLedgers.Channels(insight.Id), null, cancellationToken))
             channelRows.Add(row);
@@ -59,7 +66,7 @@ public sealed class InsightReachReader(IDeliveryStore deliveries, TeamChannels t
             edit = await SplitAsync(InsightLedgers.Edit(insight.Id, insight.Revision), channelRows, cancellationToken);
         if (insight.Status == InsightStatus.Recalled)
             recall = await SplitAsync(InsightLedgers.Recall(insight.Id), channelRows, cancellationToken);
-        return new InsightReach(people, channels, edit, recall);
+        return new InsightReach(string.Join(" · ", audience), people, channels, edit, recall);
     }
 
     // A change ledger holds people and channels together; the few channel rows are read one by one and the rest are people.

@@ -45,13 +45,14 @@ public static class InsightReachCard
 
         if (published.QuestionAdded)
             notes.Add(published.Released is null ? "Your knowledge-check question joins the weekly pulse once the insight has gone out." : "Your knowledge-check question joins the next weekly pulse.");
+        var heading = published.Released is null ? ScheduledTitle : PostedTitle;
         List<CardElement> body =
         [
-            new TextBlock(published.Released is null ? ScheduledTitle : PostedTitle) { Size = "Medium", Weight = "Bolder", Color = "Good" },
+            new TextBlock(heading) { Size = "Medium", Weight = "Bolder", Color = "Good" },
             new TextBlock(CardText.Markdown(insight.Title, InsightForm.MaxTitle)) { Weight = "Bolder" },
             .. notes.Select(n => new TextBlock(CardText.Markdown(n, 300)) { IsSubtle = true, Spacing = "Small" }),
         ];
-        return new AdaptiveCard { FallbackText = body.OfType<TextBlock>().First().Text, Body = body, Actions = Buttons(insight, now) };
+        return new AdaptiveCard { FallbackText = heading, Body = body, Actions = Buttons(insight, now) };
     }
 
     /// <param name="gotIt">The Got it figure as it may be shown (<see cref="InsightCard.GotItCount"/>).</param>
@@ -60,7 +61,7 @@ public static class InsightReachCard
     {
         ArgumentNullException.ThrowIfNull(insight);
         ArgumentNullException.ThrowIfNull(reach);
-        List<Fact> facts = [new("Status", StatusText(insight))];
+        List<Fact> facts = [new("Status", StatusText(insight)), new("For", CardText.Markdown(reach.Audience, 1500))];
         if (insight.AllStaff || insight.TeamIds.Count > 0)
         {
             facts.Add(new Fact("Personal chats", string.Create(CultureInfo.InvariantCulture, $"{reach.People.Done} of {reach.People.Total} delivered")));

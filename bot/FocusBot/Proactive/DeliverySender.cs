@@ -174,7 +174,8 @@ public sealed partial class DeliverySender(
             return known;
         if (delivery.IsToConversation)
             return null;
-        var personal = await conversations.GetPersonalForUserAsync(delivery.TenantId, delivery.UserId, cancellationToken);
+        // The chat the row named is gone: the person's chat as FocusBot knows it now (FindAsync looked for it already otherwise).
+        var personal = delivery.ConversationId is null ? null : await conversations.GetPersonalForUserAsync(delivery.TenantId, delivery.UserId, cancellationToken);
         if (personal is not null)
             return new ConversationTarget(personal.ServiceUrl, delivery.TenantId, personal.ConversationId);
 

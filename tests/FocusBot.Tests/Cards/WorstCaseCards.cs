@@ -77,7 +77,7 @@ public static class WorstCaseCards
 
     private static readonly DeliveryTally ManyMessages = new(40_000, 1_200, 9_000);
 
-    private static readonly InsightReach WideReach = new(ManyMessages, [.. ManyChannels.Select(_ => new InsightChannelPost(Fill(170), DeliveryStatus.Failed))],
+    private static readonly InsightReach WideReach = new(string.Join(" · ", ManyChannels.Select(_ => Fill(170))), ManyMessages, [.. ManyChannels.Select(_ => new InsightChannelPost(Fill(170), DeliveryStatus.Failed))],
         (ManyMessages, new DeliveryTally(10, 5, 5)), (ManyMessages, new DeliveryTally(10, 5, 5)));
 
     private static readonly TimeZoneInfo LongZone = TimeZoneInfo.FindSystemTimeZoneById("America/Argentina/Buenos_Aires");

@@ -79,6 +79,7 @@ public abstract class InsightChangeTests(StorageKind storage, AzuriteFixture azu
 
         var text = await ReachTextAsync(Person.Hassan, insight);
 
+        Assert.Contains("For: everyone · Service Desk › Customer Wins", text, StringComparison.Ordinal);
         Assert.Contains("Personal chats: 5 of 6 delivered", text, StringComparison.Ordinal);
         Assert.Contains("Could not be reached: 1", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Still sending", text, StringComparison.Ordinal);

@@ -128,6 +128,7 @@ public abstract class InsightScheduleTests(StorageKind storage, AzuriteFixture a
         var press = new JsonObject { ["insightId"] = insight.Id };
         var reach = await _scenario.ExecuteForCardAsync(Person.Hassan, InsightManagement.ReachVerb, press);
         Assert.Contains("Status: Scheduled for Tuesday 14 July 2026 at 09:00 (Europe/London)", CardJson.AllText(reach), StringComparison.Ordinal);
+        Assert.Contains("For: Leadership (team) · Service Desk › Customer Wins", CardJson.AllText(reach), StringComparison.Ordinal);
         Assert.Contains(InsightManagement.CancelVerb, CardJson.Verbs(reach));
         Assert.DoesNotContain(InsightManagement.RecallVerb, CardJson.Verbs(reach));
 
