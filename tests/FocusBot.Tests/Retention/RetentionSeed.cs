@@ -52,7 +52,12 @@ internal static class RetentionSeed
             {
                 var answer = new Answer
                 {
-                    PulseId = set.Id, QuestionId = question.Id, RespondentPseudonym = Pseudonym(tenantId, i), TenantId = tenantId, Value = value, AnsweredAt = opens,
+                    PulseId = set.Id,
+                    QuestionId = question.Id,
+                    RespondentPseudonym = Pseudonym(tenantId, i),
+                    TenantId = tenantId,
+                    Value = value,
+                    AnsweredAt = opens,
                 };
                 await answers.UpsertAsync(answer, CancellationToken.None);
                 await recorder.RecordAnswerAsync(set, question, answer, CancellationToken.None);
