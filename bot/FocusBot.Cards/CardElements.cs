@@ -13,6 +13,7 @@ namespace FocusBot.Cards;
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
 [JsonDerivedType(typeof(DateInput), "Input.Date")]
+[JsonDerivedType(typeof(TimeInput), "Input.Time")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -145,6 +146,20 @@ public sealed record DateInput : CardElement
     public string? Value { get; init; }
 
     public string? Min { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>A time picker; its value is "HH:mm".</summary>
+public sealed record TimeInput : CardElement
+{
+    public string? Label { get; init; }
+
+    public string? Value { get; init; }
+
+    public string? Placeholder { get; init; }
 
     public bool? IsRequired { get; init; }
 

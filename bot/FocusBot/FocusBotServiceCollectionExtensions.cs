@@ -47,7 +47,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddSingleton<IConversationChangeHandler, InstallationHandler>();
         services.AddQuestionBank();
         services.AddPulse(configuration, environment);
-        services.AddInsights();
+        services.AddInsights(configuration);
         services.AddActions();
         services.AddRecognition();
         services.AddRoleAdministration();

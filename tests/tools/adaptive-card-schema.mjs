@@ -89,7 +89,7 @@ function oneOfType(names) {
   return { type: "object", discriminator: { propertyName: "type" }, required: ["type"], oneOf: names.map(ref) };
 }
 
-const elementTypes = ["TextBlock", "Container", "ColumnSet", "FactSet", "ActionSet", "Input.Text", "Input.ChoiceSet", "Input.Toggle", "Input.Date"];
+const elementTypes = ["TextBlock", "Container", "ColumnSet", "FactSet", "ActionSet", "Input.Text", "Input.ChoiceSet", "Input.Toggle", "Input.Date", "Input.Time"];
 const actionTypes = ["Action.Execute", "Action.Submit", "Action.OpenUrl", "Action.ShowCard"];
 const selectActionTypes = ["Action.Execute", "Action.Submit", "Action.OpenUrl"];
 
@@ -238,6 +238,7 @@ export const adaptiveCardSchema = {
       ["title"],
     ),
     "Input.Date": input("Input.Date", { value: string, placeholder: string, min: string, max: string }),
+    "Input.Time": input("Input.Time", { value: string, placeholder: string, min: string, max: string }),
 
     "Action.Execute": action("Action.Execute", { verb: string, data: stringOrObject, associatedInputs: anyCase("Auto", "None") }),
     "Action.Submit": action("Action.Submit", { data: stringOrObject, associatedInputs: anyCase("Auto", "None") }),

@@ -53,4 +53,10 @@ public sealed record Delivery
 
     /// <summary>Opaque version of the stored delivery; null before it is stored.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>
+    /// A row addressed to a conversation itself (a post in a team channel) rather than to a person: such a row names the
+    /// conversation as its <see cref="UserId"/> too, and is sent there or nowhere.
+    /// </summary>
+    public bool IsToConversation => ConversationId is not null && string.Equals(UserId, ConversationId, StringComparison.Ordinal);
 }

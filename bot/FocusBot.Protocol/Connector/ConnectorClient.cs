@@ -66,15 +66,29 @@ public sealed class ConnectorClient
 
     /// <summary>Replaces a sent activity; repeating it is harmless, so it is retried on any transient failure.</summary>
     public Task<ResourceResponse> UpdateActivityAsync(ConversationTarget target, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(target, HttpMethod.Put, $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(activityId)}",
-            activity with { Id = activityId }, ConnectorOperation.SendMessage, target.ConversationId, idempotent: true,
-            ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
+        UpdateActivityAsync(target, activityId, activity, onDeparture: null, cancellationToken);
 
-    public async Task DeleteActivityAsync(ConversationTarget target, string activityId, CancellationToken cancellationToken)
+    /// <summary>As above, calling <paramref name="onDeparture"/> as each attempt is about to leave (see <see cref="SendToConversationAsync(ConversationTarget, Activity, Func{SendDeparture, CancellationToken, ValueTask}?, CancellationToken)"/>).</summary>
+    public async Task<ResourceResponse> UpdateActivityAsync(ConversationTarget target, string activityId, Activity activity,
+        Func<SendDeparture, CancellationToken, ValueTask>? onDeparture, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(activity with { Id = activityId }, ProtocolJsonContext.Default.Activity);
+        using var response = await CallAsync(target.ServiceUrl, target.TenantId, HttpMethod.Put, $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(activityId)}",
+            json, ConnectorOperation.SendMessage, target.ConversationId, idempotent: true, cancellationToken, onDeparture).ConfigureAwait(false);
+        // Some channels answer an update with an empty body; the activity id is then the one we already have.
+        return await ReadAsync(response, ProtocolJsonContext.Default.ResourceResponse, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(activityId);
+    }
+
+    public Task DeleteActivityAsync(ConversationTarget target, string activityId, CancellationToken cancellationToken) =>
+        DeleteActivityAsync(target, activityId, onDeparture: null, cancellationToken);
+
+    /// <summary>Deletes a sent activity, calling <paramref name="onDeparture"/> as each attempt is about to leave; repeating it is harmless.</summary>
+    public async Task DeleteActivityAsync(ConversationTarget target, string activityId, Func<SendDeparture, CancellationToken, ValueTask>? onDeparture,
+        CancellationToken cancellationToken)
     {
         using var response = await CallAsync(target.ServiceUrl, target.TenantId, HttpMethod.Delete,
             $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(activityId)}", content: null,
-            ConnectorOperation.SendMessage, target.ConversationId, idempotent: true, cancellationToken).ConfigureAwait(false);
+            ConnectorOperation.SendMessage, target.ConversationId, idempotent: true, cancellationToken, onDeparture).ConfigureAwait(false);
     }
 
     /// <summary>Creates (or finds: Teams answers the same id again) the 1:1 chat between the bot and a user.</summary>

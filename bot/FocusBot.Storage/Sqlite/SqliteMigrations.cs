@@ -6,7 +6,9 @@ namespace FocusBot.Storage.Sqlite;
 
 /// <summary>
 /// Versioned schema scripts, applied in order at start-up. A released script never changes: a schema change is a new
-/// script at the end, so every existing focusbot.db can be brought forward.
+/// script at the end, so every existing focusbot.db can be brought forward. Numbers may leave gaps while changes are
+/// made side by side (each takes a number of its own); a script is applied when its number is not yet recorded, so
+/// one numbered below a script a file already has is still applied.
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -22,6 +24,7 @@ internal static class SqliteMigrations
         (8, SqliteSchemaV8.Sql),
         (9, SqliteSchemaV9.Sql),
         (10, SqliteSchemaV10.Sql),
+        (11, SqliteSchemaV11.Sql),
     ];
 
     /// <summary>Every version a file brought up to date has recorded, in order.</summary>
@@ -40,10 +43,21 @@ internal static class SqliteMigrations
                 $"FocusBot storage file '{path}' is unavailable: it has schema version {current}, newer than this FocusBot knows ({LatestVersion}); run the newer FocusBot or restore a backup.");
         }
 
+        var recorded = new HashSet<int>();
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT version FROM schema_version;";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                recorded.Add(reader.GetInt32(0));
+            }
+        }
+
         var applied = 0;
         foreach (var (version, sql) in Scripts)
         {
-            if (version <= current)
+            if (recorded.Contains(version))
             {
                 continue;
             }

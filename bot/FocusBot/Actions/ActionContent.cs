@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using FocusBot.Domain.Actions;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Proactive;
@@ -12,17 +11,14 @@ namespace FocusBot.Actions;
 /// announced revision (the action recorded, each status change told again) is a ledger of its own, "action:{id}.{revision}",
 /// so a change reaches people who already had the first card.
 /// </summary>
-public sealed class ActionContent(IActionStore actions, ContentTenants tenants, TimeProvider timeProvider) : IDeliveryContent
+public sealed class ActionContent(IActionStore actions, ContentTenants tenants, TimeProvider timeProvider) : AnnouncementContent(tenants, timeProvider)
 {
     public const string LedgerKind = "action";
-
-    /// <summary>How long an action's latest ledger is looked at; after a week it is no longer news.</summary>
-    public static readonly TimeSpan OpenFor = TimeSpan.FromDays(7);
 
     /// <summary>How many of a tenant's latest actions are looked at; far more than are recorded or changed in a week.</summary>
     private const int Window = 50;
 
-    public string Kind => LedgerKind;
+    public override string Kind => LedgerKind;
 
     public static string LedgerOf(ProgrammeAction action)
     {
@@ -30,21 +26,12 @@ public sealed class ActionContent(IActionStore actions, ContentTenants tenants, 
         return LedgerIds.For(LedgerKind, string.Create(CultureInfo.InvariantCulture, $"{action.Id}.{action.Revision}"));
     }
 
-    public async IAsyncEnumerable<string> ListOpenLedgersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var since = timeProvider.GetUtcNow() - OpenFor;
-        foreach (var tenantId in await tenants.ListAsync(cancellationToken))
-        {
-            foreach (var action in await actions.ListLatestAsync(tenantId, 0, Window, cancellationToken))
-            {
-                if (action.AllStaff && action.UpdatedAt >= since)
-                    yield return LedgerOf(action);
-            }
-        }
-    }
+    protected override async Task<IEnumerable<string>> OpenLedgersAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (await actions.ListLatestAsync(tenantId, 0, Window, cancellationToken)).Where(a => a.AllStaff && a.UpdatedAt >= since).Select(LedgerOf);
 
-    public async Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken)
+    public override async Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(delivery);
         var id = LedgerIds.IdOf(delivery.LedgerId);
         var dot = id.LastIndexOf('.');
         if (dot <= 0 || !int.TryParse(id.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var revision))
@@ -53,6 +40,6 @@ public sealed class ActionContent(IActionStore actions, ContentTenants tenants, 
         if (action is null)
             return null;
         var update = revision > 1;
-        return Activity.CreateCardMessage(ActionCard.Create(action, update).ToJsonElement(), ActionCard.Summary(action, update));
+        return Message(ActionCard.Create(action, update), ActionCard.Summary(action, update));
     }
 }

@@ -17,7 +17,7 @@ public sealed record ActionPublished(ProgrammeAction Action, bool IsUpdate, bool
 public sealed partial class ActionPublisher(
     IActionStore actions,
     TeamChannels channels,
-    FanOut fanOut,
+    Announcer announcer,
     ContentTenants tenants,
     TimeProvider timeProvider,
     ILogger<ActionPublisher> logger)
@@ -71,38 +71,16 @@ public sealed partial class ActionPublisher(
             channelTitle = channel is null ? "the team channel" : TeamChannels.TitleOf(channel);
             if (channel is not null)
             {
-                try
-                {
-                    var card = Activity.CreateCardMessage(ActionCard.Create(action, isUpdate).ToJsonElement(), ActionCard.Summary(action, isUpdate)) with
-                    {
-                        From = new ChannelAccount { Id = channel.BotId, Name = channel.BotName },
-                        Conversation = new ConversationAccount { Id = channel.ConversationId },
-                    };
-                    await connector.SendToConversationAsync(new ConversationTarget(channel.ServiceUrl, action.TenantId, channel.ConversationId), card, cancellationToken);
-                    posted = true;
-                }
-                catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
-                {
-                    // The action is stored and staff still get it in their chats; the confirmation says the channel post failed.
-                    LogChannelFailed(logger, ex.GetType().Name);
-                }
+                var card = Activity.CreateCardMessage(ActionCard.Create(action, isUpdate).ToJsonElement(), ActionCard.Summary(action, isUpdate));
+                posted = await announcer.PostAsync(channel, card, connector, cancellationToken) is not null;
             }
         }
 
-        var queued = 0;
-        if (action.AllStaff)
-        {
-            var staff = await fanOut.ListStaffAsync(action.TenantId, cancellationToken);
-            queued = await fanOut.EnqueueAsync(ActionContent.LedgerOf(action), staff, timeProvider.GetUtcNow(), cancellationToken);
-        }
-
+        var queued = action.AllStaff ? await announcer.QueueForStaffAsync(ActionContent.LedgerOf(action), action.TenantId, cancellationToken) : 0;
         LogAnnounced(logger, isUpdate, posted, queued);
         return new ActionPublished(action, isUpdate, Notified: true, channelTitle, posted, queued);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Action announced (update: {IsUpdate}): channel {ChannelPosted}, {Queued} staff queued")]
     private static partial void LogAnnounced(ILogger logger, bool isUpdate, bool channelPosted, int queued);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting an action to its channel failed ({Error})")]
-    private static partial void LogChannelFailed(ILogger logger, string error);
 }

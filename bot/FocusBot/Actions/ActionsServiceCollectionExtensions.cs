@@ -12,6 +12,7 @@ public static class ActionsServiceCollectionExtensions
     {
         services.TryAddSingleton<TeamChannels>();
         services.TryAddSingleton<ContentTenants>();
+        services.TryAddSingleton<Announcer>();
         services.AddSingleton<ActionThemes>();
         services.AddSingleton<ActionPublisher>();
         services.AddSingleton<IDeliveryContent, ActionContent>();

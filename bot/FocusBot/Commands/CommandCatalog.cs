@@ -106,14 +106,19 @@ public static class CommandCatalog
         Usage = new(["insight"], "insight")
         {
             Details = "Opens the form for a customer insight: what a customer said or what the numbers show. It is posted with " +
-                "your name; Check reach on the posted card shows how far it has got.",
+                "your name, to everyone, chosen teams or team channels, now or at a date and time you choose. Check reach on the " +
+                "posted card (or Reach and changes in insights) shows how far it has got, and edits, recalls or cancels it.",
         },
     };
 
     public static readonly BotCommand Insights = new("insights", "Read the latest customer insights", BotCommandScope.Both)
     {
         Group = CommandGroup.InsightsAndRecognition,
-        Usage = new(["insights"], "insights") { Details = "Shows the latest customer insights; press Got it on one you have read." },
+        Usage = new(["insights"], "insights")
+        {
+            Details = "Shows the latest customer insights; press Got it on one you have read. Executives and HR also see those " +
+                "scheduled for later.",
+        },
     };
 
     public static readonly BotCommand Action = new("action", "Record an action: you said, we did (Executive, HR)", BotCommandScope.Personal)

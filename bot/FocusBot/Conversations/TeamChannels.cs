@@ -57,11 +57,19 @@ public sealed class TeamChannels(IConversationStore conversations, TimeProvider 
     /// <summary>"Team › Channel" as people know it; the team's first channel is General when Teams gives no name.</summary>
     public static string TitleOf(ConversationRecord channel)
     {
-        var team = CardText.Plain(channel.TeamName ?? "Team", 80);
+        var team = TeamTitleOf(channel);
         var name = CardText.Plain(channel.ChannelName ?? (channel.ConversationId == channel.TeamId ? "General" : "channel"), 80);
         return $"{team} › {name}";
     }
 
     public static IReadOnlyList<Choice> Choices(IEnumerable<ConversationRecord> channels) =>
         [.. channels.Select(c => new Choice(TitleOf(c), c.ConversationId))];
+
+    /// <summary>The teams these channels belong to, each once, as people know them ("Team").</summary>
+    public static IReadOnlyList<Choice> TeamChoices(IEnumerable<ConversationRecord> channels) =>
+        [.. channels.Where(c => c.TeamId is not null).DistinctBy(c => c.TeamId).Select(c => new Choice(TeamTitleOf(c), c.TeamId!))
+            .OrderBy(c => c.Title, StringComparer.CurrentCultureIgnoreCase)];
+
+    /// <summary>The name of a channel's team, as people know it.</summary>
+    public static string TeamTitleOf(ConversationRecord channel) => CardText.Plain(channel.TeamName ?? "Team", 80);
 }

@@ -24,6 +24,14 @@ public static class InsightCard
         Body = [.. Elements(insight, state, includeActions: true)],
     };
 
+    /// <summary>What a Got it on a recalled insight's card answers (its message could not be deleted, or not yet).</summary>
+    public const string RecalledMessage = "This insight was recalled by its author.";
+
+    /// <summary>"12 people", or "fewer than 5 people" below the minimum group size: who pressed Got it is nobody's figure to work out.</summary>
+    public static string GotItCount(int count, int minimumGroupSize) => count >= minimumGroupSize
+        ? string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "person" : "people")}")
+        : string.Create(CultureInfo.InvariantCulture, $"fewer than {minimumGroupSize} people");
+
     /// <summary>The notification line Teams shows for the message.</summary>
     public static string Summary(Insight insight) => "Customer insight: " + CardText.Plain(insight.Title, InsightForm.MaxTitle);
 
@@ -46,7 +54,8 @@ public static class InsightCard
             yield return new FactSet([new Fact(CardText.Markdown(insight.KpiName, InsightForm.MaxKpiName), value)]);
         }
 
-        yield return new TextBlock($"Shared by {CardText.Markdown(insight.AuthorName, 80)} on {insight.CreatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}")
+        yield return new TextBlock($"Shared by {CardText.Markdown(insight.AuthorName, 80)} on {insight.SendAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"
+            + (insight.Revision > 1 && insight.ChangedAt > insight.SendAt ? " · edited" : string.Empty))
         {
             Size = "Small",
             IsSubtle = true,

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Proactive;
@@ -6,42 +6,78 @@ using FocusBot.Protocol.Activities;
 
 namespace FocusBot.Insights;
 
-/// <summary>The insight card each member of staff receives in their personal chat through the delivery ledger.</summary>
-public sealed class InsightContent(IInsightStore insights, ContentTenants tenants, TimeProvider timeProvider) : IDeliveryContent
+/// <summary>
+/// What the sender sends for an insight's ledgers (<see cref="InsightLedgers"/>): the card in each person's chat and
+/// each channel, the card as edited in place of each sent one, and nothing in place of each one a recall deletes. The
+/// card is always built from the insight as stored, so a message sent after an edit carries the edited text.
+/// </summary>
+public sealed class InsightContent(IInsightStore insights, FanOut fanOut, ContentTenants tenants, TimeProvider timeProvider)
+    : AnnouncementContent(tenants, timeProvider)
 {
-    public const string LedgerKind = "insight";
+    public const string LedgerKind = InsightLedgers.PeopleKind;
 
-    /// <summary>
-    /// How long an insight's ledger is looked at. The sender works through a ledger within minutes; after a week an
-    /// insight left unsent (FocusBot down all that time) is no longer news.
-    /// </summary>
-    public static readonly TimeSpan OpenFor = TimeSpan.FromDays(7);
+    /// <summary>How many of a tenant's latest insights are looked at; far more than are sent or changed in a week.</summary>
+    public const int Window = 50;
 
-    /// <summary>How many of a tenant's latest insights are looked at; far more than are posted in <see cref="OpenFor"/>.</summary>
-    private const int Window = 20;
+    // Far more messages than are ever between being built and sent at once; only reached if sends keep failing.
+    private const int MaxTracked = 100_000;
 
-    public string Kind => LedgerKind;
+    // The revision each message was built from, from building it until Teams took it (one process, moments apart).
+    private readonly ConcurrentDictionary<(string Ledger, string Recipient), int> _built = new();
 
-    public static string LedgerOf(string insightId) => LedgerIds.For(LedgerKind, insightId);
+    public override string Kind => LedgerKind;
 
-    public async IAsyncEnumerable<string> ListOpenLedgersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The ledger of the insight's personal chats.</summary>
+    public static string LedgerOf(string insightId) => InsightLedgers.People(insightId);
+
+    public override DeliveryOperation OperationOf(string ledgerId) => InsightLedgers.OperationOf(ledgerId);
+
+    protected override async Task<IEnumerable<string>> OpenLedgersAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var since = timeProvider.GetUtcNow() - OpenFor;
-        foreach (var tenantId in await tenants.ListAsync(cancellationToken))
+        var open = new List<string>();
+        foreach (var insight in await insights.ListLatestAsync(tenantId, Window, cancellationToken))
         {
-            foreach (var insight in await insights.ListLatestAsync(tenantId, Window, cancellationToken))
+            if (insight.Status == InsightStatus.Sent && insight.SendAt >= since)
             {
-                if (insight.AllStaff && insight.CreatedAt >= since)
-                    yield return LedgerOf(insight.Id);
+                if (insight.AllStaff || insight.TeamIds.Count > 0)
+                    open.Add(InsightLedgers.People(insight.Id));
+                if (insight.ChannelIds.Count > 0)
+                    open.Add(InsightLedgers.Channels(insight.Id));
             }
+
+            // An edit made before it went out changed no message; one made after has a ledger of its own.
+            if (insight.ChangedAt >= since && insight.Status == InsightStatus.Sent && insight.Revision > 1 && insight.ChangedAt > insight.SendAt)
+                open.Add(InsightLedgers.Edit(insight.Id, insight.Revision));
+            else if (insight.ChangedAt >= since && insight.Status == InsightStatus.Recalled)
+                open.Add(InsightLedgers.Recall(insight.Id));
         }
+
+        return open;
     }
 
-    public async Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken)
+    public override async Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        var insight = await insights.GetAsync(LedgerIds.IdOf(delivery.LedgerId), cancellationToken);
-        if (insight is null || insight.TenantId != delivery.TenantId)
+        ArgumentNullException.ThrowIfNull(delivery);
+        var insight = await insights.GetAsync(InsightLedgers.Parse(delivery.LedgerId).InsightId, cancellationToken);
+        if (insight is null || insight.TenantId != delivery.TenantId || insight.Status != InsightStatus.Sent)
             return null;
-        return Activity.CreateCardMessage(InsightCard.Create(insight).ToJsonElement(), InsightCard.Summary(insight));
+        if (_built.Count > MaxTracked)
+            _built.Clear();
+        _built[(delivery.LedgerId, delivery.RecipientKey)] = insight.Revision;
+        return Message(InsightCard.Create(insight), InsightCard.Summary(insight));
+    }
+
+    // A message that was on its way while its insight was edited or recalled may carry the old text, and the edit or
+    // recall, written from the messages sent before it, does not know of it: it gets a change of its own.
+    public override async Task OnSentAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (!_built.TryRemove((delivery.LedgerId, delivery.RecipientKey), out var built) || OperationOf(delivery.LedgerId) != DeliveryOperation.Send)
+            return;
+        var insight = await insights.GetAsync(InsightLedgers.Parse(delivery.LedgerId).InsightId, cancellationToken);
+        if (insight?.Status == InsightStatus.Recalled)
+            await fanOut.EnqueueChangesAsync(InsightLedgers.Recall(insight.Id), [delivery], cancellationToken);
+        else if (insight is { Status: InsightStatus.Sent } && insight.Revision > built)
+            await fanOut.EnqueueChangesAsync(InsightLedgers.Edit(insight.Id, insight.Revision), [delivery], cancellationToken);
     }
 }

@@ -1,24 +1,23 @@
 using FocusBot.Cards;
-using FocusBot.Conversations;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Questions;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
-using FocusBot.Protocol.Connector;
 
 namespace FocusBot.Insights;
 
-/// <summary>What happened when an insight was published.</summary>
-public sealed record InsightPublished(Insight Insight, string? ChannelTitle, bool ChannelPosted, int StaffQueued, bool QuestionAdded);
+/// <summary>What happened when an insight was posted: sent at once (<see cref="Released"/>), or stored to go at its time.</summary>
+public sealed record InsightPublished(Insight Insight, InsightReleased? Released, bool QuestionAdded);
 
 /// <summary>
-/// Publishes a checked insight: stores it (and its knowledge-check question), posts it to the chosen channel, and queues
-/// it for all staff through the delivery ledger, which sends within Teams' rate limits.
+/// Stores a checked insight (and its knowledge-check question, inactive until the insight goes out) and, unless it is
+/// scheduled for later, sends it at once. Every insight is stored as scheduled first, so one whose sending is cut short
+/// is finished by <see cref="InsightScheduler"/>.
 /// </summary>
 public sealed partial class InsightPublisher(
     IInsightStore insights,
     IQuestionStore questions,
-    FanOut fanOut,
+    InsightRelease release,
     ContentTenants tenants,
     TimeProvider timeProvider,
     ILogger<InsightPublisher> logger)
@@ -26,9 +25,10 @@ public sealed partial class InsightPublisher(
     /// <summary>Programme level 1 (Basic Customer Knowledge): remembering what was shared.</summary>
     public const int KnowledgeLevel = 1;
 
-    public async Task<InsightPublished> PublishAsync(InsightDraft draft, string tenantId, ChannelAccount author, ConnectorClient connector,
-        CancellationToken cancellationToken)
+    public async Task<InsightPublished> PublishAsync(InsightDraft draft, string tenantId, ChannelAccount author, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(author);
         var now = timeProvider.GetUtcNow();
         var id = Guid.CreateVersion7(now).ToString("N");
         var questionId = draft.Question is null ? null : "k-insight-" + id;
@@ -45,48 +45,25 @@ public sealed partial class InsightPublisher(
             Link = draft.Link,
             AuthorAadObjectId = author.AadObjectId ?? author.Id ?? "unknown",
             AuthorName = CardText.Plain(author.Name, 80) is { Length: > 0 } name ? name : "A colleague",
-            AudienceTeamId = draft.Channel?.TeamId,
-            AudienceChannelId = draft.Channel?.ConversationId,
+            ChannelIds = [.. draft.Channels.Select(c => c.ConversationId)],
+            TeamIds = draft.TeamIds,
             AllStaff = draft.AllStaff,
             QuestionId = questionId,
             CreatedAt = now,
+            SendAt = draft.SendAt ?? now,
+            TimeZone = draft.TimeZone,
+            Status = InsightStatus.Scheduled,
         };
 
         // The question first: an insight pointing at a missing question would be worse than an unused question.
         if (questionId is not null)
             await questions.UpsertAsync(QuestionOf(insight, draft, questionId), cancellationToken);
-        await insights.CreateAsync(insight, cancellationToken);
         await tenants.AddAsync(tenantId, cancellationToken);
+        await insights.CreateAsync(insight, cancellationToken);
+        LogStored(logger, draft.SendAt is not null, questionId is not null);
 
-        var posted = false;
-        if (draft.Channel is { } channel)
-        {
-            try
-            {
-                var card = Activity.CreateCardMessage(InsightCard.Create(insight).ToJsonElement(), InsightCard.Summary(insight)) with
-                {
-                    From = new ChannelAccount { Id = channel.BotId, Name = channel.BotName },
-                    Conversation = new ConversationAccount { Id = channel.ConversationId },
-                };
-                await connector.SendToConversationAsync(new ConversationTarget(channel.ServiceUrl, tenantId, channel.ConversationId), card, cancellationToken);
-                posted = true;
-            }
-            catch (Exception ex) when (ConnectorFailure.IsFailedCall(ex))
-            {
-                // The insight is stored and staff still get it; the confirmation says the channel post failed.
-                LogChannelFailed(logger, ex.GetType().Name);
-            }
-        }
-
-        var queued = 0;
-        if (draft.AllStaff)
-        {
-            var staff = await fanOut.ListStaffAsync(tenantId, cancellationToken);
-            queued = await fanOut.EnqueueAsync(InsightContent.LedgerOf(id), staff, now, cancellationToken);
-        }
-
-        LogPublished(logger, posted, queued, questionId is not null);
-        return new InsightPublished(insight, draft.Channel is null ? null : TeamChannels.TitleOf(draft.Channel), posted, queued, questionId is not null);
+        var released = draft.SendAt is null ? await release.ReleaseAsync(insight, cancellationToken) : null;
+        return new InsightPublished(released?.Insight ?? insight, released, questionId is not null);
     }
 
     private static Question QuestionOf(Insight insight, InsightDraft draft, string questionId) => new()
@@ -100,14 +77,11 @@ public sealed partial class InsightPublisher(
         CorrectOption = draft.CorrectOption,
         Explanation = CardText.Plain($"From the customer insight \"{insight.Title}\" shared by {insight.AuthorName}.", 300),
         Tags = ["insight"],
-        Active = true,
+        Active = false,
         InsightId = insight.Id,
         CreatedAt = insight.CreatedAt,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Insight published: channel {ChannelPosted}, {Queued} staff queued, knowledge check {WithQuestion}")]
-    private static partial void LogPublished(ILogger logger, bool channelPosted, int queued, bool withQuestion);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting an insight to its channel failed ({Error})")]
-    private static partial void LogChannelFailed(ILogger logger, string error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Insight stored (scheduled for later: {Scheduled}, knowledge check: {WithQuestion})")]
+    private static partial void LogStored(ILogger logger, bool scheduled, bool withQuestion);
 }

@@ -79,10 +79,11 @@ public sealed partial class NoticeWatchService(
         var due = new List<FanOutGroup>();
         foreach (var insight in await insights.ListLatestAsync(tenantId, 20, cancellationToken))
         {
-            if (insight.AllStaff && insight.CreatedAt >= now - InsightContent.OpenFor && now >= insight.CreatedAt + after)
+            if (insight is { Status: InsightStatus.Sent } && (insight.AllStaff || insight.TeamIds.Count > 0)
+                && insight.SendAt >= now - InsightContent.OpenFor && now >= insight.SendAt + after)
             {
                 due.Add(new FanOutGroup("insight:" + insight.Id, [InsightContent.LedgerOf(insight.Id)],
-                    string.Create(CultureInfo.InvariantCulture, $"The customer insight shared on {insight.CreatedAt:dddd d MMMM} at {insight.CreatedAt:HH:mm} UTC")));
+                    string.Create(CultureInfo.InvariantCulture, $"The customer insight shared on {insight.SendAt:dddd d MMMM} at {insight.SendAt:HH:mm} UTC")));
             }
         }
 

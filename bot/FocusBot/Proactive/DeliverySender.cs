@@ -13,11 +13,13 @@ namespace FocusBot.Proactive;
 /// Sends one ledger row, at least once. The row is claimed (Pending → Sending) only when its request is about to leave,
 /// after pacing, so a crash leaves in Sending only what may really have reached the person, and the next sender puts
 /// those back to Pending (<see cref="DeliveryWorker"/>). The claim is a compare-and-swap: two senders never both send a
-/// row. Teams' create-conversation is idempotent, so it happens before the claim.
+/// row. Teams' create-conversation is idempotent, so it happens before the claim. A row's request posts a message, or
+/// replaces or deletes the one the row names (<see cref="IDeliveryContent.OperationOf"/>), under the same rules.
 /// </summary>
 public sealed partial class DeliverySender(
     IDeliveryStore deliveries,
     IConversationStore conversations,
+    DeliveryChats chats,
     ConnectorClient connector,
     IOptions<DeliveryOptions> options,
     TimeProvider timeProvider,
@@ -33,21 +35,33 @@ public sealed partial class DeliverySender(
         using var span = FocusBotTelemetry.StartSend(pending.LedgerId);
         try
         {
-            var activity = await content.CreateAsync(pending, cancellationToken);
-            if (activity is null)
+            var operation = content.OperationOf(pending.LedgerId);
+            var activity = operation == DeliveryOperation.Delete ? null : await content.CreateAsync(pending, cancellationToken);
+            if (activity is null && operation != DeliveryOperation.Delete)
             {
                 send.Outcome = FocusBotTelemetry.SendOutcomes.Skipped;
                 return await FinishAsync(send, DeliveryStatus.Failed, "skipped");
             }
 
-            var target = await EnsureConversationAsync(pending, cancellationToken);
-            var sent = await connector.SendToConversationAsync(target, activity,
-                (departure, token) => ClaimOnDepartureAsync(send, departure, target, mayClaim, token), CancellationToken.None);
+            var target = operation == DeliveryOperation.Send ? await EnsureConversationAsync(pending, cancellationToken) : await ChatOfMessageAsync(pending, cancellationToken);
+            if (target is null)
+            {
+                send.Outcome = FocusBotTelemetry.SendOutcomes.Blocked;
+                return await FinishAsync(send, DeliveryStatus.Blocked, "FocusBot no longer has this conversation or message");
+            }
+
+            Func<SendDeparture, CancellationToken, ValueTask> claim = (departure, token) => ClaimOnDepartureAsync(send, departure, target, mayClaim, token);
+            var activityId = operation switch
+            {
+                DeliveryOperation.Send => (await connector.SendToConversationAsync(target, activity!, claim, CancellationToken.None)).Id,
+                DeliveryOperation.Update => (await connector.UpdateActivityAsync(target, pending.ActivityId!, activity!, claim, CancellationToken.None)).Id ?? pending.ActivityId,
+                _ => await DeleteAsync(target, pending.ActivityId!, claim),
+            };
             send.Outcome = FocusBotTelemetry.SendOutcomes.Delivered;
-            var done = await FinishAsync(send, DeliveryStatus.Sent, null, sent.Id);
+            var done = await FinishAsync(send, DeliveryStatus.Sent, null, activityId);
             // When another sender has taken the row over, it sends again and reports the delivery itself: report it once.
             if (!send.Overtaken)
-                await content.OnSentAsync(send.Row with { Status = DeliveryStatus.Sent, ActivityId = sent.Id }, CancellationToken.None);
+                await content.OnSentAsync(send.Row with { Status = DeliveryStatus.Sent, ActivityId = activityId }, CancellationToken.None);
             return done;
         }
         catch (ConcurrencyException) when (!send.Claimed)
@@ -142,9 +156,26 @@ public sealed partial class DeliverySender(
         return status;
     }
 
-    private async Task<ConversationTarget> EnsureConversationAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task<string?> DeleteAsync(ConversationTarget target, string activityId, Func<SendDeparture, CancellationToken, ValueTask> claim)
     {
-        var personal = await conversations.GetPersonalForUserAsync(delivery.TenantId, delivery.UserId, cancellationToken);
+        await connector.DeleteActivityAsync(target, activityId, claim, CancellationToken.None);
+        return activityId;
+    }
+
+    // A change needs the message's id and the chat it is in; without them there is nothing FocusBot can change.
+    private async Task<ConversationTarget?> ChatOfMessageAsync(Delivery delivery, CancellationToken cancellationToken) =>
+        delivery.ActivityId is null || delivery.ConversationId is null ? null : await chats.FindAsync(delivery, cancellationToken);
+
+    // The row's own conversation (a team channel, or the person's chat it was addressed to), else the person's chat, else a
+    // new one; null for a conversation FocusBot is no longer in.
+    private async Task<ConversationTarget?> EnsureConversationAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (await chats.FindAsync(delivery, cancellationToken) is { } known)
+            return known;
+        if (delivery.IsToConversation)
+            return null;
+        // The chat the row named is gone: the person's chat as FocusBot knows it now (FindAsync looked for it already otherwise).
+        var personal = delivery.ConversationId is null ? null : await conversations.GetPersonalForUserAsync(delivery.TenantId, delivery.UserId, cancellationToken);
         if (personal is not null)
             return new ConversationTarget(personal.ServiceUrl, delivery.TenantId, personal.ConversationId);
 

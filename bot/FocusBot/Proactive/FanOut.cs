@@ -57,6 +57,33 @@ public sealed class FanOut(IDeliveryStore deliveries, IConversationStore convers
         return added;
     }
 
+    /// <summary>
+    /// Writes one row in <paramref name="ledgerId"/> for each of <paramref name="sent"/>, rows of another ledger whose
+    /// messages went out, naming the same recipient, conversation and message, so the sender can change or delete each
+    /// message (<see cref="DeliveryOperation"/>); rows that exist are left alone. Wakes the sender and returns how many were new.
+    /// </summary>
+    public async Task<int> EnqueueChangesAsync(string ledgerId, IReadOnlyList<Delivery> sent, CancellationToken cancellationToken)
+    {
+        using var span = FocusBotTelemetry.StartFanOut(ledgerId, sent.Count);
+        var now = timeProvider.GetUtcNow();
+        var rows = sent.Where(d => d.ActivityId is not null && d.ConversationId is not null).Select(d => new Delivery
+        {
+            LedgerId = ledgerId,
+            RecipientKey = d.RecipientKey,
+            TenantId = d.TenantId,
+            UserId = d.UserId,
+            ConversationId = d.ConversationId,
+            ActivityId = d.ActivityId,
+            Status = DeliveryStatus.Pending,
+            SendAfter = now,
+            UpdatedAt = now,
+        }).ToList();
+        var added = await deliveries.CreateIfMissingAsync(rows, cancellationToken);
+        span?.SetTag(FocusBotTelemetry.Tags.Added, added);
+        Wake();
+        return added;
+    }
+
     /// <summary>Everyone FocusBot can reach in a tenant: personal installs and members of teams where it is installed.</summary>
     public async Task<IReadOnlyList<Recipient>> ListStaffAsync(string tenantId, CancellationToken cancellationToken)
     {
@@ -75,6 +102,29 @@ public sealed class FanOut(IDeliveryStore deliveries, IConversationStore convers
         }
 
         foreach (var (teamId, install) in teams)
+        {
+            await foreach (var member in roster.ListTeamMembersAsync(tenantId, teamId, cancellationToken))
+                byUser.TryAdd(member.UserId, new Recipient(tenantId, member.UserId, member.AadObjectId, install.ServiceUrl, null, member.TimeZone));
+        }
+
+        return [.. byUser.Values];
+    }
+
+    /// <summary>
+    /// The members of <paramref name="teamIds"/> as their rosters hold them, each once; teams FocusBot is no longer in
+    /// have no one to reach through and are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<Recipient>> ListTeamMembersAsync(string tenantId, IReadOnlyCollection<string> teamIds, CancellationToken cancellationToken)
+    {
+        var installs = new Dictionary<string, ConversationRecord>(StringComparer.Ordinal);
+        await foreach (var channel in conversations.ListTeamsAsync(cancellationToken))
+        {
+            if (channel.TenantId == tenantId && channel.TeamId is { } teamId && teamIds.Contains(teamId))
+                installs.TryAdd(teamId, channel);
+        }
+
+        var byUser = new Dictionary<string, Recipient>(StringComparer.Ordinal);
+        foreach (var (teamId, install) in installs)
         {
             await foreach (var member in roster.ListTeamMembersAsync(tenantId, teamId, cancellationToken))
                 byUser.TryAdd(member.UserId, new Recipient(tenantId, member.UserId, member.AadObjectId, install.ServiceUrl, null, member.TimeZone));

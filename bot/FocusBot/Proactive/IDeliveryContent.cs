@@ -14,9 +14,15 @@ public interface IDeliveryContent
     /// <summary>Ledgers that may still have unsent rows.</summary>
     IAsyncEnumerable<string> ListOpenLedgersAsync(CancellationToken cancellationToken);
 
-    /// <summary>The message for one recipient; null skips them (e.g. they paused FocusBot).</summary>
+    /// <summary>
+    /// The message for one recipient; null skips them (e.g. they paused FocusBot). Not asked for rows that delete, which
+    /// carry no message.
+    /// </summary>
     Task<Activity?> CreateAsync(Delivery delivery, CancellationToken cancellationToken);
 
-    /// <summary>Called once the message is in the recipient's chat.</summary>
+    /// <summary>What the rows of a ledger do: post a new message (every ledger of most contents), or change or delete a sent one.</summary>
+    DeliveryOperation OperationOf(string ledgerId) => DeliveryOperation.Send;
+
+    /// <summary>Called once the message is in the recipient's chat (or changed, or deleted).</summary>
     Task OnSentAsync(Delivery delivery, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -59,8 +59,8 @@ public sealed class InsightAndRecognitionTests(InsightAndRecognitionFixture play
         await FillAsync(form, "Title", "Callbacks take too long");
         await FillAsync(form, "What the customer said, or what the data shows", Hostile);
         await ChooseAsync(form, "Source", "Customer quote");
-        await ChooseAsync(form, "Post in a team channel (optional)", "My Team › General");
-        await form.GetByText("Send to all staff in their personal chat with FocusBot").ClickAsync();
+        await ChooseAsync(form, "Post in team channels (optional)", "My Team › General");
+        await form.GetByText("Everyone, in their personal chat with FocusBot").ClickAsync();
         await FillAsync(form, "Question", "How long do customers wait for a callback?");
         await FillAsync(form, "Answer 1", "Same day");
         await FillAsync(form, "Answer 2", "Two days");

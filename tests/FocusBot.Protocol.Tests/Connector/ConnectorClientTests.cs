@@ -231,6 +231,31 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task UpdateAndDelete_ThrottledOnce_TellTheCallerBeforeEachAttemptLeaves()
+    {
+        var sent = await _client.SendToConversationAsync(Target, Text("v1"), CancellationToken.None);
+        _sim.Faults.Enqueue(InjectedFault.Status(429, TimeSpan.FromSeconds(1)) with { Operation = SimOperation.Update });
+        var updates = new List<SendDeparture>();
+        var deletes = new List<SendDeparture>();
+
+        await _client.UpdateActivityAsync(Target, sent.Id!, Text("v2"), Record(updates), CancellationToken.None);
+        await _client.DeleteActivityAsync(Target, sent.Id!, Record(deletes), CancellationToken.None);
+
+        Assert.Equal([new SendDeparture(1, false), new SendDeparture(2, false)], updates);
+        Assert.Equal([new SendDeparture(1, false)], deletes);
+        Assert.Equal([SimOperation.Send, SimOperation.Update, SimOperation.Delete], _sim.Sent.Select(s => s.Operation));
+    }
+
+    [Fact]
+    public async Task Delete_DepartureRefused_NothingLeaves()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _client.DeleteActivityAsync(Target, "1700000000001",
+            (_, _) => throw new InvalidOperationException("not our turn"), CancellationToken.None));
+
+        Assert.DoesNotContain(_sim.Requests, r => r.Operation == SimOperation.Delete);
+    }
+
+    [Fact]
     public async Task Update_502AndTimeout_AreRetriedBecauseRepeatingIsHarmless()
     {
         var sent = await _client.SendToConversationAsync(Target, Text("v1"), CancellationToken.None);

@@ -1,4 +1,5 @@
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Insights;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 
@@ -27,5 +28,13 @@ internal static class Same
         Assert.NotNull(actual);
         Assert.Equal(expected.TeamIds, actual.TeamIds);
         Assert.Equal(expected with { TeamIds = actual.TeamIds }, actual);
+    }
+
+    public static void Insight(Insight expected, Insight? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.ChannelIds, actual.ChannelIds);
+        Assert.Equal(expected.TeamIds, actual.TeamIds);
+        Assert.Equal(expected with { ChannelIds = actual.ChannelIds, TeamIds = actual.TeamIds }, actual);
     }
 }

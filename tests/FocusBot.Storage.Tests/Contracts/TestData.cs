@@ -112,8 +112,11 @@ internal static class TestData
         Link = "https://contoso.example/insights/1",
         AuthorAadObjectId = "aad-exec",
         AuthorName = "Eva Executive",
+        ChannelIds = ["19:customer-wins@thread.tacv2", "19:leadership@thread.tacv2"],
+        TeamIds = ["19:team-sales@thread.tacv2"],
         AllStaff = true,
         CreatedAt = createdAt,
+        SendAt = createdAt,
     };
 
     public static Recognition Recognition(string id, DateTimeOffset createdAt, string tenantId = Tenant) => new()

@@ -1,6 +1,7 @@
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
+using FocusBot.Domain.Insights;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roles;
@@ -184,6 +185,59 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         Assert.Equal((RecognitionKind.Executive, "Ann Lee", 2), (migrated!.Kind, migrated.RecipientName, migrated.ApplauseCount));
         Assert.Equal(["r1"], await recognitions.QueryAsync(new RecognitionQuery { TenantId = "t1", Kind = RecognitionKind.Executive }, Token).Select(r => r.Id).ToListAsync(Token));
         Assert.Empty(await recognitions.QueryAsync(new RecognitionQuery { TenantId = "t1", Kind = RecognitionKind.Peer }, Token).ToListAsync(Token));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileFromVersion8WithAnInsightPostedInAChannel_MigratesItAsSentToThatChannelWhenItWasWritten()
+    {
+        Directory.CreateDirectory(_backend.Directory);
+        using (var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);");
+            foreach (var (version, sql) in new[] { SqliteSchemaV1.Sql, SqliteSchemaV2.Sql, SqliteSchemaV3.Sql, SqliteSchemaV4.Sql, SqliteSchemaV5.Sql, SqliteSchemaV6.Sql, SqliteSchemaV7.Sql, SqliteSchemaV8.Sql }
+                         .Select((sql, i) => (i + 1, sql)))
+            {
+                Execute(connection, sql);
+                Execute(connection, $"INSERT INTO schema_version VALUES ({version}, 'before');");
+            }
+
+            Execute(connection, "INSERT INTO insights (id, tenant_id, title, body, source, author_aad_object_id, author_name, audience_team_id, audience_channel_id, all_staff, created_at, got_it_count) " +
+                $"VALUES ('old', 't1', 'Title', 'Body', 'KPI', 'aad-exec', 'Eva', '19:team@thread.tacv2', '19:wins@thread.tacv2', 1, {TestData.Monday.UtcTicks}, 3);");
+        }
+
+        await using var scope = await _backend.OpenAsync(TimeProvider.System);
+
+        var insight = await scope.Get<IInsightStore>().GetAsync("old", Token);
+        Assert.NotNull(insight);
+        Assert.Equal(["19:wins@thread.tacv2"], insight.ChannelIds);
+        Assert.Empty(insight.TeamIds);
+        Assert.Equal((InsightStatus.Sent, TestData.Monday, 1, 3, true), (insight.Status, insight.SendAt, insight.Revision, insight.GotItCount, insight.AllStaff));
+        Assert.Equal(["old"], (await scope.Get<IInsightStore>().ListLatestAsync("t1", 5, Token)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileMissingAScriptNumberedBelowItsLatest_AppliesThatScript()
+    {
+        await using (await _backend.OpenAsync(TimeProvider.System))
+        {
+        }
+
+        // As a file that got a later script before an earlier-numbered one existed (changes made side by side).
+        using (var connection = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, "DROP TABLE programme_actions; DELETE FROM schema_version WHERE version = 8;");
+        }
+
+        await using (await _backend.OpenAsync(TimeProvider.System))
+        {
+        }
+
+        using var check = new SqliteConnection($"Data Source={_backend.FilePath};Pooling=False");
+        check.Open();
+        Assert.Equal(1L, Scalar(check, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'programme_actions';"));
+        Assert.Equal(1L, Scalar(check, "SELECT COUNT(*) FROM schema_version WHERE version = 8;"));
     }
 
     [Fact]

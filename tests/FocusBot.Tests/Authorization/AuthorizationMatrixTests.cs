@@ -175,11 +175,11 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         Assert.Empty(CommandCatalog.Actions.AllowedRoles);
     }
 
-    public static TheoryData<string, string> ActionButtonCases()
+    /// <summary>Each of <paramref name="verbs"/> pressed by each role.</summary>
+    private static TheoryData<string, string> ButtonCases(params string[] verbs)
     {
         var cases = new TheoryData<string, string>();
-        foreach (var verb in (string[])[global::FocusBot.Actions.ActionCommand.RecordVerb, global::FocusBot.Actions.ActionCommand.EditVerb,
-                     global::FocusBot.Actions.ActionCommand.StatusVerb, global::FocusBot.Actions.ActionCommand.PageVerb])
+        foreach (var verb in verbs)
         {
             foreach (var role in PersonFor.Keys)
                 cases.Add(verb, role);
@@ -187,6 +187,14 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
 
         return cases;
     }
+
+    /// <summary>Whether the press was answered with the polite refusal naming <paramref name="command"/>'s roles; otherwise <paramref name="value"/> is the answer.</summary>
+    private static bool IsRefusal(System.Text.Json.JsonElement response, BotCommand command, out System.Text.Json.JsonElement value) =>
+        response.TryGetProperty("value", out value) && value.ValueKind == System.Text.Json.JsonValueKind.Object
+        && value.GetRawText() == RefusalCard.Create(command).ToJsonElement().GetRawText();
+
+    public static TheoryData<string, string> ActionButtonCases() => ButtonCases(global::FocusBot.Actions.ActionCommand.RecordVerb,
+        global::FocusBot.Actions.ActionCommand.EditVerb, global::FocusBot.Actions.ActionCommand.StatusVerb, global::FocusBot.Actions.ActionCommand.PageVerb);
 
     [Theory]
     [MemberData(nameof(ActionButtonCases))]
@@ -200,9 +208,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         // An empty press: a form with nothing filled in, or an action id that does not exist.
         var response = await fixture.Scenario.ExecuteAsync(person, verb, new System.Text.Json.Nodes.JsonObject { ["actionId"] = "no-such-action" });
 
-        var refusal = RefusalCard.Create(CommandCatalog.Action).ToJsonElement().GetRawText();
-        var refused = response.TryGetProperty("value", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Object && value.GetRawText() == refusal;
-        Assert.Equal(expectRefusal, refused);
+        Assert.Equal(expectRefusal, IsRefusal(response, CommandCatalog.Action, out _));
         Assert.Empty(await fixture.Scenario.Get<global::FocusBot.Domain.Actions.IActionStore>().ListLatestAsync(global::FocusBot.Tests.Support.BotScenario.TenantId, 0, 5, CancellationToken.None));
     }
 
@@ -237,6 +243,29 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         // The Manager holds none of the roles these buttons need: every one of them was pressed by Megan and refused.
         Assert.True(pressed >= buttons.Count * 2, $"{pressed} refused presses for {buttons.Count} buttons");
         Assert.Equal([Role.Manager], await scenario.Get<IRoleStore>().GetRolesAsync(BotScenario.TenantId, Person.Megan.AadObjectId, CancellationToken.None));
+
+    public static TheoryData<string, string> InsightButtonCases() => ButtonCases(global::FocusBot.Insights.InsightCommand.PostVerb,
+        global::FocusBot.Insights.InsightCommand.GotItVerb, global::FocusBot.Insights.InsightManagement.ReachVerb, global::FocusBot.Insights.InsightManagement.EditVerb,
+        global::FocusBot.Insights.InsightManagement.SaveVerb, global::FocusBot.Insights.InsightManagement.RecallVerb, global::FocusBot.Insights.InsightManagement.CancelVerb);
+
+    [Theory]
+    [MemberData(nameof(InsightButtonCases))]
+    public async Task InsightButton_PressedByRole_IsAnsweredOnlyForExecutiveAndHr_ExceptGotIt(string verb, string role)
+    {
+        var person = PersonFor[role];
+        var mayShare = role is nameof(Role.Executive) or nameof(Role.HR);
+        var expectRefusal = verb != global::FocusBot.Insights.InsightCommand.GotItVerb && !mayShare;
+        fixture.Scenario.Connector.Reset();
+
+        // An empty press: a form with nothing filled in, or an insight id that does not exist.
+        var response = await fixture.Scenario.ExecuteAsync(person, verb, new System.Text.Json.Nodes.JsonObject { ["insightId"] = "no-such-insight", ["confirmed"] = "true" });
+
+        var refused = IsRefusal(response, CommandCatalog.Insight, out var value);
+        Assert.Equal(expectRefusal, refused);
+        if (!refused)
+            Assert.True(value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() == "That insight no longer exists." : CardJson.AllText(value).Contains("Nothing was posted yet", StringComparison.Ordinal),
+                $"{verb} by {role}: " + response.GetRawText());
+        Assert.Empty(await fixture.Scenario.Get<global::FocusBot.Domain.Insights.IInsightStore>().ListLatestAsync(global::FocusBot.Tests.Support.BotScenario.TenantId, 5, CancellationToken.None));
     }
 
     [Theory]

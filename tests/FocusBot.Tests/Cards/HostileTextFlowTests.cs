@@ -200,8 +200,16 @@ public sealed class HostileTextFlowTests : IAsyncLifetime
         await _scenario.SayAsync(Author, "insights");
         Step("insight list", hostile: true);
         var insight = (await _scenario.Get<IInsightStore>().ListLatestAsync(BotScenario.TenantId, 1, CancellationToken.None))[0];
-        await InvokeAsync("insight reach", Author, InsightCommand.ReachVerb, new JsonObject { ["insightId"] = insight.Id });
+        await InvokeAsync("insight reach", Author, InsightManagement.ReachVerb, new JsonObject { ["insightId"] = insight.Id });
         await InvokeAsync("insight got it", Recipient, InsightCommand.GotItVerb, new JsonObject { ["insightId"] = insight.Id }, EvilChannel);
+        await InvokeAsync("insight edit form", Author, InsightManagement.EditVerb, new JsonObject { ["insightId"] = insight.Id }, hostile: false); // input values: plain text
+        var edited = (JsonObject)form.DeepClone();
+        edited["insightId"] = insight.Id;
+        edited[InsightForm.BodyId] = Hostile + " edited";
+        await InvokeAsync("insight edited", Author, InsightManagement.SaveVerb, edited);
+        await _scenario.WaitForCardAsync(EvilChannel, "edited");
+        Step("insight cards edited", hostile: true);
+        await InvokeAsync("insight recall asked", Author, InsightManagement.RecallVerb, new JsonObject { ["insightId"] = insight.Id });
     }
 
     /// <summary>A search typed with markup, then a recognition of the recipient with a story written with markup.</summary>

@@ -60,13 +60,27 @@ public static class WorstCaseCards
         Link = "https://contoso.sharepoint.com/sites/cx/" + new string('a', 400),
         AuthorAadObjectId = "author",
         AuthorName = Fill(80),
-        AudienceTeamId = Channel.TeamId,
-        AudienceChannelId = Channel.ConversationId,
+        ChannelIds = [.. ManyChannels.Select(c => c.ConversationId)],
+        TeamIds = [Channel.TeamId!],
         AllStaff = true,
         QuestionId = "k-insight-1",
         CreatedAt = When,
+        SendAt = When,
+        TimeZone = "America/Argentina/Buenos_Aires",
+        Revision = 3,
+        ChangedAt = When.AddDays(1),
         GotItCount = 1234,
     };
+
+    private static readonly IReadOnlyList<ConversationRecord> ManyChannels =
+        [.. Enumerable.Range(0, 20).Select(i => Channel with { ConversationId = $"19:{i}@thread.tacv2", TeamId = $"19:team-{i}@thread.tacv2" })];
+
+    private static readonly DeliveryTally ManyMessages = new(40_000, 1_200, 9_000);
+
+    private static readonly InsightReach WideReach = new(string.Join(" · ", ManyChannels.Select(_ => Fill(170))), ManyMessages, [.. ManyChannels.Select(_ => new InsightChannelPost(Fill(170), DeliveryStatus.Failed))],
+        (ManyMessages, new DeliveryTally(10, 5, 5)), (ManyMessages, new DeliveryTally(10, 5, 5)));
+
+    private static readonly TimeZoneInfo LongZone = TimeZoneInfo.FindSystemTimeZoneById("America/Argentina/Buenos_Aires");
 
     public static Recognition Recognition(int i = 0, string? behaviour = null) => new()
     {
@@ -114,23 +128,27 @@ public static class WorstCaseCards
     /// <summary>Name → card.</summary>
     public static IReadOnlyDictionary<string, AdaptiveCard> All() => new Dictionary<string, AdaptiveCard>
     {
-        ["insight-form"] = InsightFormCard.Create([Channel, Channel with { ConversationId = "19:d@thread.tacv2" }]),
-        ["insight-form-no-team"] = InsightFormCard.Create([]),
-        ["insight-form-refused"] = InsightFormCard.Create([Channel], TypedForm(InsightForm.TitleId, InsightForm.BodyId, InsightForm.SourceDetailId,
+        ["insight-form"] = InsightFormCard.Create(ManyChannels, LongZone),
+        ["insight-form-no-team"] = InsightFormCard.Create([], TimeZoneInfo.Utc),
+        ["insight-form-refused"] = InsightFormCard.Create([Channel], LongZone, TypedForm(InsightForm.TitleId, InsightForm.BodyId, InsightForm.SourceDetailId,
             InsightForm.KpiNameId, InsightForm.KpiValueId, InsightForm.LinkId, InsightForm.QuestionId, "option1", "option2", "option3", "option4"), ManyProblems),
+        ["insight-edit"] = InsightFormCard.Edit(Insight()),
+        ["insight-edit-refused"] = InsightFormCard.Edit(Insight(), TypedForm(InsightForm.TitleId, InsightForm.BodyId, InsightForm.SourceDetailId,
+            InsightForm.KpiNameId, InsightForm.KpiValueId, InsightForm.LinkId), ManyProblems),
         ["insight"] = InsightCard.Create(Insight()),
         ["insight-got-it"] = InsightCard.Create(Insight(), InsightCard.GotItState.JustNow),
         ["insight-already"] = InsightCard.Create(Insight(), InsightCard.GotItState.Already),
-        ["insight-list"] = InsightListCard.Create([.. Enumerable.Range(0, InsightListCard.Count).Select(Insight)], "author", Insight(2).Id),
-        ["insight-list-empty"] = InsightListCard.Create([], null),
-        ["insight-posted"] = InsightReachCard.Posted(new InsightPublished(Insight(), Fill(170), false, 5000, true)),
-        ["insight-reach"] = InsightReachCard.Reach(Insight(), new Dictionary<DeliveryStatus, int>
-        {
-            [DeliveryStatus.Sent] = 4000,
-            [DeliveryStatus.Pending] = 900,
-            [DeliveryStatus.Blocked] = 12,
-            [DeliveryStatus.Failed] = 3,
-        }),
+        ["insight-list"] = InsightListCard.Create(
+            [.. Enumerable.Range(0, InsightListCard.Count).Select(i => Insight(i) with { Status = InsightStatus.Scheduled }), .. Enumerable.Range(5, InsightListCard.Count).Select(Insight)],
+            new InsightListViewer("author", MayManage: true, 5), Insight(6).Id),
+        ["insight-list-recalled"] = InsightListCard.Create([.. Enumerable.Range(0, InsightListCard.Count).Select(i => Insight(i) with { Status = InsightStatus.Recalled })],
+            new InsightListViewer("author", MayManage: true, 5)),
+        ["insight-list-empty"] = InsightListCard.Create([], new InsightListViewer(null, MayManage: false, 5)),
+        ["insight-posted"] = InsightReachCard.Posted(new InsightPublished(Insight(),
+            new InsightReleased(Insight(), [.. ManyChannels.Select(_ => new InsightChannelPost(Fill(170), DeliveryStatus.Failed))], 50_000, 20), true), When),
+        ["insight-scheduled"] = InsightReachCard.Posted(new InsightPublished(Insight() with { Status = InsightStatus.Scheduled }, null, true), When),
+        ["insight-reach"] = InsightReachCard.Reach(Insight(), WideReach, InsightCard.GotItCount(1234, 5), When, Fill(400)),
+        ["insight-recall"] = InsightReachCard.ConfirmRecall(Insight()),
         ["recognition-form"] = RecognitionFormCard.Create(RecognitionFormMode.Executive, Fill(400), People(PeoplePicker.MaxChoices), Fill(300), ManyBehaviours,
             [.. Enumerable.Range(0, 20).Select(i => Channel with { ConversationId = $"19:{i}@thread.tacv2" })]),
         ["recognition-form-refused"] = RecognitionFormCard.Create(RecognitionFormMode.Executive, Fill(400), People(PeoplePicker.MaxChoices), null, ManyBehaviours, [Channel],

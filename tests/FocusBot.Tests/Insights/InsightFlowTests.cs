@@ -59,7 +59,10 @@ public abstract class InsightFlowTests(StorageKind storage, AzuriteFixture azuri
         Assert.Equal(("Callback within 24 h", "61%", "Worsening"), (insight.KpiName, insight.KpiValue, insight.KpiTrend));
         Assert.Equal(Person.Ruth.AadObjectId, insight.AuthorAadObjectId);
         Assert.Equal("Ruth Okafor", insight.AuthorName);
-        Assert.Equal((BotScenario.ServiceDeskTeam, BotScenario.CustomerWinsChannel, true), (insight.AudienceTeamId, insight.AudienceChannelId, insight.AllStaff));
+        Assert.Equal([BotScenario.CustomerWinsChannel], insight.ChannelIds);
+        Assert.Empty(insight.TeamIds);
+        Assert.True(insight.AllStaff);
+        Assert.Equal((InsightStatus.Sent, insight.CreatedAt), (insight.Status, insight.SendAt));
 
         var channelCard = await Scenario.WaitForCardAsync(BotScenario.CustomerWinsChannel, "Callbacks take too long");
         Assert.Contains(InsightCommand.GotItVerb, CardJson.Verbs(channelCard));
@@ -85,18 +88,21 @@ public abstract class InsightFlowTests(StorageKind storage, AzuriteFixture azuri
     }
 
     [Fact]
-    public async Task OpenLedgers_AreThoseOfRecentAllStaffInsights_SoTheSenderResumesThemAfterARestart()
+    public async Task OpenLedgers_AreThoseOfInsightsSentThisWeek_SoTheSenderResumesThemAfterARestart()
     {
         await Scenario.ExecuteForCardAsync(Person.Ruth, InsightCommand.PostVerb, InsightForms.Valid(allStaff: true));
         await Scenario.ExecuteForCardAsync(Person.Ruth, InsightCommand.PostVerb, InsightForms.Valid(allStaff: false));
-        var old = (await StoredAsync()).First(i => i.AllStaff) with { Id = "older-than-a-week", CreatedAt = DateTimeOffset.UtcNow.AddDays(-8) };
+        var eightDaysAgo = DateTimeOffset.UtcNow.AddDays(-8);
+        var old = (await StoredAsync()).First(i => i.AllStaff) with { Id = "older-than-a-week", CreatedAt = eightDaysAgo, SendAt = eightDaysAgo };
         await Insights.CreateAsync(old, CancellationToken.None);
         var content = Scenario.Get<IEnumerable<FocusBot.Proactive.IDeliveryContent>>().Single(c => c.Kind == InsightContent.LedgerKind);
 
         var open = await content.ListOpenLedgersAsync(CancellationToken.None).ToListAsync();
 
-        var recent = (await StoredAsync()).Single(i => i.AllStaff && i.Id != old.Id);
-        Assert.Equal([InsightContent.LedgerOf(recent.Id)], open);
+        var toEveryone = (await StoredAsync()).Single(i => i.AllStaff && i.Id != old.Id);
+        var toChannel = (await StoredAsync()).Single(i => !i.AllStaff);
+        Assert.Equal(new[] { InsightLedgers.People(toEveryone.Id), InsightLedgers.Channels(toEveryone.Id), InsightLedgers.Channels(toChannel.Id) }.Order(),
+            open.Order());
     }
 
     [Fact]
@@ -128,11 +134,12 @@ public abstract class InsightFlowTests(StorageKind storage, AzuriteFixture azuri
         Assert.Contains("You already said you got this one.", CardJson.AllText(second), StringComparison.Ordinal);
         Assert.Equal(2, (await Insights.GetAsync(insight.Id, CancellationToken.None))!.GotItCount);
 
-        var reach = await Scenario.ExecuteForCardAsync(Person.Ruth, InsightCommand.ReachVerb, press.DeepClone().AsObject());
-        Assert.Contains("Got it: 2 people", CardJson.AllText(reach), StringComparison.Ordinal);
+        // Two of a handful: below the minimum group size, so the author sees that it is few, not who or how many.
+        var reach = await Scenario.ExecuteForCardAsync(Person.Ruth, InsightManagement.ReachVerb, press.DeepClone().AsObject());
+        Assert.Contains("Got it: fewer than 5 people", CardJson.AllText(reach), StringComparison.Ordinal);
 
         await Scenario.SayAsync(Person.Ruth, "insights");
-        Assert.Contains("Your insight: 2 people have said got it.", CardJson.AllText(Scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
+        Assert.Contains("Your insight: fewer than 5 people said got it.", CardJson.AllText(Scenario.LastCardTo(Person.Ruth)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +148,7 @@ public abstract class InsightFlowTests(StorageKind storage, AzuriteFixture azuri
         await Scenario.ExecuteForCardAsync(Person.Ruth, InsightCommand.PostVerb, InsightForms.Valid(allStaff: false));
         var insight = Assert.Single(await StoredAsync());
 
-        var card = await Scenario.ExecuteForCardAsync(Person.Sam, InsightCommand.ReachVerb, new JsonObject { ["insightId"] = insight.Id });
+        var card = await Scenario.ExecuteForCardAsync(Person.Sam, InsightManagement.ReachVerb, new JsonObject { ["insightId"] = insight.Id });
 
         Assert.Equal(RefusalCard.Create(CommandCatalog.Insight).ToJsonElement().GetRawText(), card.GetRawText());
     }

@@ -42,4 +42,20 @@ public static class InsightForms
         form.Remove(id);
         return form;
     }
+
+    /// <summary>To the members of <paramref name="teamIds"/> (and channels as given), not to everyone.</summary>
+    public static JsonObject ToTeams(JsonObject form, params string[] teamIds)
+    {
+        form[InsightForm.TeamsId] = string.Join(',', teamIds);
+        form[InsightForm.AllStaffId] = "false";
+        return form;
+    }
+
+    /// <summary>Sent at <paramref name="date"/> (yyyy-MM-dd) and <paramref name="time"/> (HH:mm) in the author's zone.</summary>
+    public static JsonObject At(JsonObject form, string date, string time)
+    {
+        form[InsightForm.SendDateId] = date;
+        form[InsightForm.SendTimeId] = time;
+        return form;
+    }
 }

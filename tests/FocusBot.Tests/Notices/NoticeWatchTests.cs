@@ -2,7 +2,6 @@ using FocusBot.Insights;
 using FocusBot.Notices;
 using FocusBot.Proactive;
 using FocusBot.Protocol.Activities;
-using FocusBot.Protocol.Connector;
 using FocusBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static FocusBot.Tests.Notices.OperatorsWorld;
@@ -25,8 +24,7 @@ public sealed class NoticeWatchTests
         world.SetTime(At(12, 2, 9, 0));
         var publisher = world.Host.Services.GetRequiredService<InsightPublisher>();
         await publisher.PublishAsync(new InsightDraft { Title = "Refund delays hurt renewals", Body = "Customers wait 9 days for refunds.", Source = "CSAT survey", AllStaff = true },
-            TenantId, new ChannelAccount { Id = AdminUser, AadObjectId = AadOf(AdminUser), Name = "Ada" }, world.Host.Services.GetRequiredService<ConnectorClient>(),
-            CancellationToken.None);
+            TenantId, new ChannelAccount { Id = AdminUser, AadObjectId = AadOf(AdminUser), Name = "Ada" }, CancellationToken.None);
         await world.Host.Services.GetRequiredService<DeliveryWorker>().RunOnceAsync(CancellationToken.None);
         var watch = world.Host.Services.GetRequiredService<NoticeWatchService>();
 

@@ -27,15 +27,21 @@ public sealed class BotScenario : IAsyncDisposable
     // same moment can each catch the other's, and then share one database. Hosts are built one at a time.
     private static readonly SemaphoreSlim HostBuild = new(1, 1);
 
-    private BotScenario(ConnectorSimulator.ConnectorSimulator connector, FocusBotTestHost host)
+    private readonly IDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private BotScenario(ConnectorSimulator.ConnectorSimulator connector, FocusBotTestHost host, IDictionary<string, string?> settings,
+        Action<IServiceCollection>? configureServices)
     {
         Connector = connector;
         Host = host;
+        _settings = settings;
+        _configureServices = configureServices;
     }
 
     public ConnectorSimulator.ConnectorSimulator Connector { get; }
 
-    public FocusBotTestHost Host { get; }
+    public FocusBotTestHost Host { get; private set; }
 
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
@@ -70,7 +76,7 @@ public sealed class BotScenario : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         var host = new FocusBotTestHost("Development", all, configureServices);
-        var scenario = new BotScenario(connector, host);
+        var scenario = new BotScenario(connector, host, all, configureServices);
         try
         {
             await HostBuild.WaitAsync();
@@ -129,6 +135,33 @@ public sealed class BotScenario : IAsyncDisposable
 
         await Connector.WaitForSentAsync(Person.Everyone.Count - 1, Wait); // the welcome cards
         Connector.Reset();
+    }
+
+    /// <summary>
+    /// Stops FocusBot and starts it again over the same store (SQLite needs a Storage:Sqlite:DataDirectory setting of the
+    /// test's own, which outlives a host), as a restart or a deployment does. Teams and people stay installed.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        Host = await StartInstanceAsync();
+    }
+
+    /// <summary>One more FocusBot over the same store and settings, as a scaled-out deployment runs; the caller disposes it.</summary>
+    public async Task<FocusBotTestHost> StartInstanceAsync()
+    {
+        var host = new FocusBotTestHost("Development", _settings, _configureServices);
+        await HostBuild.WaitAsync();
+        try
+        {
+            _ = host.Client;
+        }
+        finally
+        {
+            HostBuild.Release();
+        }
+
+        return host;
     }
 
     /// <summary>A team owner adds FocusBot to a team, choosing <paramref name="channelId"/> (Teams' conversationUpdate).</summary>
