@@ -35,6 +35,7 @@ catch (Exception ex) when (ex is StorageUnavailableException or Microsoft.Extens
     return 1;
 }
 
+await DevelopmentClock.AnnounceAsync(app);
 await DemoSeeder.RunIfRequestedAsync(app);
 
 app.UseErrorResponses();

@@ -50,6 +50,7 @@ public static class ConfigurationKeys
     public const string DevToolsSeedDemo = "DevTools:SeedDemo";
     public const string DevToolsPulseNow = "DevTools:PulseNow";
     public const string DevToolsSettingsFile = "DevTools:SettingsFile";
+    public const string DevToolsClockOffset = "DevTools:ClockOffset";
 
     public const string PulseEnabled = "Pulse:Enabled";
     public const string PulseCadenceWeeks = "Pulse:CadenceWeeks";

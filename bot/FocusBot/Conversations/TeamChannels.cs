@@ -33,6 +33,9 @@ public sealed class TeamChannels(IConversationStore conversations, TimeProvider 
         }
 
         return teams;
+    }
+
+    /// <summary>
     /// The team channel an activity came from (a reply thread counts as its channel), or null outside a team's channel.
     /// FocusBot is told of the channel chosen when it was added to the team; one it hears from for the first time is
     /// remembered here, so it can be posted in and its posts updated later.

@@ -13,4 +13,7 @@ public sealed class DevToolsOptions
 
     /// <summary>Opens this week's pulse for everyone once someone opens FocusBot's chat (<see cref="PulseNowOnFirstChat"/>).</summary>
     public bool PulseNow { get; set; }
+
+    /// <summary>How far from now FocusBot's clock runs (<see cref="DevelopmentClock"/>); zero leaves it alone.</summary>
+    public TimeSpan ClockOffset { get; set; }
 }

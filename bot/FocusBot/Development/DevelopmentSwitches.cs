@@ -24,16 +24,19 @@ public static class DevelopmentSwitches
         [.. args.Select(arg => s_keys.TryGetValue(arg, out var key) ? $"--{key}=true" : arg)];
 
     /// <summary>
-    /// Why the host must not start, or null. The switches write made-up people and answers or message everyone at once,
-    /// so outside Development they stop FocusBot before it writes or sends anything, rather than being ignored unseen.
+    /// Why the host must not start, or null. The switches write made-up people and answers or message everyone at once, and
+    /// a shifted clock would stamp real answers with the wrong week, so outside Development they stop FocusBot before it
+    /// writes or sends anything, rather than being ignored unseen. In Development, a clock offset that cannot be read.
     /// </summary>
     public static string? RefusalOutsideDevelopment(IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         if (environment.IsDevelopment())
-            return null;
+            return DevelopmentClock.Read(configuration).Problem is { } problem ? "FocusBot: " + problem : null;
         var given = s_keys.Where(s => configuration.GetValue<bool>(s.Value)).Select(s => s.Key).ToList();
+        if (!string.IsNullOrWhiteSpace(configuration[ConfigurationKeys.DevToolsClockOffset]))
+            given.Add(ConfigurationKeys.DevToolsClockOffset);
         return given.Count == 0
             ? null
             : $"FocusBot: {string.Join(" and ", given)} only {(given.Count == 1 ? "runs" : "run")} in Development (ASPNETCORE_ENVIRONMENT=Development); " +

@@ -243,6 +243,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         // The Manager holds none of the roles these buttons need: every one of them was pressed by Megan and refused.
         Assert.True(pressed >= buttons.Count * 2, $"{pressed} refused presses for {buttons.Count} buttons");
         Assert.Equal([Role.Manager], await scenario.Get<IRoleStore>().GetRolesAsync(BotScenario.TenantId, Person.Megan.AadObjectId, CancellationToken.None));
+    }
 
     public static TheoryData<string, string> InsightButtonCases() => ButtonCases(global::FocusBot.Insights.InsightCommand.PostVerb,
         global::FocusBot.Insights.InsightCommand.GotItVerb, global::FocusBot.Insights.InsightManagement.ReachVerb, global::FocusBot.Insights.InsightManagement.EditVerb,

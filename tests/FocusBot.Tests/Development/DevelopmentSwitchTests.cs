@@ -71,6 +71,43 @@ public sealed partial class DevelopmentSwitchTests : IAsyncLifetime
         Assert.Equal(0, CountRows("role_assignments") + CountRows("conversations") + CountRows("pulses") + CountRows("roster_members"));
     }
 
+    [Fact]
+    public async Task ClockOffset_InProduction_RefusesToStartAndWritesNothing()
+    {
+        await using var bot = ChildProcess.Start("dotnet", [FocusBotDll, "--DevTools:ClockOffset=-8.00:00:00", "--urls", "http://127.0.0.1:0"],
+            AppContext.BaseDirectory, Environment("Production"));
+        await bot.WaitForExitAsync(Wait, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, bot.ExitCode);
+        Assert.Contains("DevTools:ClockOffset only runs in Development", bot.Log, StringComparison.Ordinal);
+        Assert.Equal(0, CountRows("pulses") + CountRows("conversations"));
+    }
+
+    [Theory]
+    [InlineData("last week", "must be a time span such as -8.00:00:00")]
+    [InlineData("-500.00:00:00", "must be within 400 days of now either way")]
+    public async Task ClockOffset_UnusableInDevelopment_RefusesToStartSayingWhy(string offset, string why)
+    {
+        await using var bot = ChildProcess.Start("dotnet", [FocusBotDll, "--DevTools:ClockOffset=" + offset, "--urls", "http://127.0.0.1:0"],
+            AppContext.BaseDirectory, Environment("Development"));
+        await bot.WaitForExitAsync(Wait, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, bot.ExitCode);
+        Assert.Contains("DevTools:ClockOffset " + why, bot.Log, StringComparison.Ordinal);
+    }
+
+    /// <summary>Eight days back: the developer is told the date FocusBot now runs on, and it serves as usual.</summary>
+    [Fact]
+    public async Task ClockOffset_InDevelopment_StartsOnTheShiftedDateAndSaysSo()
+    {
+        await using var bot = ChildProcess.Start("dotnet", [FocusBotDll, "--DevTools:ClockOffset=-8.00:00:00", "--urls", "http://127.0.0.1:0"],
+            AppContext.BaseDirectory, Environment("Development"));
+        var address = await ListeningAddressAsync(bot);
+
+        Assert.Contains($"it is {DateTimeOffset.UtcNow.AddDays(-8):yyyy-MM-dd}", bot.Log, StringComparison.Ordinal);
+        Assert.Contains("FocusBot", await AskAsync(bot, address, PlaygroundDefaults.User, "help"), StringComparison.Ordinal);
+    }
+
     private static string FocusBotDll => Path.Combine(AppContext.BaseDirectory, "FocusBot.dll");
 
     private Dictionary<string, string?> Environment(string name) => new()

@@ -251,7 +251,7 @@ public abstract class RecognitionHistoryFlowTests(StorageKind storage, AzuriteFi
         Assert.Contains("This export link has expired.", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         _clock.Offset -= TimeSpan.FromHours(25);
-        await Scenario.Get<IRoleStore>().RevokeAsync(BotScenario.TenantId, Person.Hassan.AadObjectId, Role.HR, None);
+        await Scenario.Get<IRoleStore>().RevokeAsync(BotScenario.TenantId, Person.Hassan.AadObjectId, Role.HR, null, None);
         var revoked = await DownloadAsync(link);
         Assert.Equal(HttpStatusCode.Forbidden, revoked.StatusCode);
         Assert.Contains("does not hold the HR role", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
