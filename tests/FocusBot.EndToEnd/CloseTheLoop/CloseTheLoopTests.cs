@@ -132,7 +132,10 @@ public sealed partial class CloseTheLoopTests(CloseTheLoopFixture loop) : IAsync
         return (questions, week);
     }
 
-    /// <summary>`comments`: every comment on a line of its own, as written but masked, with no date; nobody's address or number.</summary>
+    /// <summary>
+    /// `comments`: the themes the comments form, then every comment on a line of its own, as written but masked, with no date;
+    /// nobody's address or number.
+    /// </summary>
     private async Task ReadTheCommentsAsync()
     {
         var before = await loop.Cards.CountAsync();
@@ -143,6 +146,7 @@ public sealed partial class CloseTheLoopTests(CloseTheLoopFixture loop) : IAsync
         foreach (var comment in LoopAnswers.Comments.Skip(1).Append(LoopAnswers.AlexCommentMasked))
             Assert.Contains(comment, blocks);
         Assert.Contains($"{LoopAnswers.People} comments.", blocks);
+        Assert.Contains(CommentsCard.ThemesLead + string.Join(" · ", LoopAnswers.Themes.Select(t => $"{t.Phrase} ({t.Comments})")), blocks);
         var text = Shown(await card.InnerTextAsync());
         Assert.DoesNotContain(LoopAnswers.AlexEmail, text, StringComparison.Ordinal);
         Assert.DoesNotContain(LoopAnswers.AlexPhone, text, StringComparison.Ordinal);
