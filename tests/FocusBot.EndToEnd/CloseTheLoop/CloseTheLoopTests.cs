@@ -70,9 +70,11 @@ public sealed partial class CloseTheLoopTests(CloseTheLoopFixture loop) : IAsync
         await loop.Colleagues.WaitForCardsAsync(WelcomeCard.Title, CancellationToken);
         Log("installed");
 
+        // Still last week: the pulse.
         var (questions, week) = await AnswerLastWeeksPulseAsync();
         Log("pulse answered");
 
+        // Today, the week after: the pulse has closed and its week is sealed; HR reads the comments and records an action.
         await loop.RestartForTheWeekAfterAsync(CancellationToken);
         await loop.Bot.WaitForOutputAsync(line => SealedLine().IsMatch(line), Waits.Max, CancellationToken);
         Log("week sealed");
@@ -81,7 +83,7 @@ public sealed partial class CloseTheLoopTests(CloseTheLoopFixture loop) : IAsync
         await RecordAnActionAsync(due);
         Log("action recorded and received");
 
-        await loop.RestartForTheResultsAsync(CancellationToken);
+        // Results cards turned on: everyone the pulse reached gets them.
         await ReadTheResultsAsync(questions, week, due);
         Log("results received");
     }
@@ -184,17 +186,21 @@ public sealed partial class CloseTheLoopTests(CloseTheLoopFixture loop) : IAsync
     }
 
     /// <summary>
-    /// The results card: the organisation's figures of the week as answered, Alex's team hidden (only Alex answered in it),
-    /// the themes and the action; the colleagues each get exactly one, without the full report HR gets.
+    /// FocusBot restarts with results cards on. The results card: the organisation's figures of the week as answered, Alex's
+    /// team hidden (only Alex answered in it), the themes and the action; the colleagues each get exactly one, with the same
+    /// figures and without the full report HR gets.
     /// </summary>
     private async Task ReadTheResultsAsync(IReadOnlyList<Question> questions, TrendPeriod week, DateOnly due)
     {
+        // Counted first: the card can be in the chat a moment after FocusBot has started.
         var before = await loop.Cards.CountAsync();
+        await loop.RestartForTheResultsAsync(CancellationToken);
         await loop.Bot.WaitForOutputAsync(line => line.Contains("Pulse results queued for", StringComparison.Ordinal), Waits.Max, CancellationToken);
         var card = await loop.WaitForCardAsync(ResultsCard.Title(week), before);
 
         var text = Shown(await card.InnerTextAsync());
         var asked = questions.Select(LoopAnswers.IndexOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var figures = asked.Select(LoopAnswers.Figure).ToList();
         foreach (var measure in TrendMeasure.Indices)
         {
             var expected = asked.Contains(measure)
@@ -220,6 +226,7 @@ public sealed partial class CloseTheLoopTests(CloseTheLoopFixture loop) : IAsync
             var json = Assert.Single(loop.Colleagues.CardsOf(person, ResultsCard.Kicker)).GetRawText();
             Assert.Contains(ResultsCard.Title(week), json, StringComparison.Ordinal);
             Assert.Contains(Change, json, StringComparison.Ordinal);
+            Assert.All(figures, figure => Assert.Contains($"\"{figure}\"", json, StringComparison.Ordinal));
             Assert.DoesNotContain(ResultsCard.FullReport, json, StringComparison.Ordinal);
         }
     }

@@ -79,10 +79,10 @@ internal sealed class SimulatedColleagues : IAsyncDisposable
     /// <summary>Waits until every colleague has been sent a card containing <paramref name="text"/>; returns each one's latest such card.</summary>
     public async Task<IReadOnlyDictionary<PlaygroundPerson, JsonElement>> WaitForCardsAsync(string text, CancellationToken cancellationToken)
     {
-        var deadline = TimeProvider.System.GetTimestamp();
+        var started = TimeProvider.System.GetTimestamp();
         while (People.Where(p => CardsOf(p, text).Count == 0).ToList() is { Count: > 0 } waiting)
         {
-            if (TimeProvider.System.GetElapsedTime(deadline) > Waits.Max)
+            if (TimeProvider.System.GetElapsedTime(started) > Waits.Max)
                 throw new TimeoutException($"No card containing \"{text}\" within {Waits.Max.TotalSeconds:0} s for {string.Join(", ", waiting.Select(p => p.Name))}.");
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
