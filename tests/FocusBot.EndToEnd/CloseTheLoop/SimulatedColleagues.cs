@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocusBot.ConnectorSimulator;
-using FocusBot.ConnectorSimulator.Recording;
 using FocusBot.Development;
 using FocusBot.EndToEnd.Playground;
 using FocusBot.Pulses;
@@ -57,21 +56,16 @@ internal sealed class SimulatedColleagues : IAsyncDisposable
     /// <param name="valueOf">The value for each of the card's inputs, by question id.</param>
     public Task<string> AnswerPulseAsync(Uri messages, PlaygroundPerson person, JsonElement card, Func<string, string> valueOf)
     {
-        var submit = Descendants(card).Single(e => e.TryGetProperty("type", out var type) && type.GetString() == "Action.Execute"
-            && e.GetProperty("verb").GetString() == PulseCard.AnswerVerb);
+        var submit = CardJson.ExecuteActions(card).Single(a => a.GetProperty("verb").GetString() == PulseCard.AnswerVerb);
         var data = JsonNode.Parse(submit.GetProperty("data").GetRawText())!.AsObject();
-        foreach (var input in Descendants(card).Where(IsQuestionInput))
-        {
-            var id = input.GetProperty("id").GetString()!;
+        foreach (var id in CardJson.Inputs(card).Select(i => i.GetProperty("id").GetString()!).Where(id => id.StartsWith(PulseCard.InputPrefix, StringComparison.Ordinal)))
             data[id] = valueOf(id[PulseCard.InputPrefix.Length..]);
-        }
-
         return PostAsync(messages, PlaygroundActivities.Execute(Connector.BaseUrl, PulseCard.AnswerVerb, data, person));
     }
 
     /// <summary>The cards FocusBot sent to <paramref name="person"/>'s chat as new messages, oldest first (not the ones it updated).</summary>
     public IReadOnlyList<JsonElement> CardsOf(PlaygroundPerson person) =>
-        [.. Connector.SentTo(PlaygroundActivities.ChatOf(person)).Where(s => s.Operation == ConnectorOperation.Send).SelectMany(Cards)];
+        [.. Connector.SentTo(PlaygroundActivities.ChatOf(person)).Where(s => s.Operation == ConnectorOperation.Send && CardJson.HasCard(s.Activity)).Select(CardJson.Of)];
 
     /// <summary>The cards sent to <paramref name="person"/> that contain <paramref name="text"/>.</summary>
     public IReadOnlyList<JsonElement> CardsOf(PlaygroundPerson person, string text) => [.. CardsOf(person).Where(c => c.GetRawText().Contains(text, StringComparison.Ordinal))];
@@ -91,8 +85,8 @@ internal sealed class SimulatedColleagues : IAsyncDisposable
     }
 
     /// <summary>What each colleague's chat received, for a failed test's diagnostics: one line per message, its card's first words.</summary>
-    public string Describe() => string.Join('\n', People.Select(p =>
-        $"{p.Name}: " + string.Join(" | ", Connector.SentTo(PlaygroundActivities.ChatOf(p)).Select(s => $"{s.Operation} {Shorten(s.Activity.GetRawText())}"))));
+    public string Describe() => string.Join('\n', People.Select(p => $"{p.Name}: " + string.Join(" | ", Connector.SentTo(PlaygroundActivities.ChatOf(p))
+        .Select(s => $"{s.Operation} {Shorten(CardJson.HasCard(s.Activity) ? CardJson.AllText(CardJson.Of(s.Activity)) : s.Text ?? string.Empty)}"))));
 
     public async ValueTask DisposeAsync()
     {
@@ -109,35 +103,5 @@ internal sealed class SimulatedColleagues : IAsyncDisposable
         return body;
     }
 
-    private static IEnumerable<JsonElement> Cards(SentActivity sent) =>
-        sent.Activity.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array
-            ? attachments.EnumerateArray().Where(a => a.TryGetProperty("content", out _)).Select(a => a.GetProperty("content"))
-            : [];
-
-    private static bool IsQuestionInput(JsonElement element) =>
-        element.TryGetProperty("type", out var type) && type.GetString() is "Input.ChoiceSet" or "Input.Text"
-        && element.TryGetProperty("id", out var id) && id.GetString()!.StartsWith(PulseCard.InputPrefix, StringComparison.Ordinal);
-
-    private static IEnumerable<JsonElement> Descendants(JsonElement element)
-    {
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            yield return element;
-            foreach (var property in element.EnumerateObject())
-            {
-                foreach (var inner in Descendants(property.Value))
-                    yield return inner;
-            }
-        }
-        else if (element.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in element.EnumerateArray())
-            {
-                foreach (var inner in Descendants(item))
-                    yield return inner;
-            }
-        }
-    }
-
-    private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }
