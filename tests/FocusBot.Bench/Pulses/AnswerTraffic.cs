@@ -17,30 +17,51 @@ internal static class AnswerTraffic
 {
     public const string BotId = "28:focusbot-bench";
 
+    /// <summary>What people type in a free-text item, the same for everyone.</summary>
+    public const string FreeTextAnswer = "Call customers back the same day.";
+
     /// <summary>The Action.Execute a person's Teams client sends when they answer every question of the card.</summary>
     public static string AnswerInvoke(string serviceUrl, string tenantId, Pulse pulse, IReadOnlyList<Question> questions, string user)
     {
         var data = new JsonObject { ["pulseId"] = pulse.Id };
         foreach (var question in questions)
-            data[PulseCard.InputPrefix + question.Id] = question.Kind == QuestionKind.FreeText ? "Call customers back the same day." : AnswerScales.ChoicesFor(question)[^1].Value;
-        return new JsonObject
-        {
-            ["type"] = "invoke",
-            ["name"] = "adaptiveCard/action",
-            ["id"] = "f:" + Guid.NewGuid(),
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = serviceUrl,
-            ["from"] = new JsonObject { ["id"] = user, ["aadObjectId"] = AadOf(user) },
-            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
-            ["conversation"] = new JsonObject { ["id"] = ChatOf(user), ["conversationType"] = "personal", ["tenantId"] = tenantId },
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
-            ["value"] = new JsonObject
-            {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = PulseCard.AnswerVerb, ["data"] = data },
-                ["trigger"] = "manual",
-            },
-        }.ToJsonString();
+            data[PulseCard.InputPrefix + question.Id] = question.Kind == QuestionKind.FreeText ? FreeTextAnswer : AnswerScales.ChoicesFor(question)[^1].Value;
+        return ActionInvoke(serviceUrl, tenantId, user, PulseCard.AnswerVerb, data);
     }
+
+    /// <summary>The invoke a Teams client posts when <paramref name="user"/> presses an Action.Execute in their personal chat.</summary>
+    public static string ActionInvoke(string serviceUrl, string tenantId, string user, string verb, JsonObject data) => new JsonObject
+    {
+        ["type"] = "invoke",
+        ["name"] = "adaptiveCard/action",
+        ["id"] = "f:" + Guid.NewGuid(),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = serviceUrl,
+        ["from"] = new JsonObject { ["id"] = user, ["aadObjectId"] = AadOf(user) },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
+        ["conversation"] = new JsonObject { ["id"] = ChatOf(user), ["conversationType"] = "personal", ["tenantId"] = tenantId },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+        ["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        },
+    }.ToJsonString();
+
+    /// <summary>The installationUpdate Teams sends when <paramref name="user"/> adds FocusBot in their personal chat.</summary>
+    public static string PersonalInstall(string serviceUrl, string tenantId, string user, string timeZone) => new JsonObject
+    {
+        ["type"] = "installationUpdate",
+        ["action"] = "add",
+        ["id"] = "f:" + Guid.NewGuid(),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = serviceUrl,
+        ["localTimezone"] = timeZone,
+        ["from"] = new JsonObject { ["id"] = user, ["aadObjectId"] = AadOf(user) },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
+        ["conversation"] = new JsonObject { ["id"] = ChatOf(user), ["conversationType"] = "personal", ["tenantId"] = tenantId },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+    }.ToJsonString();
 
     public static string ChatOf(string user) => "a:bench-chat-" + user[3..];
 
@@ -74,6 +95,21 @@ internal static class AnswerTraffic
         var latencies = new double[bodies.Count];
         var watch = Stopwatch.StartNew();
         var results = await Task.WhenAll(bodies.Select((body, i) => TimedPostAsync(http, body, latencies, i)));
+        watch.Stop();
+        return new AnswerFigures(bodies.Count, watch.Elapsed, latencies, results.Count(r => r));
+    }
+
+    /// <summary>
+    /// Answers from a fixed number of concurrent callers (a closed loop, as load tools count concurrency): each caller
+    /// sends its next answer as soon as the previous one is answered.
+    /// </summary>
+    public static async Task<AnswerFigures> ConcurrentAsync(HttpClient http, IReadOnlyList<string> bodies, int callers)
+    {
+        var latencies = new double[bodies.Count];
+        var results = new bool[bodies.Count];
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, bodies.Count), new ParallelOptions { MaxDegreeOfParallelism = callers },
+            async (i, _) => results[i] = await TimedPostAsync(http, bodies[i], latencies, i));
         watch.Stop();
         return new AnswerFigures(bodies.Count, watch.Elapsed, latencies, results.Count(r => r));
     }
