@@ -74,7 +74,7 @@ internal static class AnswersAzureBench
             for (var k = 0; k < hosts.Count; k++)
             {
                 await Task.Delay(Settle);
-                var turn = await TurnAsync(hosts[(k + round - 1) % hosts.Count], round, settings, azurite, requests);
+                var turn = await TurnAsync(hosts[(k + round - 1) % hosts.Count], round, settings, azurite);
                 turns.Add(turn);
                 Console.WriteLine(turn.Row());
             }
@@ -93,19 +93,19 @@ internal static class AnswersAzureBench
 
         if (requests is not null)
         {
-            Console.WriteLine($"Requests Azurite served while each host answered (counted from {requests.Path}; timings of this run are slowed by the debug log):");
+            var counted = turns.Zip(await requests.CountAsync(turns)).ToList();
+            Console.WriteLine($"Requests and batched operations Azurite served for each host while it answered (from {requests.Path}; the debug log slows Azurite, so this run's timings are not comparable):");
             foreach (var variant in settings.Variants)
-                Console.WriteLine(AnswersAzureTurn.RequestsPerAnswer([.. turns.Where(t => t.Variant == variant)]));
+                Console.WriteLine(AnswersAzureTurn.RequestsPerAnswer([.. counted.Where(t => t.First.Variant == variant)]));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load after: {ColdStartBench.LoadAverage()}; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; cards sent while answering: {hosts.Sum(h => h.SentCount) - sentBefore} (expected 0)"));
     }
 
-    private static async Task<AnswersAzureTurn> TurnAsync(AzureAnswerHost host, int round, AnswersAzureSettings settings, AzuriteServer azurite,
-        AzuriteRequestLog? requests)
+    private static async Task<AnswersAzureTurn> TurnAsync(AzureAnswerHost host, int round, AnswersAzureSettings settings, AzuriteServer azurite)
     {
-        var logFrom = requests is null ? 0 : await requests.EndAsync();
+        var from = DateTimeOffset.UtcNow;
         var load = ColdStartBench.LoadAverage().Split(',')[0];
         var cpu = host.ProcessorTime;
         var azuriteCpu = ProcessorTimeOf(azurite.ProcessId);
@@ -115,10 +115,7 @@ internal static class AnswersAzureBench
             phases.Add((Paced(rate), await host.PacedAsync(settings.AnswersPerPhase, rate)));
         phases.Add((Closed(settings), await host.ConcurrentAsync(settings.AnswersPerPhase, settings.Callers)));
         var turn = new AnswersAzureTurn(host.Variant, round, load, phases, host.ProcessorTime - cpu, ProcessorTimeOf(azurite.ProcessId) - azuriteCpu,
-            await host.AllocatedBytesAsync() - allocated)
-        {
-            Requests = requests?.Count(logFrom, await requests.EndAsync(), host.Variant.TablePrefix),
-        };
+            await host.AllocatedBytesAsync() - allocated, from, DateTimeOffset.UtcNow);
         if (host.HasExited)
             throw new InvalidOperationException($"The {host.Variant.Name} host exited while answering:\n{host.Log}");
         return turn;
@@ -130,6 +127,7 @@ internal static class AnswersAzureBench
         foreach (var variant in settings.Variants)
         {
             var commit = await CommitOfAsync(variant.Commit);
+            Console.WriteLine($"{variant.Name}: the host as built at {commit[..7]}");
             var folder = settings.PublishedFolder is { } kept ? Path.Combine(kept, commit) : Path.Combine(work, "publish", variant.Name);
             var dll = Path.Combine(folder, "app", "FocusBot.dll");
             dlls[variant] = File.Exists(dll) ? dll : await PublishedHost.PublishCommitAsync(commit, folder, PublishedHost.AsDeployed);
@@ -138,10 +136,18 @@ internal static class AnswersAzureBench
         return dlls;
     }
 
+    /// <summary>
+    /// The last commit up to <paramref name="name"/> that changed what the host is built from: a commit that changed only
+    /// the bench or the docs publishes the same host, so a kept publish is used again.
+    /// </summary>
     private static async Task<string> CommitOfAsync(string name)
     {
-        var run = await ChildProcess.RunAsync("git", ["-C", RepositoryPaths.Root, "rev-parse", "--verify", name + "^{commit}"], TimeSpan.FromMinutes(1));
-        return run.ExitCode == 0 ? run.StandardOutput.Trim() : throw new InvalidOperationException($"No commit {name}: {run.Describe()}");
+        var run = await ChildProcess.RunAsync("git",
+            ["-C", RepositoryPaths.Root, "log", "-1", "--format=%H", name, "--", "bot", "Directory.Build.props", "Directory.Packages.props", "global.json"],
+            TimeSpan.FromMinutes(1));
+        return run.ExitCode == 0 && run.StandardOutput.Trim() is { Length: 40 } commit
+            ? commit
+            : throw new InvalidOperationException($"No commit {name}: {run.Describe()}");
     }
 
     private static List<string> Phases(AnswersAzureSettings settings) => [.. settings.Rates.Select(Paced), Closed(settings)];

@@ -4,12 +4,12 @@ namespace FocusBot.Bench.AnswersAzure;
 
 /// <summary>
 /// An SDK-based variant against the previous client in the same round, each figure turned into "how fast, as a fraction
-/// of the previous one" so all read alike (goal: at least 0.8): answers a second SDK-based ÷ previous; latency, processor
+/// of the previous one" so all read alike (goal: at least 0.8): answered cards a second SDK-based ÷ previous; latency, processor
 /// time and allocation previous ÷ SDK-based (a p99 twice as long reads 0.5).
 /// </summary>
 internal sealed record AnswersAzureRatios(AnswersAzureTurn Sdk, AnswersAzureTurn Previous)
 {
-    public double Throughput(string phase) => Sdk.Phase(phase).PerSecond / Previous.Phase(phase).PerSecond;
+    public double Throughput(string phase) => Sdk.Phase(phase).AnsweredPerSecond / Previous.Phase(phase).AnsweredPerSecond;
 
     public double Percentile(string phase, double p) => Previous.Phase(phase).Percentile(p) / Sdk.Phase(phase).Percentile(p);
 
@@ -20,7 +20,7 @@ internal sealed record AnswersAzureRatios(AnswersAzureTurn Sdk, AnswersAzureTurn
     public double Allocation => Previous.KilobytesPerAnswer / Sdk.KilobytesPerAnswer;
 
     public static string Header(IReadOnlyList<string> phases) =>
-        $"| round | variant ÷ previous | {string.Join(" | ", phases.Select(p => $"{p}: answers/s, p50, p99"))} " +
+        $"| round | variant ÷ previous | {string.Join(" | ", phases.Select(p => $"{p}: answered/s, p50, p99"))} " +
         "| host CPU / answer | Azurite CPU / answer | host allocation / answer |\n" +
         $"| --- | --- | {string.Join(" | ", phases.Select(_ => "---"))} | --- | --- | --- |";
 

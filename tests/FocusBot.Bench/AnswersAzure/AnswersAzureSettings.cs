@@ -4,8 +4,8 @@ namespace FocusBot.Bench.AnswersAzure;
 
 /// <summary>
 /// What one run measures, from the environment: FOCUSBOT_BENCH_ANSWERS_AZURE_VARIANTS (names, comma-separated; all by
-/// default), _ROUNDS (3), _RATES (the offered rates of the open-loop phases, answers a second; 200,500), _ANSWERS (answers
-/// per phase; 2,000), _CALLERS (the closed-loop phase's callers; 64) and _PUBLISHED (a folder that keeps the published hosts
+/// default), _ROUNDS (3), _RATES (the offered rates of the open-loop phases, answers a second; 20,40: one Azurite on two
+/// cores serves about 50 answers a second, see the README), _ANSWERS (answers per phase; 400), _CALLERS (the closed-loop phase's callers; 64) and _PUBLISHED (a folder that keeps the published hosts
 /// between runs, one per commit; by default they are published into the run's temp folder and deleted).
 /// </summary>
 internal sealed record AnswersAzureSettings(IReadOnlyList<AnswersAzureVariant> Variants, int Rounds, IReadOnlyList<int> Rates, int AnswersPerPhase,
@@ -29,8 +29,8 @@ internal sealed record AnswersAzureSettings(IReadOnlyList<AnswersAzureVariant> V
             : [.. AnswersAzureVariant.All];
         var rates = Text("RATES") is { } listed
             ? listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToList()
-            : [200, 500];
-        var settings = new AnswersAzureSettings(variants, Number("ROUNDS", 3), rates, Number("ANSWERS", 2_000), Number("CALLERS", 64), Text("PUBLISHED"));
+            : [20, 40];
+        var settings = new AnswersAzureSettings(variants, Number("ROUNDS", 3), rates, Number("ANSWERS", 400), Number("CALLERS", 64), Text("PUBLISHED"));
         if (variants.Count < 2 || !variants.Contains(AnswersAzureVariant.Previous))
             throw new ArgumentException("Name 'previous' and at least one SDK-based variant: the figures are ratios to the previous client.");
         if (settings.Rounds < 1 || settings.AnswersPerPhase < 1 || settings.Callers < 1 || rates.Any(r => r < 1))

@@ -8,11 +8,8 @@ namespace FocusBot.Bench.AnswersAzure;
 /// the whole turn cost per answer: the host's processor time, Azurite's, and the bytes the host allocated.
 /// </summary>
 internal sealed record AnswersAzureTurn(AnswersAzureVariant Variant, int Round, string Load, IReadOnlyList<(string Phase, AnswerFigures Figures)> Phases,
-    TimeSpan HostCpu, TimeSpan AzuriteCpu, long AllocatedBytes)
+    TimeSpan HostCpu, TimeSpan AzuriteCpu, long AllocatedBytes, DateTimeOffset From, DateTimeOffset To)
 {
-    /// <summary>Requests Azurite served during the turn, by kind and table, when its debug log is on (see <see cref="AzuriteRequestLog"/>).</summary>
-    public IReadOnlyDictionary<string, int>? Requests { get; init; }
-
     public int Answers => Phases.Sum(p => p.Figures.Count);
 
     public double HostCpuMsPerAnswer => HostCpu.TotalMilliseconds / Answers;
@@ -24,7 +21,7 @@ internal sealed record AnswersAzureTurn(AnswersAzureVariant Variant, int Round, 
     public AnswerFigures Phase(string name) => Phases.Single(p => p.Phase == name).Figures;
 
     public static string Header(IReadOnlyList<string> phases) =>
-        $"| round | variant | load (1 min) | {string.Join(" | ", phases.Select(p => $"{p}: answers/s, p50 / p95 / p99 ms"))} " +
+        $"| round | variant | load (1 min) | {string.Join(" | ", phases.Select(p => $"{p}: answered/s, p50 / p95 / p99 ms"))} " +
         "| host CPU ms / answer | Azurite CPU ms / answer | host KB allocated / answer | answered cards |\n" +
         $"| --- | --- | --- | {string.Join(" | ", phases.Select(_ => "---"))} | --- | --- | --- | --- |";
 
@@ -33,14 +30,14 @@ internal sealed record AnswersAzureTurn(AnswersAzureVariant Variant, int Round, 
         $"| {HostCpuMsPerAnswer:F2} | {AzuriteCpuMsPerAnswer:F2} | {KilobytesPerAnswer:F0} | {Phases.Sum(p => p.Figures.AnsweredCards)}/{Answers} |");
 
     private static string Describe(AnswerFigures figures) => string.Create(CultureInfo.InvariantCulture,
-        $"{figures.PerSecond:F0}, {figures.Percentile(0.50):F1} / {figures.Percentile(0.95):F1} / {figures.Percentile(0.99):F1}");
+        $"{figures.AnsweredPerSecond:F1}, {figures.Percentile(0.50):F1} / {figures.Percentile(0.95):F1} / {figures.Percentile(0.99):F1}");
 
-    /// <summary>One variant's requests per answer over all its turns, most frequent first.</summary>
-    public static string RequestsPerAnswer(IReadOnlyList<AnswersAzureTurn> turns)
+    /// <summary>One variant's requests per answer over all its turns (counted by <see cref="AzuriteRequestLog"/>), most frequent first.</summary>
+    public static string RequestsPerAnswer(IReadOnlyList<(AnswersAzureTurn Turn, Dictionary<string, int> Requests)> turns)
     {
-        var answers = turns.Sum(t => t.Answers);
-        var total = turns.SelectMany(t => t.Requests ?? new Dictionary<string, int>()).GroupBy(r => r.Key, r => r.Value).Select(g => (Kind: g.Key, Count: g.Sum())).ToList();
+        var answers = turns.Sum(t => t.Turn.Answers);
+        var total = turns.SelectMany(t => t.Requests).GroupBy(r => r.Key, r => r.Value).Select(g => (Kind: g.Key, Count: g.Sum())).ToList();
         return string.Create(CultureInfo.InvariantCulture,
-            $"{turns[0].Variant.Name}: {total.Sum(t => t.Count) / (double)answers:F2} requests per answer: {string.Join("; ", total.OrderByDescending(t => t.Count).Select(t => $"{t.Kind} {t.Count / (double)answers:F2}"))}");
+            $"{turns[0].Turn.Variant.Name}: {total.Sum(t => t.Count) / (double)answers:F2} per answer: {string.Join("; ", total.OrderByDescending(t => t.Count).Select(t => $"{t.Kind} {t.Count / (double)answers:F2}"))}");
     }
 }

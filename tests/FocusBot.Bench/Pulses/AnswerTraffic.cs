@@ -148,6 +148,9 @@ internal sealed class AnswerFigures
 
     public double PerSecond => Count / Elapsed.TotalSeconds;
 
+    /// <summary>Answers a second that came back as the answered card (an invoke that ran out of time does not count).</summary>
+    public double AnsweredPerSecond => AnsweredCards / Elapsed.TotalSeconds;
+
     public double Max => _sorted[^1];
 
     public double Percentile(double p) => _sorted[Math.Min(_sorted.Length - 1, (int)Math.Ceiling(p * _sorted.Length) - 1)];
