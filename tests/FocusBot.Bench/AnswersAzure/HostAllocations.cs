@@ -17,6 +17,10 @@ internal sealed class HostAllocations(string socketPath)
     {
         ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
         [StartupHook.SocketVariable] = socketPath,
+        // The host runs Server GC, whose dynamic heap count (DATAS, on by default since .NET 9) makes the total go down when
+        // a heap is retired (dotnet/runtime#131069: it sums the active heaps only); a first run measured negative
+        // allocations with it. A fixed heap count, the same for every host compared, keeps the total monotonic.
+        ["DOTNET_GCDynamicAdaptationMode"] = "0",
     };
 
     public async Task<long> ReadAsync()
