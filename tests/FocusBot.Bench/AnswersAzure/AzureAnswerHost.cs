@@ -15,40 +15,25 @@ namespace FocusBot.Bench.AnswersAzure;
 /// installs FocusBot through POST /api/messages, then the host is restarted with its scheduler on, opens the week's pulse
 /// and sends it to everyone; the form each person would answer is read from the card they received.
 /// </summary>
-internal sealed class AzureAnswerHost : IAsyncDisposable
+internal sealed class AzureAnswerHost(AnswersAzureVariant variant, ConnectorSimulator.ConnectorSimulator sim, HostProcess host, HostAllocations allocations,
+    string[] bodies, string questions) : IAsyncDisposable
 {
     // UTC+14: the pulse calendar names the cycle by the date there, so with that day as the send day and people in that
     // zone, this week's pulse is due at the scheduler's first pass whatever the hour (as in the crash scenario).
     private const string TimeZone = "Pacific/Kiritimati";
     private static readonly TimeSpan FanOutTimeout = TimeSpan.FromMinutes(15);
 
-    private readonly ConnectorSimulator.ConnectorSimulator _sim;
-    private readonly HostProcess _host;
-    private readonly HostAllocations _allocations;
-    private readonly HttpClient _http;
-    private readonly string[] _bodies;
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 4096 }) { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(5) };
     private int _next;
 
-    private AzureAnswerHost(AnswersAzureVariant variant, ConnectorSimulator.ConnectorSimulator sim, HostProcess host, HostAllocations allocations,
-        string[] bodies, string questions)
-    {
-        Variant = variant;
-        _sim = sim;
-        _host = host;
-        _allocations = allocations;
-        _bodies = bodies;
-        Questions = questions;
-        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 4096 }) { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(5) };
-    }
-
-    public AnswersAzureVariant Variant { get; }
+    public AnswersAzureVariant Variant { get; } = variant;
 
     /// <summary>The ids of the items the pulse asks, as its card lists them.</summary>
-    public string Questions { get; }
+    public string Questions { get; } = questions;
 
-    public TimeSpan ProcessorTime => _host.ProcessorTime;
+    public TimeSpan ProcessorTime => host.ProcessorTime;
 
-    public Task<long> AllocatedBytesAsync() => _allocations.ReadAsync();
+    public Task<long> AllocatedBytesAsync() => allocations.ReadAsync();
 
     public static async Task<AzureAnswerHost> PrepareAsync(AnswersAzureVariant variant, string dll, AzuriteServer azurite, string folder, int people)
     {
@@ -110,9 +95,9 @@ internal sealed class AzureAnswerHost : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> people's answers: nobody answers twice, so every answer is a first one.</summary>
     public string[] Take(int count)
     {
-        if (_next + count > _bodies.Length)
-            throw new InvalidOperationException($"The {Variant.Name} host has {_bodies.Length - _next} people left, not {count}.");
-        var taken = _bodies[_next..(_next + count)];
+        if (_next + count > bodies.Length)
+            throw new InvalidOperationException($"The {Variant.Name} host has {bodies.Length - _next} people left, not {count}.");
+        var taken = bodies[_next..(_next + count)];
         _next += count;
         return taken;
     }
@@ -122,17 +107,17 @@ internal sealed class AzureAnswerHost : IAsyncDisposable
     public Task<AnswerFigures> ConcurrentAsync(int count, int callers) => AnswerTraffic.ConcurrentAsync(_http, Take(count), callers);
 
     /// <summary>Cards the host sent while people answered: none expected, answering replies in the invoke itself.</summary>
-    public int SentCount => _sim.SentCount;
+    public int SentCount => sim.SentCount;
 
-    public bool HasExited => _host.HasExited;
+    public bool HasExited => host.HasExited;
 
-    public string Log => _host.Log;
+    public string Log => host.Log;
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        await _host.DisposeAsync();
-        await _sim.DisposeAsync();
+        await host.DisposeAsync();
+        await sim.DisposeAsync();
     }
 
     private static Dictionary<string, string?> Settings(AnswersAzureVariant variant, AzuriteServer azurite, bool scheduled) => new()
@@ -157,7 +142,8 @@ internal sealed class AzureAnswerHost : IAsyncDisposable
         var refused = 0;
         await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (user, ct) =>
         {
-            using var content = new StringContent(AnswerTraffic.PersonalInstall(sim.BaseUrl, sim.DefaultTenantId, user, TimeZone), Encoding.UTF8, "application/json");
+            var install = TeamsActivities.PersonalInstall(sim.BaseUrl, sim.DefaultTenantId, AnswerTraffic.BotId, user, "Bench person", AnswerTraffic.ChatOf(user), TimeZone);
+            using var content = new StringContent(install, Encoding.UTF8, "application/json");
             using var response = await http.PostAsync(new Uri("/api/messages", UriKind.Relative), content, ct);
             if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Accepted))
                 Interlocked.Increment(ref refused);

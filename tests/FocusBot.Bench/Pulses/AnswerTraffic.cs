@@ -48,21 +48,6 @@ internal static class AnswerTraffic
         },
     }.ToJsonString();
 
-    /// <summary>The installationUpdate Teams sends when <paramref name="user"/> adds FocusBot in their personal chat.</summary>
-    public static string PersonalInstall(string serviceUrl, string tenantId, string user, string timeZone) => new JsonObject
-    {
-        ["type"] = "installationUpdate",
-        ["action"] = "add",
-        ["id"] = "f:" + Guid.NewGuid(),
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = serviceUrl,
-        ["localTimezone"] = timeZone,
-        ["from"] = new JsonObject { ["id"] = user, ["aadObjectId"] = AadOf(user) },
-        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
-        ["conversation"] = new JsonObject { ["id"] = ChatOf(user), ["conversationType"] = "personal", ["tenantId"] = tenantId },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
-    }.ToJsonString();
-
     public static string ChatOf(string user) => "a:bench-chat-" + user[3..];
 
     public static string AadOf(string user) => new Guid(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(user))[..16]).ToString();
