@@ -93,6 +93,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPulseStore, SqlitePulseStore>();
         services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
         services.AddSingleton<IAnswerStore, SqliteAnswerStore>();
+        services.AddSingleton<IAnswerSetStore, SqliteAnswerSetStore>();
         services.AddSingleton<ICountedAnswersStore, SqliteCountedAnswersStore>();
         services.AddSingleton<IAnsweredMarkStore, SqliteAnsweredMarkStore>();
         services.AddSingleton<IInsightStore, SqliteInsightStore>();
@@ -128,6 +129,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryStore>(provider => provider.GetRequiredService<AzureDeliveryStore>());
         services.AddSingleton<AzureAnswerStore>();
         services.AddSingleton<IAnswerStore>(provider => provider.GetRequiredService<AzureAnswerStore>());
+        services.AddSingleton<IAnswerSetStore, AzureAnswerSetStore>();
         services.AddSingleton<AzureCountedAnswersStore>();
         services.AddSingleton<ICountedAnswersStore>(provider => provider.GetRequiredService<AzureCountedAnswersStore>());
         services.AddSingleton<AzureAnsweredMarkStore>();

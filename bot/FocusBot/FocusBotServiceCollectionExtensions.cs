@@ -12,6 +12,7 @@ using FocusBot.Protocol.Hosting;
 using FocusBot.Pulses;
 using FocusBot.Questions;
 using FocusBot.Recognitions;
+using FocusBot.Retention;
 using FocusBot.Roles;
 using FocusBot.Startup;
 using FocusBot.Storage;
@@ -53,6 +54,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddTrends(configuration);
         services.AddComments();
         services.AddNotices(configuration);
+        services.AddRetention(configuration);
 
         if (environment.IsDevelopment())
             services.AddDevelopmentTools(configuration);

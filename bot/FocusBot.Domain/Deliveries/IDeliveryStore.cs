@@ -19,4 +19,10 @@ public interface IDeliveryStore
 
     /// <summary>How many deliveries of the ledger are in each status (statuses with none are left out).</summary>
     Task<IReadOnlyDictionary<DeliveryStatus, int>> CountByStatusAsync(string ledgerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every delivery of the ledger, a bounded batch at a time, and returns how many went. Running it again
+    /// finishes a deletion cut short. For ledgers nothing is sent from any more (a pulse past retention).
+    /// </summary>
+    Task<int> DeleteLedgerAsync(string ledgerId, CancellationToken cancellationToken);
 }

@@ -39,6 +39,23 @@ public static class VoicePulses
         };
     }
 
+    /// <summary>The tenant and week of a Voice pulse's id (<see cref="PulseIds.Voice"/>); false for any other id.</summary>
+    public static bool TryParse(string pulseId, out string tenantId, out TrendPeriod week)
+    {
+        ArgumentNullException.ThrowIfNull(pulseId);
+        tenantId = string.Empty;
+        week = default;
+        var dot = pulseId.IndexOf('.', StringComparison.Ordinal);
+        if (!pulseId.StartsWith(Prefix, StringComparison.Ordinal) || dot < 0
+            || !TrendPeriod.TryParse(pulseId[Prefix.Length..dot], out var parsed) || parsed.Kind != PeriodKind.Week)
+            return false;
+        var tenant = pulseId[(dot + 1)..];
+        if (tenant.Length == 0 || PulseIds.Voice(parsed.Key, tenant) != pulseId)
+            return false;
+        (tenantId, week) = (tenant, parsed);
+        return true;
+    }
+
     /// <summary>How far back "one thing" comments are looked for (rebuild, erasure).</summary>
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(2 * 366);
 

@@ -10,7 +10,10 @@ namespace FocusBot.Domain.Trends;
 /// <summary>What a rebuild did, or why it did not run.</summary>
 /// <param name="SealedPeriodsDiffering">Sealed periods whose stored figures differ from what the answers give now (after
 /// an erasure, say). They are left as they were: a sealed figure never changes, or the change would reveal who left.</param>
-public sealed record RebuildResult(int Pulses, long Answers, long Deliveries, int PeriodsSealed, int SealedPeriodsDiffering = 0, string? RefusedBecause = null)
+/// <param name="RetiredBefore">The retention line, when some periods start before it: their raw answers are deleted, so
+/// they were neither rebuilt nor compared, and keep their sealed figures.</param>
+public sealed record RebuildResult(int Pulses, long Answers, long Deliveries, int PeriodsSealed, int SealedPeriodsDiffering = 0, string? RefusedBecause = null,
+    DateOnly? RetiredBefore = null)
 {
     public bool Refused => RefusedBecause is not null;
 }
@@ -21,6 +24,8 @@ public sealed record RebuildResult(int Pulses, long Answers, long Deliveries, in
 /// (sealed means final: a changed figure, after an erasure say, would reveal by difference whose answers went). Then it
 /// seals every complete period. It uses the same <see cref="TrendContributions"/> as the incremental path, so both give
 /// the same numbers. Refused while a pulse is open: answers arriving during the rebuild could otherwise be counted twice.
+/// Periods starting before the retention line (<see cref="RawAnswerRetention"/>) are left alone, sealed or not: their raw
+/// answers are deleted, in part or whole, so rebuilding them would set their figures to what little is left.
 /// </summary>
 public sealed class TrendRebuilder(
     IPulseStore pulses,
@@ -30,6 +35,7 @@ public sealed class TrendRebuilder(
     IRosterStore roster,
     IAggregateStore aggregates,
     PrivacyGate gate,
+    RawAnswerRetention retention,
     TimeProvider timeProvider)
 {
     /// <summary>How many pulses a tenant can have; ListRecentAsync needs a bound.</summary>
@@ -41,12 +47,13 @@ public sealed class TrendRebuilder(
         if (all.Any(p => p.Status != PulseStatus.Closed && p.Status != PulseStatus.Scheduled))
             return new RebuildResult(0, 0, 0, 0, RefusedBecause: "a pulse is open; rebuild once it has closed, so no answer is counted twice");
 
+        var line = await retention.LineAsync(tenantId, cancellationToken);
         var bank = (await questions.ListAsync(includeInactive: true, cancellationToken)).ToDictionary(q => q.Id, StringComparer.Ordinal);
         var teamsOfUser = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var computed = new Dictionary<CellId, long>();
         long answerCount = 0;
         long deliveryCount = 0;
-        var closed = all.Where(p => p.Status == PulseStatus.Closed).ToList();
+        var closed = all.Where(p => p.Status == PulseStatus.Closed && !RawAnswerRetention.IsRetired(p, line)).ToList();
         foreach (var pulse in closed)
         {
             var (cells, pulseAnswers) = await ContributionsOfAnswersAsync(pulse, bank, cancellationToken);
@@ -66,7 +73,7 @@ public sealed class TrendRebuilder(
         // "One thing" comments of any week, filed under Voice pulses that are never stored.
         bank.TryAdd(VoicePulses.FallbackQuestion.Id, VoicePulses.FallbackQuestion);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
-        foreach (var pulse in VoicePulses.Recent(tenantId, today))
+        foreach (var pulse in VoicePulses.Recent(tenantId, today).Where(p => !RawAnswerRetention.IsRetired(p, line)))
         {
             var (cells, pulseAnswers) = await ContributionsOfAnswersAsync(pulse, bank, cancellationToken);
             answerCount += pulseAnswers;
@@ -78,8 +85,15 @@ public sealed class TrendRebuilder(
         var sealedKeys = await gate.SealedAmongAsync(tenantId, periods.Select(p => (Parsed: TrendPeriod.TryParse(p, out var period), Period: period))
             .Where(p => p.Parsed).Select(p => p.Period), cancellationToken);
         var differing = 0;
+        var retired = false;
         foreach (var period in periods)
         {
+            if (TrendPeriod.TryParse(period, out var parsed) && RawAnswerRetention.IsRetired(parsed, line))
+            {
+                retired = true;
+                continue;
+            }
+
             var desired = computed.Where(c => c.Key.Period == period).ToDictionary(c => c.Key, c => c.Value);
             var stored = await StoredCellsAsync(tenantId, period, desired.Keys.Select(c => c.Slice), cancellationToken);
             if (sealedKeys.Contains(period))
@@ -95,7 +109,7 @@ public sealed class TrendRebuilder(
         }
 
         var sealing = await gate.SealAsync(tenantId, all, cancellationToken);
-        return new RebuildResult(closed.Count, answerCount, deliveryCount, sealing.Sealed.Count, differing);
+        return new RebuildResult(closed.Count, answerCount, deliveryCount, sealing.Sealed.Count, differing, RetiredBefore: retired ? line : null);
     }
 
     /// <summary>Every stored cell of one period: the slices its index lists, the ones about to be written, and their Voice phrases.</summary>

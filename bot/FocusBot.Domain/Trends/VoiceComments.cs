@@ -23,6 +23,15 @@ public sealed record PublishedComments
 
     /// <summary>The comments, masked and in their published order; empty when hidden.</summary>
     public IReadOnlyList<string> Comments { get; init; } = [];
+
+    /// <summary>
+    /// The retention line when some of the periods asked for start before it: their comments are deleted (or partly so)
+    /// and none of theirs is shown. Null when every period asked for is whole.
+    /// </summary>
+    public DateOnly? DeletedBefore { get; init; }
+
+    /// <summary>How many months raw answers and comments are kept (<see cref="RawAnswerRetention.Months"/>).</summary>
+    public int KeptMonths { get; init; }
 }
 
 /// <summary>
@@ -30,9 +39,11 @@ public sealed record PublishedComments
 /// the Voice answers of the tenant's pulses and "one thing" weeks in those periods, of the people in the slice when they
 /// commented (the same filing the figures are counted from). As a second line of defence, the comments must come from
 /// at least the comment threshold of distinct people, since one person may comment both in the pulse and with "one
-/// thing" in the same week; otherwise none is shown.
+/// thing" in the same week; otherwise none is shown. Periods starting before the retention line show none
+/// (<see cref="RawAnswerRetention"/>): what is left of them is not the period's comments.
 /// </summary>
-public sealed class VoiceComments(PrivacyGate gate, IPulseStore pulses, IAnswerStore answers, IQuestionStore questions, TimeProvider timeProvider)
+public sealed class VoiceComments(PrivacyGate gate, IPulseStore pulses, IAnswerStore answers, IQuestionStore questions, RawAnswerRetention retention,
+    TimeProvider timeProvider)
 {
     /// <param name="maskerFor">Builds the masker for these comments (the host knows the tenant's people).</param>
     /// <param name="orderKey">A keyed hash of a comment's text: the published order, which follows neither time nor person.</param>
@@ -43,8 +54,14 @@ public sealed class VoiceComments(PrivacyGate gate, IPulseStore pulses, IAnswerS
         ArgumentNullException.ThrowIfNull(maskerFor);
         ArgumentNullException.ThrowIfNull(orderKey);
         var report = await gate.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken);
-        var periods = gate.CommentPeriods(report).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        var hidden = new PublishedComments { Report = report };
+        var line = await retention.LineAsync(request.TenantId, cancellationToken);
+        var periods = gate.CommentPeriods(report).Where(p => !RawAnswerRetention.IsRetired(p, line)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var hidden = new PublishedComments
+        {
+            Report = report,
+            DeletedBefore = report.Periods.Any(p => RawAnswerRetention.IsRetired(p, line)) ? line : null,
+            KeptMonths = retention.Months,
+        };
         if (periods.Count == 0)
             return hidden;
 

@@ -88,6 +88,24 @@ internal sealed class AzureDeliveryStore(FocusTableClient client, AzureTableName
     }
 
     /// <summary>How many ledgers hold a row of the recipient: one point read per ledger, no scan.</summary>
+    /// <summary>The ledger's range over its 16 partitions, a page at a time in batches per partition; the Ledgers row last.</summary>
+    public async Task<int> DeleteLedgerAsync(string ledgerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ledgerId);
+        var deleted = 0;
+        string? continuation = null;
+        do
+        {
+            var page = await client.QueryPageAsync(tables.Deliveries, LedgerRange(ledgerId), ["PartitionKey", "RowKey"], top: null, continuation, cancellationToken);
+            deleted += await client.DeleteAllAsync(tables.Deliveries, page.Values, cancellationToken);
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+
+        await ledgers.ForgetAsync(AzureLedgers.Deliveries, ledgerId, cancellationToken);
+        return deleted;
+    }
+
     internal Task<int> CountForRecipientAsync(string recipientKey, CancellationToken cancellationToken) =>
         ForEachLedgerAsync(recipientKey, async (partition, row, token) => await client.GetAsync(tables.Deliveries, partition, row, token) is not null, cancellationToken);
 

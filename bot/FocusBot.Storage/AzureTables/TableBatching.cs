@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+
 namespace FocusBot.Storage.AzureTables;
 
 /// <summary>
@@ -51,6 +53,35 @@ internal static class TableBatching
         {
             await client.SubmitBatchAsync(table, chunk, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Deletes the rows in batches. A batch that finds a row already gone (removed meanwhile, by an erasure say) fails
+    /// whole, so that batch goes again row by row. Returns how many rows this call deleted.
+    /// </summary>
+    public static async Task<int> DeleteAllAsync(this FocusTableClient client, string table, IEnumerable<TableRow> rows, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var chunk in Chunk(rows.Select(row => TableOperation.Delete(row.PartitionKey, row.RowKey))))
+        {
+            try
+            {
+                await client.SubmitBatchAsync(table, chunk, cancellationToken);
+                deleted += chunk.Count;
+            }
+            catch (TableTransactionFailedException exception) when (exception.IsNotFound)
+            {
+                foreach (var operation in chunk)
+                {
+                    if (await client.TryDeleteAsync(table, operation.Entity.PartitionKey, operation.Entity.RowKey, cancellationToken))
+                    {
+                        deleted++;
+                    }
+                }
+            }
+        }
+
+        return deleted;
     }
 
     /// <summary>

@@ -30,6 +30,12 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
             cancellationToken);
     }
 
+    public Task<int> DeleteLedgerAsync(string ledgerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ledgerId);
+        return SqliteChunkedDelete.ByPulseIdAsync(database, "deliveries", "recipient_key", ledgerId, cancellationToken);
+    }
+
     public Task<Delivery?> GetAsync(string ledgerId, string recipientKey, CancellationToken cancellationToken) =>
         database.QuerySingleAsync(
             $"SELECT {Columns} FROM deliveries WHERE pulse_id = $pulse AND recipient_key = $recipient;",

@@ -84,5 +84,8 @@ public static class ConfigurationKeys
     public const string NoticesUnreachableAtLeast = "Notices:UnreachableAtLeast";
     public const string NoticesUnreachableShare = "Notices:UnreachableShare";
 
+    public const string RetentionRunInBackground = "Retention:RunInBackground";
+    public const string RetentionRawAnswersMonths = "Retention:RawAnswersMonths";
+
     public const string WarmUpEnabled = "WarmUp:Enabled";
 }

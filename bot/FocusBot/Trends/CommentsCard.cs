@@ -20,6 +20,16 @@ public static class CommentsCard
     public static string Hidden(int minimumCommenters) => string.Create(CultureInfo.InvariantCulture,
         $"Comments are hidden for this group and period: they are shown only when at least {minimumCommenters} people commented, and only where they cannot be worked out by comparing groups.");
 
+    /// <summary>Said when some periods asked for start before the retention line, so their comments are not there to show.</summary>
+    public static string? Deleted(PublishedComments published)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        return published.DeletedBefore is { } line
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"No comments from before {line:d MMM yyyy} are shown: FocusBot deletes comments and answers after {published.KeptMonths} months. The figures made from them stay.")
+            : null;
+    }
+
     public const string About =
         "What people wrote to \"What one thing could we do better for our customers?\", in no particular order and without dates. " +
         "Names, e-mail addresses and phone numbers are masked.";
@@ -38,6 +48,8 @@ public static class CommentsCard
         body.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture,
             $"{report.Periods.Count} {TrendText.PeriodWord(report.Kind, report.Periods.Count)} to {TrendText.Named(report.Periods[^1])}. {About}"))
         { IsSubtle = true, Spacing = "None" });
+        if (Deleted(published) is { } deleted)
+            body.Add(new TextBlock(deleted) { IsSubtle = true, Spacing = "None" });
         if (!published.IsShown)
         {
             body.Add(new TextBlock(Hidden(report.MinimumCommentGroupSize)) { Spacing = "Medium" });

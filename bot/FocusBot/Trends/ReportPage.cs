@@ -215,6 +215,8 @@ public static class ReportPage
     private static string Comments(PublishedComments comments)
     {
         var html = new StringBuilder("<section class=\"comments\"><h2>Comments</h2><p class=\"legend\">").Append(E(CommentsCard.About)).Append("</p>");
+        if (CommentsCard.Deleted(comments) is { } deleted)
+            html.Append("<p class=\"legend\">").Append(E(deleted)).Append("</p>");
         if (!comments.IsShown)
             return html.Append("<p>").Append(E(CommentsCard.Hidden(comments.Report.MinimumCommentGroupSize))).Append("</p></section>").ToString();
         html.Append("<ul class=\"comments\">");

@@ -7,7 +7,8 @@ using FocusBot.Protocol.Activities;
 namespace FocusBot.Trends;
 
 /// <summary>Runs queued rebuilds, holding the tenant's trends lease so a rebuild and a sealing pass never overlap.</summary>
-public sealed partial class TrendRebuildService(TrendRebuildRequests queue, TrendRebuilder rebuilder, ILeaseStore leases, ILogger<TrendRebuildService> logger)
+public sealed partial class TrendRebuildService(TrendRebuildRequests queue, TrendRebuilder rebuilder, RawAnswerRetention retention, ILeaseStore leases,
+    ILogger<TrendRebuildService> logger)
     : BackgroundService
 {
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(30);
@@ -51,7 +52,9 @@ public sealed partial class TrendRebuildService(TrendRebuildRequests queue, Tren
                 : string.Create(CultureInfo.InvariantCulture,
                     $"Trend figures rebuilt from {result.Answers} answers in {result.Pulses} closed pulses; {result.PeriodsSealed} periods checked for privacy and published.")
                     + (result.SealedPeriodsDiffering == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture,
-                        $" {result.SealedPeriodsDiffering} sealed periods would come out differently from today's answers (after an erasure, say); sealed figures are final, so they stay as they were."));
+                        $" {result.SealedPeriodsDiffering} sealed periods would come out differently from today's answers (after an erasure, say); sealed figures are final, so they stay as they were."))
+                    + (result.RetiredBefore is not { } line ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+                        $" Periods starting before {line:d MMM yyyy} keep their sealed figures and were not rebuilt: raw answers are kept {retention.Months} months."));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -6,6 +6,7 @@ using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
+using FocusBot.Domain.Settings;
 using FocusBot.Domain.Trends;
 using FocusBot.Storage;
 using FocusBot.TestSupport;
@@ -297,6 +298,7 @@ internal static class TrendsBench
             .AddFocusBotStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddSingleton(new PrivacyThresholds())
             .AddSingleton<PrivacyGate>()
+            .AddSingleton(sp => new RawAnswerRetention(RawAnswerRetention.DefaultMonths, sp.GetRequiredService<ISettingsStore>(), sp.GetRequiredService<TimeProvider>()))
             .AddSingleton<TrendRebuilder>()
             .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(), sp.GetRequiredService<ICountedAnswersStore>(),
                 NullLogger<TrendRecorder>.Instance));

@@ -109,6 +109,25 @@ public abstract class DeliveryStoreContract(Func<StorageBackend> backend) : Stor
         Assert.Equal(500, sent);
         Assert.Equal(new Dictionary<DeliveryStatus, int> { [DeliveryStatus.Sent] = 500, [DeliveryStatus.Pending] = 1_000 }, counts);
     }
+
+    [Fact]
+    public async Task DeleteLedgerAsync_RetiredPulsesLedger_RemovesEveryRowAndKeepsOtherLedgers()
+    {
+        // 2,000 rows put over 100 in each of the ledger's Azure partitions, and four SQLite chunks.
+        var old = LedgerIds.For(LedgerIds.PulseKind, "2024-W45." + TestData.Tenant);
+        await Store.CreateIfMissingAsync([.. Enumerable.Range(0, 2000).Select(i => TestData.Delivery(old, $"29:user-{i}"))], Token);
+        await Store.CreateIfMissingAsync([.. Enumerable.Range(0, 30).Select(i => TestData.Delivery("2026-W48", $"29:user-{i}"))], Token);
+        await Store.CreateIfMissingAsync([.. Enumerable.Range(0, 30).Select(i => TestData.Delivery("insight:i-1", $"29:user-{i}"))], Token);
+
+        var deleted = await Store.DeleteLedgerAsync(old, Token);
+        var again = await Store.DeleteLedgerAsync(old, Token);
+
+        Assert.Equal(2000, deleted);
+        Assert.Equal(0, again);
+        Assert.Empty(await Store.ListAsync(old, null, Token).ToListAsync(Token));
+        Assert.Equal(30, await Store.ListAsync("2026-W48", null, Token).CountAsync(Token));
+        Assert.Equal(30, await Store.ListAsync("insight:i-1", null, Token).CountAsync(Token));
+    }
 }
 
 public sealed class SqliteDeliveryStoreTests() : DeliveryStoreContract(() => new SqliteBackend());

@@ -6,6 +6,7 @@ using FocusBot.Domain.Privacy;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
+using FocusBot.Domain.Settings;
 using FocusBot.Domain.Trends;
 using FocusBot.Storage;
 using FocusBot.TestSupport;
@@ -47,6 +48,8 @@ public sealed class TrendWorld : IAsyncDisposable
 
     public TrendRebuilder Rebuilder => _services.GetRequiredService<TrendRebuilder>();
 
+    public IAnswerSetStore AnswerSets => _services.GetRequiredService<IAnswerSetStore>();
+
     public IReadOnlyList<Pulse> Pulses => _pulses;
 
     /// <param name="thresholds">The privacy thresholds; the defaults when null.</param>
@@ -70,6 +73,7 @@ public sealed class TrendWorld : IAsyncDisposable
             .AddFocusBotStorage(configuration)
             .AddSingleton(thresholds ?? new PrivacyThresholds())
             .AddSingleton<PrivacyGate>()
+            .AddSingleton(sp => new RawAnswerRetention(RawAnswerRetention.DefaultMonths, sp.GetRequiredService<ISettingsStore>(), sp.GetRequiredService<TimeProvider>()))
             .AddSingleton<TrendRebuilder>()
             .AddSingleton<TrendRetraction>()
             .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(), sp.GetRequiredService<ICountedAnswersStore>(),
