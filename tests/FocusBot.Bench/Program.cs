@@ -14,6 +14,7 @@ internal static class BenchProgram
 
         var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
         {
+            ["answers-azure"] = AnswersAzure.AnswersAzureBench.RunAsync,
             ["crash"] = Crashes.CrashBench.RunAsync,
             ["proactive"] = Proactive.ProactiveFanOutBench.RunAsync,
             ["coldstart"] = ColdStart.ColdStartBench.RunAsync,

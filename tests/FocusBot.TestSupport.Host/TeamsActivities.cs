@@ -10,7 +10,11 @@ public static class TeamsActivities
 
     public static string ChatOf(string userId) => "a:chat-" + userId[3..];
 
-    public static string PersonalInstall(string serviceUrl, string userId, string name, string timeZone) => new JsonObject
+    public static string PersonalInstall(string serviceUrl, string userId, string name, string timeZone) =>
+        PersonalInstall(serviceUrl, TenantId, BotId, userId, name, ChatOf(userId), timeZone);
+
+    /// <summary>The same install in a tenant, to a bot and in a chat of the caller's choosing (the benchmarks' own).</summary>
+    public static string PersonalInstall(string serviceUrl, string tenantId, string botId, string userId, string name, string chatId, string timeZone) => new JsonObject
     {
         ["type"] = "installationUpdate",
         ["action"] = "add",
@@ -19,9 +23,9 @@ public static class TeamsActivities
         ["serviceUrl"] = serviceUrl,
         ["localTimezone"] = timeZone,
         ["from"] = new JsonObject { ["id"] = userId, ["name"] = name, ["aadObjectId"] = AadOf(userId) },
-        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
-        ["conversation"] = new JsonObject { ["id"] = ChatOf(userId), ["conversationType"] = "personal", ["tenantId"] = TenantId },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        ["recipient"] = new JsonObject { ["id"] = botId, ["name"] = "FocusBot" },
+        ["conversation"] = new JsonObject { ["id"] = chatId, ["conversationType"] = "personal", ["tenantId"] = tenantId },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
     }.ToJsonString();
 
     public static string TeamInstall(string serviceUrl, string teamId, string teamName) => new JsonObject

@@ -28,6 +28,9 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The node process serving the tables (benchmarks read its processor time).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The table service's account address, without a trailing slash.</summary>
     public Uri TableEndpoint => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/{AccountName}"));
 
@@ -35,15 +38,21 @@ public sealed class AzuriteServer : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};";
 
     /// <summary>Starts Azurite and returns once its port accepts connections; throws with its output when it does not.</summary>
-    public static async Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(debugLog: null, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite as <see cref="StartAsync(CancellationToken)"/> does; given <paramref name="debugLog"/>, Azurite writes
+    /// its debug log there: a line per request with its method and address (benchmarks count requests with it; it slows
+    /// Azurite down).
+    /// </summary>
+    public static async Task<AzuriteServer> StartAsync(string? debugLog, CancellationToken cancellationToken = default)
     {
         var script = RepositoryPaths.NodePackageFile("azurite", Path.Combine("dist", "src", "table", "main.js"));
         var port = LoopbackPorts.Free();
         // --silent: no access log, which would keep a line per request in memory for the whole test run.
-        var process = ChildProcess.Start("node",
-            [script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck",
-                "--disableTelemetry", "--silent"],
-            Path.GetTempPath());
+        string[] arguments = [script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture), "--inMemoryPersistence",
+            "--skipApiVersionCheck", "--disableTelemetry", "--silent"];
+        var process = ChildProcess.Start("node", debugLog is null ? arguments : [.. arguments, "--debug", debugLog], Path.GetTempPath());
         var server = new AzuriteServer(process, port);
         try
         {

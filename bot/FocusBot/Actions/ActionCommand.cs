@@ -39,12 +39,6 @@ public sealed partial class ActionCommand(
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (turn.Activity.Conversation?.ConversationType != ConversationTypes.Personal)
-        {
-            await turn.SendAsync(Activity.CreateTextMessage("Actions are recorded in your personal chat with FocusBot: open it and type action."), cancellationToken);
-            return;
-        }
-
         var form = ActionFormCard.Create(await channels.ListAsync(turn.TenantId, cancellationToken), await themes.CurrentAsync(turn.TenantId, cancellationToken), Today);
         await turn.SendAsync(Activity.CreateCardMessage(form.ToJsonElement(), ActionFormCard.Title), cancellationToken);
     }

@@ -80,6 +80,9 @@ public static class ConfigurationKeys
     public const string RecognitionBehaviours = "Recognition:Behaviours";
     public const string RecognitionPeerLimitPerWeek = "Recognition:PeerLimitPerWeek";
 
+    public const string InsightsRunInBackground = "Insights:RunInBackground";
+    public const string InsightsCheckInterval = "Insights:CheckInterval";
+
     public const string NoticesRunInBackground = "Notices:RunInBackground";
     public const string NoticesCheckInterval = "Notices:CheckInterval";
     public const string NoticesStorageOutageAfter = "Notices:StorageOutageAfter";

@@ -37,13 +37,6 @@ public sealed partial class InsightCommand(
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (turn.Activity.Conversation?.ConversationType != ConversationTypes.Personal)
-        {
-            await turn.SendAsync(Activity.CreateTextMessage("Customer insights are written in your personal chat with FocusBot: open it and type insight."),
-                cancellationToken);
-            return;
-        }
-
         var form = InsightFormCard.Create(await channels.ListAsync(turn.TenantId, cancellationToken), await times.ZoneOfSenderAsync(turn, cancellationToken));
         await turn.SendAsync(Activity.CreateCardMessage(form.ToJsonElement(), InsightFormCard.Title), cancellationToken);
     }
@@ -95,7 +88,7 @@ public sealed partial class InsightCommand(
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(privacy);
         // Never in a channel: what waits to go out, and the buttons to change it, are for the people who share insights alone.
-        var mayManage = turn.Activity.Conversation?.ConversationType == ConversationTypes.Personal
+        var mayManage = PersonalChatOnly.IsPersonal(turn.Activity)
             && (await access.ForAsync(turn, cancellationToken)).MayUse(CommandCatalog.Insight);
         var latest = await insights.ListLatestAsync(turn.TenantId, InsightContent.Window, cancellationToken);
         var viewer = new InsightListViewer(turn.Activity.From?.AadObjectId, mayManage, privacy.MinimumGroupSize);

@@ -82,6 +82,13 @@ public sealed partial class ActivityRouter(
                     return;
                 }
 
+                if (!PersonalChatOnly.Allows(handler.Command, turn.Activity))
+                {
+                    LogOutsidePersonalChat(logger, handler.Command.Name);
+                    await turn.SendAsync(Activity.CreateTextMessage(PersonalChatOnly.GoThere(handler.Command)), cancellationToken);
+                    return;
+                }
+
                 LogCommand(logger, name);
                 await handler.HandleAsync(turn, text[name.Length..].Trim(), cancellationToken);
                 return;
@@ -175,6 +182,9 @@ public sealed partial class ActivityRouter(
         data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String
             ? verb.GetString()
             : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Command {Command} typed outside a personal chat; not run")]
+    private static partial void LogOutsidePersonalChat(ILogger logger, string command);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Command {Command}")]
     private static partial void LogCommand(ILogger logger, string command);

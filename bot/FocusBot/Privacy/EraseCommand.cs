@@ -44,13 +44,6 @@ public sealed partial class EraseCommand(
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (turn.Activity.Conversation?.ConversationType != ConversationTypes.Personal)
-        {
-            await turn.SendAsync(Activity.CreateTextMessage("Erasure is done in your personal chat with FocusBot, so nothing about the person shows here."),
-                cancellationToken);
-            return;
-        }
-
         var lookup = await targets.FindAsync(turn.TenantId, arguments, cancellationToken);
         if (lookup.Problem is { } problem)
         {

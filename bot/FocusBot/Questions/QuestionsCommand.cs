@@ -41,13 +41,6 @@ public sealed partial class QuestionsCommand(
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (turn.Activity.Conversation?.ConversationType is { } type && type != ConversationTypes.Personal)
-        {
-            await SendTextAsync(turn, "Please use questions in your personal chat with FocusBot: the bank includes the quiz answers, " +
-                "which everyone here would see.", cancellationToken);
-            return;
-        }
-
         var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var subcommand = words.Length > 0 ? words[0].ToUpperInvariant() : "LIST";
         switch (subcommand)

@@ -24,7 +24,7 @@ public sealed class KudosCommand(RecognitionFormFlow flow, TeamChannels channels
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var personal = turn.Activity.Conversation?.ConversationType == ConversationTypes.Personal;
+        var personal = PersonalChatOnly.IsPersonal(turn.Activity);
         var channel = personal ? null : await channels.OfActivityAsync(turn.Activity, cancellationToken);
         if (!personal && channel is null)
         {

@@ -22,13 +22,6 @@ public sealed class RecognizeCommand(RecognitionFormFlow flow) : ICommandHandler
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (turn.Activity.Conversation?.ConversationType != ConversationTypes.Personal)
-        {
-            await turn.SendAsync(Activity.CreateTextMessage("Executive recognition is written in your personal chat with FocusBot: open it and type recognize."),
-                cancellationToken);
-            return;
-        }
-
         var card = await flow.FormAsync(turn, RecognitionFormMode.Executive, channel: null, cancellationToken);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), card.FallbackText), cancellationToken);
     }

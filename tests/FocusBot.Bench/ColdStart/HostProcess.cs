@@ -97,6 +97,9 @@ internal sealed partial class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the host as a deployment does (SIGTERM), so it releases its leases and flushes what it holds.</summary>
+    public Task StopAsync() => _process.TerminateAsync(TimeSpan.FromSeconds(30));
+
     /// <summary>Kills the host: the run is over and its copy of the store is thrown away.</summary>
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 

@@ -12,21 +12,25 @@ internal static class PublishedHost
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>The arguments a deployment publishes with (infra/README.md step 5): ReadyToRun code for linux-x64.</summary>
+    public static readonly IReadOnlyList<string> AsDeployed = ["-r", "linux-x64", "--self-contained", "false"];
+
     /// <summary>The working tree's host, published with ReadyToRun forced on or off; returns the path of FocusBot.dll.</summary>
     public static Task<string> PublishAsync(string output, bool readyToRun) =>
         PublishProjectAsync(RepositoryPaths.Root, output,
-            readyToRun ? ["-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"] : ["-p:PublishReadyToRun=false"]);
+            readyToRun ? [.. AsDeployed, "-p:PublishReadyToRun=true"] : ["-p:PublishReadyToRun=false"]);
 
     /// <summary>
-    /// The host of an earlier commit, published exactly as that commit's own settings say (the "before" of a comparison).
-    /// The commit is exported with git archive, so the working tree and its build output are left alone.
+    /// The host of an earlier commit, published as that commit's own settings say plus <paramref name="extra"/> (the
+    /// "before" of a comparison). The commit is exported with git archive, so the working tree and its build output are
+    /// left alone.
     /// </summary>
-    public static async Task<string> PublishCommitAsync(string commit, string output)
+    public static async Task<string> PublishCommitAsync(string commit, string output, IReadOnlyList<string>? extra = null)
     {
         var source = Path.Combine(output, "source");
         Directory.CreateDirectory(source);
         await RunAsync("bash", ["-c", "git -C \"$0\" archive --format=tar \"$1\" | tar -x -C \"$2\"", RepositoryPaths.Root, commit, source], TimeSpan.FromMinutes(2));
-        return await PublishProjectAsync(source, Path.Combine(output, "app"), []);
+        return await PublishProjectAsync(source, Path.Combine(output, "app"), extra ?? []);
     }
 
     private static async Task<string> PublishProjectAsync(string root, string output, IReadOnlyList<string> extra)

@@ -17,30 +17,36 @@ internal static class AnswerTraffic
 {
     public const string BotId = "28:focusbot-bench";
 
+    /// <summary>What people type in a free-text item, the same for everyone.</summary>
+    public const string FreeTextAnswer = "Call customers back the same day.";
+
     /// <summary>The Action.Execute a person's Teams client sends when they answer every question of the card.</summary>
     public static string AnswerInvoke(string serviceUrl, string tenantId, Pulse pulse, IReadOnlyList<Question> questions, string user)
     {
         var data = new JsonObject { ["pulseId"] = pulse.Id };
         foreach (var question in questions)
-            data[PulseCard.InputPrefix + question.Id] = question.Kind == QuestionKind.FreeText ? "Call customers back the same day." : AnswerScales.ChoicesFor(question)[^1].Value;
-        return new JsonObject
-        {
-            ["type"] = "invoke",
-            ["name"] = "adaptiveCard/action",
-            ["id"] = "f:" + Guid.NewGuid(),
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = serviceUrl,
-            ["from"] = new JsonObject { ["id"] = user, ["aadObjectId"] = AadOf(user) },
-            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
-            ["conversation"] = new JsonObject { ["id"] = ChatOf(user), ["conversationType"] = "personal", ["tenantId"] = tenantId },
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
-            ["value"] = new JsonObject
-            {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = PulseCard.AnswerVerb, ["data"] = data },
-                ["trigger"] = "manual",
-            },
-        }.ToJsonString();
+            data[PulseCard.InputPrefix + question.Id] = question.Kind == QuestionKind.FreeText ? FreeTextAnswer : AnswerScales.ChoicesFor(question)[^1].Value;
+        return ActionInvoke(serviceUrl, tenantId, user, PulseCard.AnswerVerb, data);
     }
+
+    /// <summary>The invoke a Teams client posts when <paramref name="user"/> presses an Action.Execute in their personal chat.</summary>
+    public static string ActionInvoke(string serviceUrl, string tenantId, string user, string verb, JsonObject data) => new JsonObject
+    {
+        ["type"] = "invoke",
+        ["name"] = "adaptiveCard/action",
+        ["id"] = "f:" + Guid.NewGuid(),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = serviceUrl,
+        ["from"] = new JsonObject { ["id"] = user, ["aadObjectId"] = AadOf(user) },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "FocusBot" },
+        ["conversation"] = new JsonObject { ["id"] = ChatOf(user), ["conversationType"] = "personal", ["tenantId"] = tenantId },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+        ["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        },
+    }.ToJsonString();
 
     public static string ChatOf(string user) => "a:bench-chat-" + user[3..];
 
@@ -78,6 +84,21 @@ internal static class AnswerTraffic
         return new AnswerFigures(bodies.Count, watch.Elapsed, latencies, results.Count(r => r));
     }
 
+    /// <summary>
+    /// Answers from a fixed number of concurrent callers (a closed loop, as load tools count concurrency): each caller
+    /// sends its next answer as soon as the previous one is answered.
+    /// </summary>
+    public static async Task<AnswerFigures> ConcurrentAsync(HttpClient http, IReadOnlyList<string> bodies, int callers)
+    {
+        var latencies = new double[bodies.Count];
+        var results = new bool[bodies.Count];
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, bodies.Count), new ParallelOptions { MaxDegreeOfParallelism = callers },
+            async (i, _) => results[i] = await TimedPostAsync(http, bodies[i], latencies, i));
+        watch.Stop();
+        return new AnswerFigures(bodies.Count, watch.Elapsed, latencies, results.Count(r => r));
+    }
+
     public static async Task<bool> TimedPostAsync(HttpClient http, string body, double[] latencies, int index)
     {
         var watch = Stopwatch.StartNew();
@@ -111,6 +132,9 @@ internal sealed class AnswerFigures
     public int AnsweredCards { get; }
 
     public double PerSecond => Count / Elapsed.TotalSeconds;
+
+    /// <summary>Answers a second that came back as the answered card (an invoke that ran out of time does not count).</summary>
+    public double AnsweredPerSecond => AnsweredCards / Elapsed.TotalSeconds;
 
     public double Max => _sorted[^1];
 

@@ -119,14 +119,7 @@ internal static class PulseBench
     private static async Task AnswerConcurrentAsync(HttpClient http, ConnectorSimulator.ConnectorSimulator sim, Pulse pulse, IReadOnlyList<Question> questions,
         string[] people, int callers)
     {
-        var bodies = Bodies(sim, pulse, questions, people);
-        var latencies = new double[people.Length];
-        var results = new bool[people.Length];
-        var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, bodies.Length), new ParallelOptions { MaxDegreeOfParallelism = callers },
-            async (i, _) => results[i] = await AnswerTraffic.TimedPostAsync(http, bodies[i], latencies, i));
-        watch.Stop();
-        var figures = new AnswerFigures(people.Length, watch.Elapsed, latencies, results.Count(r => r));
+        var figures = await AnswerTraffic.ConcurrentAsync(http, Bodies(sim, pulse, questions, people), callers);
         Console.WriteLine($"concurrent: {people.Length:N0} answers from {callers} callers at once: {figures.Describe()}");
     }
 

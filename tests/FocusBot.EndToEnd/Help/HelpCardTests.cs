@@ -35,7 +35,7 @@ public sealed class HelpCardTests(PlaygroundFixture playground) : PlaygroundTest
             await Expect(card.GetByText(command.Usage.Forms[0], new() { Exact = true })).ToBeVisibleAsync();
         }
 
-        await Expect(card).ToContainTextAsync("Other commands exist for the Admin, Executive and HR roles.");
+        await Expect(card).ToContainTextAsync("Other commands exist for the Admin, Executive, HR and Manager roles.");
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class InsightAndRecognitionTests(InsightAndRecognitionFixture play
         await FillAsync(form, "Title", "Callbacks take too long");
         await FillAsync(form, "What the customer said, or what the data shows", Hostile);
         await ChooseAsync(form, "Source", "Customer quote");
-        await ChooseAsync(form, "Post in team channels (optional)", "My Team › General");
+        await CardForm.ChooseManyAsync(Page, form, "Post in team channels (optional)", "My Team › General");
         await form.GetByText("Everyone, in their personal chat with FocusBot").ClickAsync();
         await FillAsync(form, "Question", "How long do customers wait for a callback?");
         await FillAsync(form, "Answer 1", "Same day");

@@ -1,5 +1,6 @@
 using FocusBot.Commands;
 using FocusBot.Domain.Roles;
+using FocusBot.Messaging;
 using FocusBot.Roles;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
@@ -96,6 +97,31 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
                 Assert.DoesNotContain(person.Name, e.Line, StringComparison.Ordinal);
             });
         }
+    }
+
+    public static TheoryData<string> PersonalChatCommands() =>
+        [.. CommandCatalog.All.Where(c => !c.Scopes.HasFlag(BotCommandScope.Team)).Select(c => c.Name)];
+
+    /// <summary>
+    /// A command kept for the personal chat (figures, comments, signed report links, forms, the bank, erasure), typed in a
+    /// team channel by someone whose roles allow it: it does not run there, where everyone would see what it shows, and
+    /// the person is told where to type it. Before, only five commands checked; `trends` posted HR's report link to the channel.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PersonalChatCommands))]
+    public async Task PersonalChatCommand_TypedInAChannelBySomeoneAllowed_DoesNotRunThere(string commandName)
+    {
+        var command = CommandCatalog.All.Single(c => c.Name == commandName);
+        var person = command.AllowedRoles.Count == 0 ? PersonFor["Staff"] : PersonFor[command.AllowedRoles[0].ToString()];
+        var scenario = fixture.Scenario;
+        scenario.Connector.Reset();
+
+        await scenario.SayInChannelAsync(person, command.Name);
+
+        var reply = Assert.Single(scenario.SentTo(BotScenario.CustomerWinsChannel));
+        Assert.False(CardJson.HasCard(reply.Activity), $"{command.Name} sent a card to the channel: {reply.Activity.GetRawText()}");
+        Assert.Equal(PersonalChatOnly.GoThere(command), reply.Activity.GetProperty("text").GetString());
+        Assert.Empty(scenario.SentTo(person.Chat));
     }
 
     [Fact]
