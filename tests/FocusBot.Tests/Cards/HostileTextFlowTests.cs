@@ -194,9 +194,11 @@ public sealed class HostileTextFlowTests : IAsyncLifetime
         };
         await InvokeAsync("insight refused", Author, InsightCommand.PostVerb, new JsonObject { [InsightForm.TitleId] = Hostile }, hostile: false); // the typed values are input values: plain text
         await InvokeAsync("insight posted", Author, InsightCommand.PostVerb, form);
-        await _scenario.WaitForCardAsync(EvilChannel, Marker);
-        await _scenario.WaitForCardAsync(Recipient.Chat, Marker);
-        Step("insight cards", hostile: true);
+        // The channel post goes out within the request that posts the insight, and a personal card may too: so the step
+        // reads the cards themselves, whichever step saw them sent.
+        var inChannel = await _scenario.WaitForCardAsync(EvilChannel, Marker);
+        var inChat = await _scenario.WaitForCardAsync(Recipient.Chat, Marker);
+        Step("insight cards", hostile: true, [.. RenderedText.OfCard(inChannel), .. RenderedText.OfCard(inChat)]);
         await _scenario.SayAsync(Author, "insights");
         Step("insight list", hostile: true);
         var insight = (await _scenario.Get<IInsightStore>().ListLatestAsync(BotScenario.TenantId, 1, CancellationToken.None))[0];
@@ -207,8 +209,7 @@ public sealed class HostileTextFlowTests : IAsyncLifetime
         edited["insightId"] = insight.Id;
         edited[InsightForm.BodyId] = Hostile + " edited";
         await InvokeAsync("insight edited", Author, InsightManagement.SaveVerb, edited);
-        await _scenario.WaitForCardAsync(EvilChannel, "edited");
-        Step("insight cards edited", hostile: true);
+        Step("insight cards edited", hostile: true, [.. RenderedText.OfCard(await _scenario.WaitForCardAsync(EvilChannel, "edited"))]);
         await InvokeAsync("insight recall asked", Author, InsightManagement.RecallVerb, new JsonObject { ["insightId"] = insight.Id });
     }
 
