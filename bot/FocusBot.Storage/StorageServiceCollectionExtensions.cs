@@ -1,4 +1,5 @@
 using FocusBot.Domain.Actions;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
@@ -107,6 +108,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPersonalDataEraser, SqlitePersonalDataEraser>();
         services.AddSingleton<INoticeStore, SqliteNoticeStore>();
         services.AddSingleton<IActionStore, SqliteActionStore>();
+        services.AddSingleton<IProgrammeEventStore, SqliteProgrammeEventStore>();
     }
 
     private static void AddAzureTables(IServiceCollection services)
@@ -150,6 +152,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPersonalDataEraser, AzurePersonalDataEraser>();
         services.AddSingleton<INoticeStore, AzureNoticeStore>();
         services.AddSingleton<IActionStore, AzureActionStore>();
+        services.AddSingleton<IProgrammeEventStore, AzureProgrammeEventStore>();
     }
 
     private static ILogger<T> Logger<T>(IServiceProvider provider) =>
