@@ -1,5 +1,4 @@
 using FocusBot.Domain.Actions;
-using FocusBot.Domain.Programme;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
@@ -9,6 +8,7 @@ using FocusBot.Domain.Insights;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Notices;
 using FocusBot.Domain.Privacy;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Recognitions;

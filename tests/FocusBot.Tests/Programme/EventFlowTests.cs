@@ -6,8 +6,8 @@ using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
-using FocusBot.Roles;
 using FocusBot.Programme;
+using FocusBot.Roles;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using FocusBot.Trends;
@@ -60,7 +60,12 @@ public abstract class EventFlowTests(StorageKind storage, AzuriteFixture azurite
             var opens = new DateTimeOffset(MondayWeeksAgo(weeksAgo).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
             var pulse = await Scenario.Get<IPulseStore>().CreateAsync(new Pulse
             {
-                Id = "event-seed-" + weeksAgo, TenantId = BotScenario.TenantId, QuestionIds = [quiz.Id], OpensAt = opens, ClosesAt = opens.AddDays(4), Status = PulseStatus.Closed,
+                Id = "event-seed-" + weeksAgo,
+                TenantId = BotScenario.TenantId,
+                QuestionIds = [quiz.Id],
+                OpensAt = opens,
+                ClosesAt = opens.AddDays(4),
+                Status = PulseStatus.Closed,
             }, CancellationToken.None) ?? throw new InvalidOperationException("The pulse exists already.");
             pulses.Add(pulse);
             var correct = weeksAgo > 3 ? 3 : 11;
@@ -70,8 +75,13 @@ public abstract class EventFlowTests(StorageKind storage, AzuriteFixture azurite
                 {
                     var answer = new Answer
                     {
-                        PulseId = pulse.Id, QuestionId = quiz.Id, RespondentPseudonym = $"seed-{team}-{i}", TenantId = BotScenario.TenantId,
-                        Value = i < correct ? "1" : "0", TeamIds = [team], AnsweredAt = opens,
+                        PulseId = pulse.Id,
+                        QuestionId = quiz.Id,
+                        RespondentPseudonym = $"seed-{team}-{i}",
+                        TenantId = BotScenario.TenantId,
+                        Value = i < correct ? "1" : "0",
+                        TeamIds = [team],
+                        AnsweredAt = opens,
                     };
                     await Scenario.Get<TrendRecorder>().RecordDeliveredAsync(pulse, [team], CancellationToken.None);
                     await Scenario.Get<IAnswerStore>().UpsertAsync(answer, CancellationToken.None);

@@ -26,8 +26,14 @@ public sealed class EventMarkerPageTests(TrendsHostFixture fixture) : IClassFixt
         var events = fixture.Host.Services.GetRequiredService<IProgrammeEventStore>();
         ProgrammeEvent Event(string id, ProgrammeEventKind kind, string title, int pulse, params string[] teams) => new()
         {
-            Id = id, TenantId = HostTrendSeed.Tenant, Kind = kind, Title = title, Date = WeekOf(pulse).FirstDay.AddDays(2), TeamIds = teams,
-            RecordedByAadObjectId = "hr", RecordedAt = fixture.Pulses[0].OpensAt,
+            Id = id,
+            TenantId = HostTrendSeed.Tenant,
+            Kind = kind,
+            Title = title,
+            Date = WeekOf(pulse).FirstDay.AddDays(2),
+            TeamIds = teams,
+            RecordedByAadObjectId = "hr",
+            RecordedAt = fixture.Pulses[0].OpensAt,
         };
         await events.CreateAsync(Event("org", ProgrammeEventKind.CustomerClinic, OrganisationWide, 0), CancellationToken.None);
         await events.CreateAsync(Event("alpha", ProgrammeEventKind.CustomerFocusTeamFormed, AlphaOnly, 1, "t-alpha"), CancellationToken.None);
