@@ -16,8 +16,14 @@ public sealed class EventCardValidationTests
         var teams = Enumerable.Range(0, ProgrammeEvent.MaxTeams).ToDictionary(i => $"19:team-{i}@thread.tacv2", i => $"Team {i} " + new string('n', 72));
         ProgrammeEvent Largest(int i) => new()
         {
-            Id = "e" + i, TenantId = TrendWorld.Tenant, Kind = ProgrammeEventKind.CustomerFocusTeamFormed, Title = new string('T', ProgrammeEvent.MaxTitle),
-            Date = new DateOnly(2026, 2, 4), TeamIds = [.. teams.Keys], RecordedByAadObjectId = "hr", RecordedAt = TrendWorld.Start,
+            Id = "e" + i,
+            TenantId = TrendWorld.Tenant,
+            Kind = ProgrammeEventKind.CustomerFocusTeamFormed,
+            Title = new string('T', ProgrammeEvent.MaxTitle),
+            Date = new DateOnly(2026, 2, 4),
+            TeamIds = [.. teams.Keys],
+            RecordedByAadObjectId = "hr",
+            RecordedAt = TrendWorld.Start,
         };
 
         await using var world = await TrendWorld.CreateAsync();
