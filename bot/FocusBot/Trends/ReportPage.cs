@@ -121,8 +121,11 @@ public static class ReportPage
     /// ones on a team's. Each at the period holding its date (its week, or that week's month or quarter).
     /// </summary>
     private static IReadOnlyList<ChartMarker> Markers(TrendReport report, string slice, IReadOnlyList<ProgrammeEvent> events) =>
-        [.. events.Where(e => slice == TrendSlices.Org || e.IsOrganisationWide || (TrendSlices.IsTeam(slice) && e.TeamIds.Contains(TrendSlices.TeamIdOf(slice), StringComparer.Ordinal)))
-            .Select(e => new ChartMarker(PeriodOf(e.Date, report.Kind), ProgrammeEventKinds.Title(e.Kind) + ": " + e.Title))];
+        [.. events.Where(e => IsFor(e, slice)).Select(e => new ChartMarker(PeriodOf(e.Date, report.Kind), ProgrammeEventKinds.Title(e.Kind) + ": " + e.Title))];
+
+    private static bool IsFor(ProgrammeEvent programmeEvent, string slice) =>
+        slice == TrendSlices.Org || programmeEvent.IsOrganisationWide
+        || (TrendSlices.IsTeam(slice) && programmeEvent.TeamIds.Contains(TrendSlices.TeamIdOf(slice), StringComparer.Ordinal));
 
     private static TrendPeriod PeriodOf(DateOnly date, PeriodKind kind)
     {
@@ -135,7 +138,8 @@ public static class ReportPage
     /// <summary>The events marked on the charts, with who they were for: what a marker's short label stands for.</summary>
     private static string Events(TrendReport report, IReadOnlyList<ProgrammeEvent> events)
     {
-        var shown = events.Where(e => report.Periods.Contains(PeriodOf(e.Date, report.Kind))).ToList();
+        // A team's page (a Manager's too) lists the events its charts mark, not other teams' events.
+        var shown = events.Where(e => IsFor(e, report.Focus.Slice) && report.Periods.Contains(PeriodOf(e.Date, report.Kind))).ToList();
         if (shown.Count == 0)
             return string.Empty;
         var html = new StringBuilder("<section id=\"events\"><h2>Programme events marked on the charts</h2><table><thead><tr><th>Date</th><th>Kind</th><th>Event</th><th>For</th></tr></thead><tbody>");

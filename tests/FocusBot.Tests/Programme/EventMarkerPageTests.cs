@@ -73,4 +73,13 @@ public sealed class EventMarkerPageTests(TrendsHostFixture fixture) : IClassFixt
         Assert.Contains("Programme events marked on the charts", html, StringComparison.Ordinal);
         Assert.Contains("<td>Alpha</td>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Page_OfATeam_MarksAndListsOnlyItsOwnAndOrganisationWideEvents()
+    {
+        var html = await PageAsync(TrendSlices.Team("t-bravo"));
+
+        Assert.Contains("Contoso", Chart(html, "K", TrendSlices.Team("t-bravo"), small: false), StringComparison.Ordinal);
+        Assert.DoesNotContain("focus team formed", html, StringComparison.Ordinal);
+    }
 }
