@@ -53,6 +53,18 @@ public static class CardJson
 
     public static IReadOnlyList<string> Verbs(JsonElement card) => [.. ExecuteActions(card).Select(a => a.GetProperty("verb").GetString()!)];
 
+    /// <summary>Every input of the card (Input.Text, Input.ChoiceSet, Input.Toggle...), nested ones too, in order.</summary>
+    public static IReadOnlyList<JsonElement> Inputs(JsonElement card)
+    {
+        var inputs = new List<JsonElement>();
+        Walk(card, element =>
+        {
+            if (Type(element)?.StartsWith("Input.", StringComparison.Ordinal) == true)
+                inputs.Add(element);
+        });
+        return inputs;
+    }
+
     /// <summary>The input with this id (Input.Text, Input.ChoiceSet, Input.Toggle).</summary>
     public static JsonElement Input(JsonElement card, string id)
     {

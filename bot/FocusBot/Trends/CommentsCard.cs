@@ -5,13 +5,17 @@ using FocusBot.Domain.Trends;
 namespace FocusBot.Trends;
 
 /// <summary>
-/// The comments of a group, verbatim but masked, in no particular order and without dates: what `comments` answers.
+/// The comments of a group, verbatim but masked, in no particular order and without dates, under the themes they form (as
+/// the trends card words them): what `comments` answers.
 /// A long list is cut at <see cref="MaxComments"/> (or the card's size) with the count said; the report page has them all.
 /// </summary>
 public static class CommentsCard
 {
     public const string Title = "Comments";
     public const int MaxComments = 25;
+
+    /// <summary>How the line of themes starts, above the comments.</summary>
+    public const string ThemesLead = "Themes, with how many comments used each: ";
 
     // Comments are at most 500 characters each; with markdown escaping and the rest of the card this stays well under 28 KB.
     private const int MaxCharacters = 14_000;
@@ -55,6 +59,10 @@ public static class CommentsCard
             body.Add(new TextBlock(Hidden(report.MinimumCommentGroupSize)) { Spacing = "Medium" });
             return new AdaptiveCard { FallbackText = Title, Body = body };
         }
+
+        // What the comments add up to, before them: HR records an action against one of these (`action`).
+        if (report.Themes.Count > 0)
+            body.Add(new TextBlock(ThemesLead + TrendText.Themes(report.Themes)) { Spacing = "Medium" });
 
         var shown = 0;
         var characters = 0;

@@ -131,7 +131,7 @@ public static class TrendCard
             yield break;
         }
 
-        yield return new TextBlock(string.Join(" · ", report.Themes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{CardText.Escape(t.Term)} ({t.Mentions})"))));
+        yield return new TextBlock(TrendText.Themes(report.Themes));
         yield return new TextBlock(string.Create(CultureInfo.InvariantCulture,
             $"Phrases people wrote, with how many of {report.ThemeCommenters} comments used each (a comment counts once, however often it repeats a phrase)."))
         { IsSubtle = true, Size = "Small", Spacing = "None" };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FocusBot.Cards;
 using FocusBot.Domain.Trends;
 
 namespace FocusBot.Trends;
@@ -71,6 +72,10 @@ public static class TrendText
     /// <summary>"the week before" when it is the period just before, otherwise which one: "the week of 12 Oct 2026", "Sep 2026".</summary>
     public static string Earlier(TrendPeriod period, TrendPeriod earlier) =>
         earlier == period.Previous() ? "the " + PeriodWord(period.Kind, 1) + " before" : Named(earlier);
+
+    /// <summary>The themes on one line, each with how many comments used it: "faster refunds (4) · order tracking (3)", escaped for a card.</summary>
+    public static string Themes(IEnumerable<VoiceTheme> themes) =>
+        string.Join(" · ", themes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{CardText.Escape(t.Term)} ({t.Mentions})")));
 
     /// <summary>A period inside a sentence: "the week of 23 Nov 2026", "Nov 2026", "Q4 2026".</summary>
     public static string Named(TrendPeriod period) => period.Kind == PeriodKind.Week ? "the " + period.Label : period.Label;

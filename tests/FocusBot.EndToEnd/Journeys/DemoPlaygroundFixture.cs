@@ -79,19 +79,13 @@ public sealed class DemoPlaygroundFixture : IAsyncLifetime
     public async Task<IPage> OpenPersonalChatAsync(int height = 1100)
     {
         var page = await Chromium.OpenPageAsync(Browser, _browserConsole.Enqueue, height);
-        await page.GotoAsync(Playground.PageAddress.ToString(), new() { WaitUntil = WaitUntilState.Commit });
-        await MessageBox(page).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = (float)Waits.FirstPageLoad.TotalMilliseconds });
+        await PlaygroundPage.LoadAsync(page, Playground.PageAddress, Waits.FirstPageLoad);
         await Chromium.WaitForCardAsync(page, WelcomeCard.Title, 0);
         return page;
     }
 
     /// <summary>Types <paramref name="text"/> in the chat and sends it with Enter, as a person would.</summary>
-    public static async Task SendAsync(IPage page, string text)
-    {
-        await MessageBox(page).ClickAsync();
-        await page.Keyboard.TypeAsync(text);
-        await page.Keyboard.PressAsync("Enter");
-    }
+    public static Task SendAsync(IPage page, string text) => PlaygroundPage.SendAsync(page, text);
 
     /// <summary>A report link for the Playground's user, who holds HR in the demo.</summary>
     public string ReportAddress(string slice = TrendSlices.Org)
@@ -145,8 +139,6 @@ public sealed class DemoPlaygroundFixture : IAsyncLifetime
             await page.CloseAsync();
         }
     }
-
-    private static ILocator MessageBox(IPage page) => page.Locator("[data-lexical-editor=\"true\"]");
 }
 
 /// <summary>One FocusBot (with the demo), Playground and browser for the journeys and the report page.</summary>

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using FocusBot.ConnectorSimulator;
 using FocusBot.Development;
-using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using Microsoft.Data.Sqlite;
 

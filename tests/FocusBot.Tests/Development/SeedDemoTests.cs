@@ -4,7 +4,6 @@ using FocusBot.ConnectorSimulator;
 using FocusBot.Development;
 using FocusBot.Domain.Roles;
 using FocusBot.Roles;
-using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -47,9 +47,21 @@ public abstract class CommentsFlowTests(StorageKind storage, AzuriteFixture azur
 
     public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
 
-    private async Task AnswerAndSealAsync()
+    /// <summary>Three of five comments ask for faster refunds: a phrase in at least Privacy:MinimumTermMentions (3) comments is a theme.</summary>
+    private static readonly (Person Person, string Comment)[] RefundComments =
+    [
+        (Person.Sam, "Faster refunds please"),
+        (Person.Hassan, "Faster refunds for damaged orders"),
+        (Person.Ruth, "Much faster refunds"),
+        (Person.Ada, "Fewer handoffs between teams"),
+        (Person.Megan, "Answer the phone within three rings"),
+    ];
+
+    private Task AnswerAndSealAsync() => AnswerAndSealAsync(Comments);
+
+    private async Task AnswerAndSealAsync((Person Person, string Comment)[] comments)
     {
-        foreach (var (person, comment) in Comments)
+        foreach (var (person, comment) in comments)
         {
             var card = await _scenario.ExecuteForCardAsync(person, PulseCard.AnswerVerb, new JsonObject { ["pulseId"] = _pulse.Id, ["q.v-one-thing"] = comment });
             Assert.Contains("Thank you, your answers are in", CardJson.AllText(card), StringComparison.Ordinal);
@@ -68,8 +80,9 @@ public abstract class CommentsFlowTests(StorageKind storage, AzuriteFixture azur
         return _scenario.LastCardTo(person);
     }
 
+    /// <summary>The card's comments: what comes between its heading lines (and any themes) and the count at the end.</summary>
     private static IReadOnlyList<string> CommentLines(JsonElement card) =>
-        [.. CardJson.Texts(card).Skip(2).SkipLast(1).Select(CardJson.Visible)];
+        [.. CardJson.Texts(card).Skip(2).SkipLast(1).Select(CardJson.Visible).Where(t => !t.StartsWith(CommentsCard.ThemesLead, StringComparison.Ordinal))];
 
     [Fact]
     public async Task Pulse_WithVoiceEveryDefault_EndsWithTheOptionalVoiceQuestion()
@@ -127,6 +140,28 @@ public abstract class CommentsFlowTests(StorageKind storage, AzuriteFixture azur
         Assert.NotEqual([.. Comments.Select(c => masker.Mask(c.Comment))], lines);
         Assert.DoesNotContain(DateTimeOffset.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-", all, StringComparison.Ordinal);
         Assert.Contains("5 comments.", all, StringComparison.Ordinal);
+    }
+
+    /// <summary>HR reads what the comments add up to where they read the comments, before recording an action against a theme.</summary>
+    [Fact]
+    public async Task Comments_ThatShareAPhrase_ShowItsThemeAboveTheComments()
+    {
+        await AnswerAndSealAsync(RefundComments);
+
+        var card = await CommentsCardAsync(Person.Hassan, "comments");
+
+        Assert.Equal(CommentsCard.ThemesLead + "faster refunds (3)", CardJson.Visible(CardJson.Texts(card)[2]));
+        Assert.Equal([.. RefundComments.Select(c => c.Comment).Order(StringComparer.Ordinal)], CommentLines(card).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Comments_WithoutASharedPhrase_ShowNoThemes()
+    {
+        await AnswerAndSealAsync();
+
+        var card = await CommentsCardAsync(Person.Hassan, "comments");
+
+        Assert.DoesNotContain(CommentsCard.ThemesLead, CardJson.AllText(card), StringComparison.Ordinal);
     }
 
     [Fact]
