@@ -81,5 +81,12 @@ public sealed class FormValues
         return value;
     }
 
+    /// <summary>
+    /// The values of a multi-select, each once. It sends them joined by commas; Teams' conversation and team ids never
+    /// contain one.
+    /// </summary>
+    public IReadOnlyList<string> Values(string id) =>
+        [.. CardText.Clean(Raw(id)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+
     public void Problem(string message) => _problems.Add(message);
 }

@@ -8,6 +8,7 @@ using FocusBot.Domain.Insights;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Notices;
 using FocusBot.Domain.Privacy;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Recognitions;
@@ -107,6 +108,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPersonalDataEraser, SqlitePersonalDataEraser>();
         services.AddSingleton<INoticeStore, SqliteNoticeStore>();
         services.AddSingleton<IActionStore, SqliteActionStore>();
+        services.AddSingleton<IProgrammeEventStore, SqliteProgrammeEventStore>();
     }
 
     private static void AddAzureTables(IServiceCollection services)
@@ -150,6 +152,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPersonalDataEraser, AzurePersonalDataEraser>();
         services.AddSingleton<INoticeStore, AzureNoticeStore>();
         services.AddSingleton<IActionStore, AzureActionStore>();
+        services.AddSingleton<IProgrammeEventStore, AzureProgrammeEventStore>();
     }
 
     private static ILogger<T> Logger<T>(IServiceProvider provider) =>

@@ -8,6 +8,7 @@ using FocusBot.Insights;
 using FocusBot.Messaging;
 using FocusBot.Notices;
 using FocusBot.Privacy;
+using FocusBot.Programme;
 using FocusBot.Protocol.Hosting;
 using FocusBot.PulseResults;
 using FocusBot.Pulses;
@@ -49,6 +50,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddPulse(configuration, environment);
         services.AddInsights(configuration);
         services.AddActions();
+        services.AddProgramme(configuration);
         services.AddRecognition();
         services.AddRoleAdministration();
         services.AddPrivacy(configuration, environment);

@@ -42,6 +42,7 @@ internal sealed partial class AzureTableNames
         InboundActivities = prefix + "InboundActivities";
         Notices = prefix + "Notices";
         Actions = prefix + "Actions";
+        ProgrammeEvents = prefix + "ProgrammeEvents";
     }
 
     public string Conversations { get; }
@@ -102,11 +103,13 @@ internal sealed partial class AzureTableNames
 
     public string Actions { get; }
 
+    public string ProgrammeEvents { get; }
+
     public IReadOnlyList<string> All =>
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
         Ledgers, Answers, CountedAnswers, AnsweredMarks, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, RecognitionsByAuthor, PersonMarks,
-        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices, Actions,
+        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices, Actions, ProgrammeEvents,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

@@ -25,6 +25,7 @@ internal static class SqliteMigrations
         (9, SqliteSchemaV9.Sql),
         (10, SqliteSchemaV10.Sql),
         (11, SqliteSchemaV11.Sql),
+        (12, SqliteSchemaV12.Sql),
     ];
 
     /// <summary>Every version a file brought up to date has recorded, in order.</summary>

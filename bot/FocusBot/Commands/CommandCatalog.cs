@@ -138,6 +138,30 @@ public static class CommandCatalog
         Usage = new(["actions"], "actions") { Details = "Lists the actions taken in answer to the weekly pulse, newest first, with owner, due date and status." },
     };
 
+    public static readonly BotCommand Event = new("event", "Record a programme event: a workshop, training or clinic (HR, Executive)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR, Role.Executive],
+        Group = CommandGroup.Programme,
+        Usage = new(["event"], "event")
+        {
+            Details = "Opens the form for a programme event: its kind (workshop, training, customer clinic, focus group, customer focus team " +
+                "formed, policy change), title, date, and the teams involved or the whole organisation. It is marked on the report's charts; " +
+                "Before and after in events compares the weeks either side.",
+        },
+    };
+
+    public static readonly BotCommand Events = new("events", "Programme events, each with its before and after (HR, Executive)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR, Role.Executive],
+        Group = CommandGroup.Programme,
+        Usage = new(["events"], "events")
+        {
+            Details = "Lists the programme events, latest first. Before and after on one compares knowledge, behaviour and attitude in the weeks " +
+                "before it with the weeks after, for the teams involved (or the organisation) and for the other teams where there are enough, " +
+                "with the trends card's rule for a clear change and its privacy rules.",
+        },
+    };
+
     public static readonly BotCommand Recognize = new("recognize", "Post an executive recognition of customer focus (Executive)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.Executive],
@@ -273,6 +297,6 @@ public static class CommandCatalog
     public static IReadOnlyList<BotCommand> All { get; } =
         [
             Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Action, Actions, Recognize, Kudos, Recognitions, RecognitionCounts, RecognitionsExport,
-            Questions, Trends, Comments, Digest, TrendsRebuild, Erase, Status,
+            Questions, Trends, Comments, Digest, TrendsRebuild, Event, Events, Erase, Status,
         ];
 }

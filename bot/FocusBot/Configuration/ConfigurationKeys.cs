@@ -90,6 +90,8 @@ public static class ConfigurationKeys
     public const string NoticesUnreachableAtLeast = "Notices:UnreachableAtLeast";
     public const string NoticesUnreachableShare = "Notices:UnreachableShare";
 
+    public const string ProgrammeEventWindowWeeks = "Programme:EventWindowWeeks";
+
     public const string RetentionRunInBackground = "Retention:RunInBackground";
     public const string RetentionRawAnswersMonths = "Retention:RawAnswersMonths";
 

@@ -220,9 +220,7 @@ public static class InsightForm
         };
     }
 
-    // A multi-select sends its values joined by commas; Teams' conversation and team ids never contain one.
-    private static List<string> Values(FormValues form, string id) =>
-        [.. CardText.Clean(form.Raw(id)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+    private static IReadOnlyList<string> Values(FormValues form, string id) => form.Values(id);
 
     private static List<ConversationRecord> ReadChannels(FormValues form, IReadOnlyList<ConversationRecord> channels)
     {

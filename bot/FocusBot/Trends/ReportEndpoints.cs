@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FocusBot.Domain.Actions;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Trends;
 using FocusBot.Telemetry;
 
@@ -25,7 +26,7 @@ public static partial class ReportEndpoints
     }
 
     private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, CommentsReader comments,
-        IActionStore actions, ILoggerFactory loggers, CancellationToken cancellationToken)
+        IActionStore actions, IProgrammeEventStore events, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var nonce = Secure(http.Response);
         var token = http.Request.Query[ReportUrls.TokenParameter].ToString();
@@ -39,8 +40,9 @@ public static partial class ReportEndpoints
             ? ReportUrls.Relative(ReportUrls.PagePath, signer.Sign(link with { Slice = slice }))
             : null;
         var recorded = await actions.ListLatestAsync(link.TenantId, 0, ReportActionCount, cancellationToken);
+        var marked = report.IsEmpty ? [] : await events.ListBetweenAsync(link.TenantId, report.Periods[0].FirstDay, report.Periods[^1].LastDay, cancellationToken);
         var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt,
-            await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken), recorded);
+            await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken), recorded, marked);
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using FocusBot.Domain.Actions;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 
@@ -22,10 +23,12 @@ public static class ReportPage
 
     /// <param name="comments">The focus group's comments as the privacy gate lets them out, or null for no comments section.</param>
     /// <param name="actions">The tenant's actions ("you said, we did"), newest first, shown beside the themes they answer.</param>
+    /// <param name="events">The tenant's programme events in the report's periods, marked on the charts of the groups they were for.</param>
     public static string Render(TrendReport report, string nonce, string csvHref, Func<string, string?> teamHref, DateTimeOffset expiresAt,
-        PublishedComments? comments = null, IReadOnlyList<ProgrammeAction>? actions = null)
+        PublishedComments? comments = null, IReadOnlyList<ProgrammeAction>? actions = null, IReadOnlyList<ProgrammeEvent>? events = null)
     {
         actions ??= [];
+        events ??= [];
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(teamHref);
         var html = new StringBuilder();
@@ -55,8 +58,10 @@ public static class ReportPage
         {
             if (measure == TrendMeasure.Advocacy && report.Focus[measure].Points.All(p => p.Status == FigureStatus.NotAvailable))
                 continue;
-            html.Append(MeasureCharts(report, measure, teamHref));
+            html.Append(MeasureCharts(report, measure, teamHref, events));
         }
+
+        html.Append(Events(report, events));
 
         // A Manager's page is their team alone (the tiles above): there is nothing to compare it with.
         html.Append(SliceTable(report.Focus.Slice == TrendSlices.Org ? "By team" : "Compared with the organisation",
@@ -77,7 +82,7 @@ public static class ReportPage
     /// One measure: the report's own line alone (a team's with the organisation dashed behind it), then for the
     /// organisation a small chart per team, same scale, each with the organisation dashed behind it.
     /// </summary>
-    private static string MeasureCharts(TrendReport report, string measure, Func<string, string?> teamHref)
+    private static string MeasureCharts(TrendReport report, string measure, Func<string, string?> teamHref, IReadOnlyList<ProgrammeEvent> events)
     {
         var html = new StringBuilder("<section><h2>").Append(E(TrendMeasure.Name(measure))).Append(" over time <small>")
             .Append(E(TrendText.MeasureDescription(measure))).Append("</small></h2>");
@@ -85,7 +90,7 @@ public static class ReportPage
         var isTeamReport = report.Focus.Slice != TrendSlices.Org;
         // A Manager's page is their team alone: no organisation line behind it.
         var reference = isTeamReport && !report.TeamOnly;
-        html.Append(SvgLineChart.Render(measure, report.Periods, Line(report.Focus, measure), reference ? organisation : null));
+        html.Append(SvgLineChart.Render(measure, report.Periods, Line(report.Focus, measure), reference ? organisation : null, markers: Markers(report, report.Focus.Slice, events)));
         html.Append("<p class=\"legend\"><span class=\"key focus\">").Append(E(report.Focus.Name)).Append("</span>");
         if (reference)
             html.Append("<span class=\"key reference\">").Append(E(report.Organisation.Name)).Append(", for reference</span>");
@@ -100,7 +105,8 @@ public static class ReportPage
             {
                 var name = teamHref(team.Slice) is { } link ? $"<a href=\"{E(link)}\">{E(team.Name)}</a>" : E(team.Name);
                 html.Append("<figure><figcaption>").Append(name).Append(" <span class=\"n\">").Append(E(TrendText.Value(team[measure].Latest))).Append("</span></figcaption>")
-                    .Append(SvgLineChart.Render(measure, TeamPeriods(report, team), Line(team, measure), organisation with { Points = [.. organisation.Points.TakeLast(team[measure].Points.Count)] }, ChartSize.Small))
+                    .Append(SvgLineChart.Render(measure, TeamPeriods(report, team), Line(team, measure), organisation with { Points = [.. organisation.Points.TakeLast(team[measure].Points.Count)] }, ChartSize.Small,
+                        Markers(report, team.Slice, events)))
                     .Append("</figure>");
             }
 
@@ -108,6 +114,45 @@ public static class ReportPage
         }
 
         return html.Append("</section>").ToString();
+    }
+
+    /// <summary>
+    /// The events a slice's chart marks: every event on the organisation's, a team's own events and the organisation-wide
+    /// ones on a team's. Each at the period holding its date (its week, or that week's month or quarter).
+    /// </summary>
+    private static IReadOnlyList<ChartMarker> Markers(TrendReport report, string slice, IReadOnlyList<ProgrammeEvent> events) =>
+        [.. events.Where(e => IsFor(e, slice)).Select(e => new ChartMarker(PeriodOf(e.Date, report.Kind), ProgrammeEventKinds.Title(e.Kind) + ": " + e.Title))];
+
+    private static bool IsFor(ProgrammeEvent programmeEvent, string slice) =>
+        slice == TrendSlices.Org || programmeEvent.IsOrganisationWide
+        || (TrendSlices.IsTeam(slice) && programmeEvent.TeamIds.Contains(TrendSlices.TeamIdOf(slice), StringComparer.Ordinal));
+
+    private static TrendPeriod PeriodOf(DateOnly date, PeriodKind kind)
+    {
+        var period = TrendPeriod.WeekOf(date);
+        while (period.Kind != kind && period.Parent() is { } parent)
+            period = parent;
+        return period;
+    }
+
+    /// <summary>The events marked on the charts, with who they were for: what a marker's short label stands for.</summary>
+    private static string Events(TrendReport report, IReadOnlyList<ProgrammeEvent> events)
+    {
+        // A team's page (a Manager's too) lists the events its charts mark, not other teams' events.
+        var shown = events.Where(e => IsFor(e, report.Focus.Slice) && report.Periods.Contains(PeriodOf(e.Date, report.Kind))).ToList();
+        if (shown.Count == 0)
+            return string.Empty;
+        var html = new StringBuilder("<section id=\"events\"><h2>Programme events marked on the charts</h2><table><thead><tr><th>Date</th><th>Kind</th><th>Event</th><th>For</th></tr></thead><tbody>");
+        foreach (var e in shown)
+        {
+            var who = e.IsOrganisationWide
+                ? "The whole organisation"
+                : string.Join(", ", e.TeamIds.Select(id => report.Teams.FirstOrDefault(t => t.Slice == TrendSlices.Team(id))?.Name ?? "a team"));
+            html.Append("<tr><td>").Append(E(e.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture))).Append("</td><td>").Append(E(ProgrammeEventKinds.Title(e.Kind)))
+                .Append("</td><td>").Append(E(e.Title)).Append("</td><td>").Append(E(who)).Append("</td></tr>");
+        }
+
+        return html.Append("</tbody></table><p class=\"when\">Type <strong>events</strong> to FocusBot in Teams for each event's before and after.</p></section>").ToString();
     }
 
     private static ChartLine Line(SliceSeries slice, string measure) => new(slice.Slice, slice.Name, slice[measure].Points);
@@ -293,5 +338,6 @@ public static class ReportPage
         + ".multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}figure{margin:0}figcaption{font-size:.9rem;margin-bottom:2px}"
         + "details.teams summary{cursor:pointer;color:#616161;margin:8px 0}.when{color:#616161;font-size:.85rem}.marks ul{margin:4px 0;padding-left:20px}"
         + "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top}td.hidden,td.na{color:#8a8886}"
-        + "footer{margin-top:24px}.acted{color:#0e700e;font-size:.85rem}";
+        + "footer{margin-top:24px}.acted{color:#0e700e;font-size:.85rem}"
+        + ".marker line{stroke:#5b5fc7;stroke-width:1.5;stroke-dasharray:2 3}.marker-label{fill:#5b5fc7;font-size:11px}";
 }

@@ -8,6 +8,9 @@ namespace FocusBot.Trends;
 /// <summary>One slice's points in a chart.</summary>
 public sealed record ChartLine(string Slice, string Name, IReadOnlyList<PublishedFigure> Points);
 
+/// <summary>A programme event at the period holding it: a labelled vertical line on the chart.</summary>
+public sealed record ChartMarker(TrendPeriod Period, string Label);
+
 /// <summary>A full-width chart, or one of a grid of small charts (one per team).</summary>
 public enum ChartSize
 {
@@ -29,7 +32,9 @@ public static class SvgLineChart
     private static readonly Frame s_full = new(720, 240, 44, 16, 14, 36, 4, 3.5);
     private static readonly Frame s_small = new(260, 150, 36, 22, 10, 26, 2, 3);
 
-    public static string Render(string measure, IReadOnlyList<TrendPeriod> periods, ChartLine line, ChartLine? reference = null, ChartSize size = ChartSize.Full)
+    /// <param name="markers">Programme events to mark; those outside <paramref name="periods"/> are left out.</param>
+    public static string Render(string measure, IReadOnlyList<TrendPeriod> periods, ChartLine line, ChartLine? reference = null, ChartSize size = ChartSize.Full,
+        IReadOnlyList<ChartMarker>? markers = null)
     {
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(line);
@@ -52,6 +57,20 @@ public static class SvgLineChart
 
         foreach (var i in AxisLabelIndices(periods.Count, size))
             svg.Append(Invariant($"<text class=\"axis\" x=\"{X(i):0.#}\" y=\"{frame.Height - (frame.Bottom / 3)}\" text-anchor=\"middle\">{Encode(periods[i].ShortLabel)}</text>"));
+
+        // Markers under the lines, so a point on the event's week stays readable; a small chart has no room for the label
+        // text, so it carries the label as the marker's tooltip only.
+        foreach (var group in (markers ?? []).GroupBy(m => m.Period))
+        {
+            var i = IndexOf(periods, group.Key);
+            if (i < 0)
+                continue;
+            var label = string.Join("; ", group.Select(m => m.Label));
+            svg.Append(Invariant($"<g class=\"marker\" data-period=\"{Encode(group.Key.Key)}\"><line x1=\"{X(i):0.#}\" x2=\"{X(i):0.#}\" y1=\"{frame.Top}\" y2=\"{frame.Height - frame.Bottom}\"/>"));
+            if (size == ChartSize.Full)
+                svg.Append(Invariant($"<text class=\"marker-label\" x=\"{X(i) + 4:0.#}\" y=\"{frame.Top + 10}\">{Encode(Shorten(label))}</text>"));
+            svg.Append("<title>").Append(Encode(label)).Append("</title></g>");
+        }
 
         // The reference goes underneath, so the slice asked about is always on top.
         if (reference is not null)
@@ -107,6 +126,20 @@ public static class SvgLineChart
 
         return path.ToString().TrimEnd();
     }
+
+    private static int IndexOf(IReadOnlyList<TrendPeriod> periods, TrendPeriod period)
+    {
+        for (var i = 0; i < periods.Count; i++)
+        {
+            if (periods[i] == period)
+                return i;
+        }
+
+        return -1;
+    }
+
+    /// <summary>A marker's label on the chart: short enough not to run over the next one; the tooltip has it whole.</summary>
+    private static string Shorten(string label) => label.Length <= 40 ? label : label[..39] + "…";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 

@@ -201,6 +201,37 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         Assert.Empty(CommandCatalog.Actions.AllowedRoles);
     }
 
+    [Fact]
+    public void Catalog_EventCommands_AreForHrAndExecutivesOnly()
+    {
+        Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Event.AllowedRoles);
+        Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Events.AllowedRoles);
+    }
+
+    public static TheoryData<string, string> EventButtonCases() => ButtonCases(global::FocusBot.Programme.EventCommand.RecordVerb,
+        global::FocusBot.Programme.EventsCommand.PageVerb, global::FocusBot.Programme.EventsCommand.CompareVerb);
+
+    /// <summary>
+    /// Recording, paging the list and Before and after: only HR and Executives (the comparison shows the organisation's
+    /// and other teams' figures, which a Manager does not see). An empty press stores nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EventButtonCases))]
+    public async Task EventButton_PressedByRole_IsAnsweredOnlyForHrAndExecutives(string verb, string role)
+    {
+        var person = PersonFor[role];
+        var allowed = role is nameof(Role.Executive) or nameof(Role.HR);
+        var command = verb == global::FocusBot.Programme.EventCommand.RecordVerb ? CommandCatalog.Event : CommandCatalog.Events;
+        fixture.Scenario.Connector.Reset();
+
+        var response = await fixture.Scenario.ExecuteAsync(person, verb, new System.Text.Json.Nodes.JsonObject { ["eventId"] = "no-such-event" });
+
+        Assert.Equal(!allowed, IsRefusal(response, command, out var value));
+        if (allowed)
+            Assert.NotEqual(System.Text.Json.JsonValueKind.Undefined, value.ValueKind);
+        Assert.Empty(await fixture.Scenario.Get<global::FocusBot.Domain.Programme.IProgrammeEventStore>().ListLatestAsync(BotScenario.TenantId, 0, 5, CancellationToken.None));
+    }
+
     /// <summary>Each of <paramref name="verbs"/> pressed by each role.</summary>
     private static TheoryData<string, string> ButtonCases(params string[] verbs)
     {
