@@ -13,7 +13,4 @@ public sealed class DevToolsOptions
 
     /// <summary>Opens this week's pulse for everyone once someone opens FocusBot's chat (<see cref="PulseNowOnFirstChat"/>).</summary>
     public bool PulseNow { get; set; }
-
-    /// <summary>How far from now FocusBot's clock runs (<see cref="DevelopmentClock"/>); zero leaves it alone.</summary>
-    public TimeSpan ClockOffset { get; set; }
 }
