@@ -83,7 +83,7 @@ public sealed class ResultsContent(
     private async Task<Uri?> ReportUrlAsync(Delivery delivery, ConversationRecord? chat, CancellationToken cancellationToken)
     {
         var aadObjectId = chat?.UserAadObjectId ?? (await roster.FindByUserIdAsync(delivery.TenantId, delivery.UserId, cancellationToken))?.AadObjectId;
-        if (aadObjectId is null || (await roles.GetRolesAsync(delivery.TenantId, aadObjectId, delivery.UserId, cancellationToken)) is var held && !held.Contains(Role.HR) && !held.Contains(Role.Executive))
+        if (aadObjectId is null || !RoleResolver.ReadsEveryTeam(await roles.GetRolesAsync(delivery.TenantId, aadObjectId, delivery.UserId, cancellationToken)))
             return null;
         return urls.Value.Page(urls.Value.LinkFor(delivery.TenantId, aadObjectId, delivery.UserId, TrendSlices.Org, PeriodKind.Week, TrendSpans.DefaultWeeks));
     }

@@ -35,6 +35,16 @@ public sealed class RoleResolver(IOptionsMonitor<RolesOptions> options, IRoleSto
         return held;
     }
 
+    /// <summary>
+    /// Whether these roles read the organisation's figures and every team's (HR and Executives); a Manager reads only the
+    /// teams they manage. The one rule the trends command, the report link and the results card's report link follow.
+    /// </summary>
+    public static bool ReadsEveryTeam(IReadOnlySet<Role> held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return held.Contains(Role.HR) || held.Contains(Role.Executive);
+    }
+
     /// <summary>The Teams team ids the person was granted the Manager role for (none for someone who manages no team).</summary>
     public async Task<IReadOnlySet<string>> ManagedTeamsAsync(string tenantId, string? aadObjectId, CancellationToken cancellationToken)
     {

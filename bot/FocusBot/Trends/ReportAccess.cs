@@ -19,7 +19,7 @@ public sealed class ReportAccess(ReportLinkSigner signer, RoleResolver roles)
             return (null, false, problem);
 
         var held = await roles.GetRolesAsync(link!.TenantId, link.AadObjectId, link.UserId, cancellationToken);
-        if (held.Contains(Role.HR) || held.Contains(Role.Executive))
+        if (RoleResolver.ReadsEveryTeam(held))
             return (link, false, null);
         if (held.Contains(Role.Manager) && TrendSlices.IsTeam(link.Slice)
             && (await roles.ManagedTeamsAsync(link.TenantId, link.AadObjectId, cancellationToken)).Contains(TrendSlices.TeamIdOf(link.Slice)))

@@ -26,7 +26,7 @@ public sealed class TrendScopes(RoleResolver roles, TeamChannels channels)
         var from = turn.Activity.From;
         var held = await roles.GetRolesAsync(turn.TenantId, from?.AadObjectId, from?.Id, cancellationToken);
         var teams = await channels.TeamNamesAsync(turn.TenantId, cancellationToken);
-        if (held.Contains(Role.HR) || held.Contains(Role.Executive))
+        if (RoleResolver.ReadsEveryTeam(held))
             return await AnyAsync(turn, teams, request.TeamName, cancellationToken);
 
         // The router lets only HR, Executives and Managers in: what is left is a Manager.
