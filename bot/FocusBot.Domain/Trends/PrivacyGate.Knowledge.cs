@@ -27,15 +27,9 @@ public sealed partial class PrivacyGate
         var points = new List<AdjustedKnowledge?>();
         foreach (var raw in organisation[TrendMeasure.Knowledge].Points)
         {
-            var adjusted = At(raw);
-            if (adjusted is not null && raw.Baseline is { } baselinePeriod && At(Figure(org, org, baselinePeriod, TrendMeasure.Knowledge)) is { } before)
-            {
-                adjusted = adjusted with
-                {
-                    Baseline = baselinePeriod,
-                    Change = ChangeClassifier.Classify(PeopleCorrect(adjusted), adjusted.N, PeopleCorrect(before), before.N, thresholds.MinimumGroupSize),
-                };
-            }
+            var adjusted = At(raw) is { } figure ? figure with { Baseline = raw.Baseline, NoChange = raw.NoChange } : null;
+            if (adjusted is not null && raw.Change is not null && At(Figure(org, org, raw.Baseline!.Value, TrendMeasure.Knowledge)) is { } before)
+                adjusted = adjusted with { Change = ChangeClassifier.Classify(PeopleCorrect(adjusted), adjusted.N, PeopleCorrect(before), before.N, thresholds.MinimumGroupSize) };
 
             points.Add(adjusted);
         }

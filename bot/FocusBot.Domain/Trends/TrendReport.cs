@@ -175,7 +175,11 @@ public sealed record AdjustedKnowledge
     /// <summary>Against the adjusted index of the raw figure's baseline period, by the same rule as the raw figure.</summary>
     public ChangeAssessment? Change { get; internal init; }
 
+    /// <summary>The raw figure's baseline period.</summary>
     public TrendPeriod? Baseline { get; internal init; }
+
+    /// <summary>Why there is no <see cref="Change"/>: the raw figure's reason.</summary>
+    public NoChangeReason NoChange { get; internal init; }
 }
 
 /// <summary>The fair-scale knowledge series of the organisation, one entry per report period (null where the raw figure is not shown).</summary>
