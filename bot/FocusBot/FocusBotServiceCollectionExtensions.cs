@@ -15,6 +15,7 @@ using FocusBot.Pulses;
 using FocusBot.Questions;
 using FocusBot.Recognitions;
 using FocusBot.Retention;
+using FocusBot.Review;
 using FocusBot.Roles;
 using FocusBot.Startup;
 using FocusBot.Storage;
@@ -51,6 +52,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddInsights(configuration);
         services.AddActions();
         services.AddProgramme(configuration);
+        services.AddReviewPack();
         services.AddRecognition();
         services.AddRoleAdministration();
         services.AddPrivacy(configuration, environment);

@@ -5,6 +5,7 @@ using FocusBot.Errors;
 using FocusBot.Health;
 using FocusBot.Legal;
 using FocusBot.Messaging;
+using FocusBot.Review;
 using FocusBot.Storage;
 using FocusBot.Trends;
 
@@ -43,6 +44,7 @@ app.MapBotMessages();
 app.MapHealth();
 app.MapLegalPages();
 app.MapTrends();
+app.MapReviewPack();
 await app.RunAsync();
 return 0;
 

@@ -208,6 +208,9 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Events.AllowedRoles);
     }
 
+    [Fact]
+    public void Catalog_ReviewPack_IsForHrAndExecutivesOnly() => Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Review.AllowedRoles);
+
     public static TheoryData<string, string> EventButtonCases() => ButtonCases(global::FocusBot.Programme.EventCommand.RecordVerb,
         global::FocusBot.Programme.EventsCommand.PageVerb, global::FocusBot.Programme.EventsCommand.CompareVerb);
 
