@@ -73,9 +73,10 @@ public sealed partial record ReviewRange(PeriodKind Kind, TrendPeriod First, Tre
             var lastWeek = TrendPeriod.WeekOf(to);
             var label = string.Create(CultureInfo.InvariantCulture, $"{from:d MMM yyyy} to {to:d MMM yyyy}");
             var byWeek = new ReviewRange(PeriodKind.Week, firstWeek, lastWeek, label);
+            // By month, the months the dates name (Sep 30 is in September, though its week counts in October).
             return Checked(byWeek.Count <= MaxWeeksByWeek
                 ? byWeek
-                : new ReviewRange(PeriodKind.Month, TrendPeriod.Holding(PeriodKind.Month, from), TrendPeriod.Holding(PeriodKind.Month, to), label), today);
+                : new ReviewRange(PeriodKind.Month, new(PeriodKind.Month, from.Year, from.Month), new(PeriodKind.Month, to.Year, to.Month), label), today);
         }
 
         return (null, $"I could not read \"{text?.Trim()}\" as a range. {Usage}");
