@@ -5,6 +5,7 @@ using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 using FocusBot.Programme;
+using FocusBot.Pulses;
 using FocusBot.Roles;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
@@ -28,7 +29,8 @@ public abstract class LevelsFlowTests(StorageKind storage, AzuriteFixture azurit
 
     private BotScenario Scenario => _scenario;
 
-    public async ValueTask InitializeAsync() => _scenario = await BotScenario.StartAsync(storage, azurite);
+    // Three items a pulse: one each of K, B and A, so which level the Knowledge place goes to shows.
+    public async ValueTask InitializeAsync() => _scenario = await BotScenario.StartAsync(storage, azurite, new Dictionary<string, string?> { ["Pulse:Size"] = "3" });
 
     public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
 
@@ -119,6 +121,19 @@ public abstract class LevelsFlowTests(StorageKind storage, AzuriteFixture azurit
 
         Assert.Contains("Leadership: Level 1 Basic knowledge", text, StringComparison.Ordinal);
         Assert.Contains("Most teams have reached 1 Basic knowledge: pulses now ask more items of 2 Deeper understanding.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NextPulse_OnceMostTeamsReachLevelOne_AsksTheLevelTwoQuizInTheKnowledgePlace()
+    {
+        await SeedAsync(leadershipK1: 5);
+
+        foreach (var week in (string[])["W2027-01", "W2027-02", "W2027-03", "W2027-04"])
+        {
+            var chosen = await Scenario.Get<PulseQuestions>().ChooseAsync(BotScenario.TenantId, week, CancellationToken.None);
+
+            Assert.Equal([K2.Id, B1.Id, A1.Id], chosen.Where(id => id != SampleQuestions.Voice.Id));
+        }
     }
 
     [Fact]
