@@ -61,6 +61,8 @@ public static class ReportPage
             if (measure == TrendMeasure.Advocacy && report.Focus[measure].Points.All(p => p.Status == FigureStatus.NotAvailable))
                 continue;
             html.Append(MeasureCharts(report, measure, teamHref, events));
+            if (measure == TrendMeasure.Knowledge)
+                html.Append(FairKnowledge(report));
         }
 
         html.Append(Events(report, events));
@@ -118,6 +120,25 @@ public static class ReportPage
         }
 
         return html.Append("</section>").ToString();
+    }
+
+    /// <summary>The organisation's knowledge on the fair scale beside raw % correct, period by period, with the method next to it.</summary>
+    private static string FairKnowledge(TrendReport report)
+    {
+        if (report.FairKnowledge is not { } fair || fair.Points.All(p => p is null))
+            return string.Empty;
+        var html = new StringBuilder("<section id=\"fair-knowledge\"><h2>Knowledge on a fair scale <small>whole organisation</small></h2><p class=\"legend\">")
+            .Append(E(KnowledgeScale.Method)).Append(' ')
+            .Append(E(string.Create(CultureInfo.InvariantCulture, $"Bank: {fair.BankItems} knowledge {(fair.BankItems == 1 ? "item" : "items")}, difficulties from {fair.AnswersUsed} answers in checked periods.")))
+            .Append("</p><table><thead><tr><th>Period</th><th>Raw % correct</th><th>Adjusted index</th><th>Items asked</th><th>n</th><th>Change (adjusted)</th></tr></thead><tbody>");
+        foreach (var point in fair.Points.Reverse().OfType<AdjustedKnowledge>())
+        {
+            html.Append("<tr><td>").Append(E(point.Period.Label)).Append("</td><td>").Append(E(TrendText.Percent(point.RawPercent))).Append("</td><td><strong>")
+                .Append(E(TrendText.Percent(point.Percent))).Append("</strong></td><td>").Append(point.ItemsAsked.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(point.N.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(TrendText.Change(point))).Append("</td></tr>");
+        }
+
+        return html.Append("</tbody></table></section>").ToString();
     }
 
     /// <summary>
