@@ -3,7 +3,9 @@ namespace FocusBot.Domain.Questions;
 /// <summary>
 /// Picks a pulse's items: one each of Knowledge, Behaviour and Attitude first, then the rest by whichever was asked
 /// longest ago; nothing asked in the last few pulses (the host's Pulse:NoRepeatWeeks) while anything fresher remains;
-/// a knowledge check tied to the newest insight takes the Knowledge place.
+/// a knowledge check tied to the newest insight takes the Knowledge place. Once the organisation has reached a programme
+/// level, the Knowledge and Behaviour places and any beyond the three go to items of the next level where fresh ones
+/// exist; the Attitude place stays open to every level, so the pulse keeps one of each dimension.
 /// </summary>
 public static class QuestionRotation
 {
@@ -14,8 +16,9 @@ public static class QuestionRotation
     /// <param name="size">Items wanted (clamped to 3-5).</param>
     /// <param name="noRepeatPulses">How many recent pulses' items to avoid.</param>
     /// <param name="seed">Varies the order among equally fresh items from one pulse to the next (e.g. the week).</param>
+    /// <param name="focusLevel">The level to ask more of (the one after the organisation's), or 0 for none.</param>
     public static IReadOnlyList<string> Choose(IReadOnlyList<Question> bank, IReadOnlyList<IReadOnlyList<string>> recentPulses, int size,
-        int noRepeatPulses, string seed)
+        int noRepeatPulses, string seed, int focusLevel = 0)
     {
         ArgumentNullException.ThrowIfNull(bank);
         ArgumentNullException.ThrowIfNull(recentPulses);
@@ -43,11 +46,12 @@ public static class QuestionRotation
         {
             if (chosen.Any(q => q.Dimension == dimension))
                 continue;
-            if (pool.FirstOrDefault(q => q.Dimension == dimension && !chosen.Contains(q)) is { } pick)
+            var focused = dimension != QuestionDimension.Attitude ? pool.FirstOrDefault(q => q.Dimension == dimension && q.Level == focusLevel && !chosen.Contains(q)) : null;
+            if ((focused ?? pool.FirstOrDefault(q => q.Dimension == dimension && !chosen.Contains(q))) is { } pick)
                 chosen.Add(pick);
         }
 
-        chosen.AddRange(pool.Where(q => !chosen.Contains(q)).Take(size - chosen.Count));
+        chosen.AddRange(pool.Where(q => !chosen.Contains(q)).OrderByDescending(q => q.Level == focusLevel).Take(size - chosen.Count));
         return [.. chosen.Take(size).Select(q => q.Id)];
     }
 }

@@ -15,7 +15,8 @@ public static class TrendContributions
     /// <summary>
     /// Everything one respondent's answers to one pulse add: per period of the pulse, to the org slice, each of their
     /// teams, the question's level and tags: the index buckets, one "people" per slice and index they answered, one
-    /// "answered" (participation) per org/team slice, the question's own buckets (org only), Voice phrases (org and
+    /// "answered" (participation) per org/team slice, the question's own buckets (org, and each team by week for the
+    /// programme levels), Voice phrases (org and
     /// teams), the index slice that lists which slices have data, and one per measure in the respondent's combination of
     /// teams (<see cref="Memberships"/>), so the privacy gate knows how teams overlap.
     /// </summary>
@@ -24,6 +25,7 @@ public static class TrendContributions
         ArgumentNullException.ThrowIfNull(pulse);
         ArgumentNullException.ThrowIfNull(answers);
         var periods = TrendPeriod.AllFor(pulse.OpensAt).Select(period => period.Key).ToArray();
+        var week = TrendPeriod.WeekOf(DateOnly.FromDateTime(pulse.OpensAt.UtcDateTime)).Key;
         var cells = new Dictionary<CellId, long>();
         var present = new HashSet<(string Slice, string Measure)>();
         var answeredIn = new HashSet<string>(StringComparer.Ordinal);
@@ -57,6 +59,17 @@ public static class TrendContributions
             {
                 foreach (var (bucket, value) in score.Buckets)
                     Add(cells, new CellId(period, TrendSlices.Org, TrendMeasure.Question(score.Measure, question.Id), bucket), value);
+            }
+
+            // Team x question, by week only, for the programme levels (PrivacyGate.Levels): they are never shown as a
+            // table, only read by the mastery rule over its weeks.
+            if (TrendMeasure.Indices.Contains(score.Measure))
+            {
+                foreach (var team in teams.Distinct(StringComparer.Ordinal))
+                {
+                    foreach (var (bucket, value) in score.Buckets)
+                        Add(cells, new CellId(week, team, TrendMeasure.Question(score.Measure, question.Id), bucket), value);
+                }
             }
 
             if (score.Text is { } text)

@@ -162,6 +162,19 @@ public static class CommandCatalog
         },
     };
 
+    public static readonly BotCommand Programme = new("programme", "Each team's programme level and what stands before the next (HR, Executive, Manager)",
+        BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR, Role.Executive, Role.Manager],
+        Group = CommandGroup.Programme,
+        Usage = new(["programme [team name]"], "programme Sales")
+        {
+            Details = "Each team's level (1 Basic knowledge, 2 Deeper understanding, 3 Partnership) under the mastery rule, and for the next level what " +
+                "stands in the way: knowledge items below mastery and by how much, items without enough answers yet, behaviour or attitude below " +
+                "favourable. A Manager sees the team they manage, and only that team.",
+        },
+    };
+
     public static readonly BotCommand Review = new("review", "ISO 9001 management-review pack of customer focus, as a page and CSV (HR, Executive)",
         BotCommandScope.Personal)
     {
@@ -311,6 +324,6 @@ public static class CommandCatalog
     public static IReadOnlyList<BotCommand> All { get; } =
         [
             Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Action, Actions, Recognize, Kudos, Recognitions, RecognitionCounts, RecognitionsExport,
-            Questions, Trends, Comments, Digest, TrendsRebuild, Event, Events, Review, Erase, Status,
+            Questions, Trends, Comments, Digest, TrendsRebuild, Event, Events, Programme, Review, Erase, Status,
         ];
 }

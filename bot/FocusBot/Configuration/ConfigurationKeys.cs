@@ -91,6 +91,10 @@ public static class ConfigurationKeys
     public const string NoticesUnreachableShare = "Notices:UnreachableShare";
 
     public const string ProgrammeEventWindowWeeks = "Programme:EventWindowWeeks";
+    public const string ProgrammeMasteryPercent = "Programme:MasteryPercent";
+    public const string ProgrammeMasteryWeeks = "Programme:MasteryWeeks";
+    public const string ProgrammeMasteryMinRespondents = "Programme:MasteryMinRespondents";
+    public const string ProgrammeFavourablePercent = "Programme:FavourablePercent";
 
     public const string RetentionRunInBackground = "Retention:RunInBackground";
     public const string RetentionRawAnswersMonths = "Retention:RawAnswersMonths";

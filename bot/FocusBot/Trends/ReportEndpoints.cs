@@ -26,7 +26,7 @@ public static partial class ReportEndpoints
     }
 
     private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, CommentsReader comments,
-        IActionStore actions, IProgrammeEventStore events, ILoggerFactory loggers, CancellationToken cancellationToken)
+        IActionStore actions, IProgrammeEventStore events, TeamLevelsReader levels, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var nonce = Secure(http.Response);
         var token = http.Request.Query[ReportUrls.TokenParameter].ToString();
@@ -41,8 +41,9 @@ public static partial class ReportEndpoints
             : null;
         var recorded = await actions.ListLatestAsync(link.TenantId, 0, ReportActionCount, cancellationToken);
         var marked = report.IsEmpty ? [] : await events.ListBetweenAsync(link.TenantId, report.Periods[0].FirstDay, report.Periods[^1].LastDay, cancellationToken);
+        var teamLevels = await levels.ReadAsync(link.TenantId, link.Slice == TrendSlices.Org ? null : link.Slice, cancellationToken);
         var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt,
-            await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken), recorded, marked);
+            await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken), recorded, marked, teamLevels);
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
 

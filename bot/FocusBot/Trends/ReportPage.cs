@@ -24,8 +24,10 @@ public static class ReportPage
     /// <param name="comments">The focus group's comments as the privacy gate lets them out, or null for no comments section.</param>
     /// <param name="actions">The tenant's actions ("you said, we did"), newest first, shown beside the themes they answer.</param>
     /// <param name="events">The tenant's programme events in the report's periods, marked on the charts of the groups they were for.</param>
+    /// <param name="levels">The programme levels of the report's teams (the focus team alone on a team's page), or null for no such section.</param>
     public static string Render(TrendReport report, string nonce, string csvHref, Func<string, string?> teamHref, DateTimeOffset expiresAt,
-        PublishedComments? comments = null, IReadOnlyList<ProgrammeAction>? actions = null, IReadOnlyList<ProgrammeEvent>? events = null)
+        PublishedComments? comments = null, IReadOnlyList<ProgrammeAction>? actions = null, IReadOnlyList<ProgrammeEvent>? events = null,
+        ProgrammeLevelsReport? levels = null)
     {
         actions ??= [];
         events ??= [];
@@ -69,6 +71,8 @@ public static class ReportPage
         html.Append(SliceTable(report.Focus.Slice == TrendSlices.Org ? "By team" : "Compared with the organisation",
             report.Focus.Slice == TrendSlices.Org ? report.Teams : report.TeamOnly ? [] : [report.Focus, report.Organisation], report, teamHref, TrendMeasure.SliceMeasures.Where(m => m != TrendMeasure.Voice).ToList(),
             latestAsked: false));
+        if (levels is not null)
+            html.Append(Levels(levels, report.Focus.Slice == TrendSlices.Org));
         // Questions rotate, so a level or topic is seldom asked in the latest period: each row shows the last time it was.
         html.Append(SliceTable("By programme level (whole organisation)", report.Levels, report, _ => null, TrendMeasure.Indices, latestAsked: true));
         html.Append(SliceTable("By topic (whole organisation)", report.Tags, report, _ => null, TrendMeasure.Indices, latestAsked: true));
@@ -281,6 +285,34 @@ public static class ReportPage
     }
 
     /// <summary>The comments verbatim, masked, in the published order, without dates; the same sentence whenever they are hidden.</summary>
+    /// <summary>Each team's level and what stands between it and the next, with the rule in words (the card's words).</summary>
+    private static string Levels(ProgrammeLevelsReport levels, bool organisation)
+    {
+        var html = new StringBuilder("<section id=\"levels\"><h2>Programme levels</h2><p class=\"legend\">").Append(E(LevelGapWords.Window(levels)));
+        if (organisation && levels.Teams.Count > 0)
+            html.Append(' ').Append(E(LevelGapWords.Rotation(levels)));
+        html.Append("</p>");
+        if (levels.Teams.Count > 0)
+        {
+            html.Append("<table><thead><tr><th>Team</th><th>Level</th><th>What stands before the next</th></tr></thead><tbody>");
+            foreach (var team in levels.Teams)
+            {
+                html.Append("<tr><td>").Append(E(team.Name)).Append("</td><td>").Append(E(LevelGapWords.Reached(team))).Append("</td><td>");
+                if (team.Next is { } next)
+                {
+                    html.Append(E(LevelGapWords.Towards(next))).Append(":<ul>")
+                        .Append(string.Concat(team.Gaps.Select(gap => "<li>" + E(LevelGapWords.Describe(gap)) + "</li>"))).Append("</ul>");
+                }
+
+                html.Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        return html.Append("<p class=\"legend\">").Append(E(levels.Rule.InWords())).Append("</p></section>").ToString();
+    }
+
     private static string Comments(PublishedComments comments)
     {
         var html = new StringBuilder("<section class=\"comments\"><h2>Comments</h2><p class=\"legend\">").Append(E(CommentsCard.About)).Append("</p>");

@@ -121,4 +121,56 @@ public sealed class QuestionRotationTests
     {
         Assert.Empty(QuestionRotation.Choose([], [], size: 4, noRepeatPulses: 6, seed: "2026-W48"));
     }
+
+    // Two of each measured dimension at each of the three levels.
+    private static readonly Question[] ThreeLevels =
+    [
+        .. Enumerable.Range(1, 3).SelectMany(level => (Question[])
+        [
+            Q($"k{level}a", QuestionDimension.Knowledge) with { Level = level }, Q($"k{level}b", QuestionDimension.Knowledge) with { Level = level },
+            Q($"b{level}a", QuestionDimension.Behaviour) with { Level = level }, Q($"b{level}b", QuestionDimension.Behaviour) with { Level = level },
+            Q($"a{level}a", QuestionDimension.Attitude) with { Level = level }, Q($"a{level}b", QuestionDimension.Attitude) with { Level = level },
+        ]),
+    ];
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Choose_FocusLevel_KnowledgeAndBehaviourPlacesGoToThatLevelKeepingOneOfEachDimension(int focus)
+    {
+        foreach (var week in (string[])["2026-W48", "2026-W49", "2026-W50", "2026-W51"])
+        {
+            var chosen = QuestionRotation.Choose(ThreeLevels, [], size: 3, noRepeatPulses: 6, seed: week, focusLevel: focus).Select(id => ThreeLevels.Single(q => q.Id == id)).ToList();
+
+            Assert.Equal([QuestionDimension.Knowledge, QuestionDimension.Behaviour, QuestionDimension.Attitude], chosen.Select(q => q.Dimension));
+            Assert.Equal([focus, focus], chosen.Take(2).Select(q => q.Level));
+        }
+    }
+
+    [Fact]
+    public void Choose_FocusLevelWithSparePlaces_FillsThemWithThatLevel()
+    {
+        var chosen = QuestionRotation.Choose(ThreeLevels, [], size: 5, noRepeatPulses: 6, seed: "2026-W48", focusLevel: 2).Select(id => ThreeLevels.Single(q => q.Id == id)).ToList();
+
+        Assert.Equal(4, chosen.Count(q => q.Level == 2));
+        Assert.Equal(3, chosen.Select(q => q.Dimension).Distinct().Count());
+    }
+
+    [Fact]
+    public void Choose_FocusLevelItemsAskedLastPulse_TakesFreshItemsOfOtherLevelsRatherThanRepeat()
+    {
+        var chosen = QuestionRotation.Choose(ThreeLevels, [["k2a", "k2b", "b2a", "b2b"]], size: 3, noRepeatPulses: 1, seed: "2026-W48", focusLevel: 2);
+
+        Assert.DoesNotContain(chosen, id => id.StartsWith("k2", StringComparison.Ordinal) || id.StartsWith("b2", StringComparison.Ordinal));
+        Assert.Equal(3, chosen.Count);
+    }
+
+    [Fact]
+    public void Choose_NoFocusLevel_MixesLevelsAsBefore()
+    {
+        var levels = Enumerable.Range(48, 4).SelectMany(w => QuestionRotation.Choose(ThreeLevels, [], size: 3, noRepeatPulses: 6, seed: $"2026-W{w}"))
+            .Select(id => ThreeLevels.Single(q => q.Id == id).Level).Distinct().Count();
+
+        Assert.True(levels > 1, "without a focus level the rotation should not stick to one level");
+    }
 }

@@ -187,9 +187,10 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Catalog_TrendsCommentsAndDigest_AreForHrExecutivesAndManagersOnly()
+    public void Catalog_TrendsCommentsDigestAndProgramme_AreForHrExecutivesAndManagersOnly()
     {
         Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Trends.AllowedRoles);
+        Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Programme.AllowedRoles);
         Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Comments.AllowedRoles);
         Assert.Equal(new[] { Role.HR, Role.Executive, Role.Manager }, CommandCatalog.Digest.AllowedRoles);
     }
