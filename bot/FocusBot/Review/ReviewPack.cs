@@ -29,6 +29,9 @@ public sealed record ReviewPack
     /// <summary>How many recognitions colleagues gave each other in the range.</summary>
     public required int ColleagueRecognitions { get; init; }
 
+    /// <summary>Each team's programme level as of <see cref="MadeAt"/> (the mastery rule's latest sealed weeks).</summary>
+    public required ProgrammeLevelsReport Levels { get; init; }
+
     public required IReadOnlyList<ProgrammeEvent> Events { get; init; }
 
     /// <summary>Actions recorded by the range's end that were open during it or changed in it, oldest first.</summary>

@@ -15,6 +15,7 @@ public sealed class ReviewPackBuilder(
     IProgrammeEventStore events,
     IActionStore actions,
     TeamChannels channels,
+    TeamLevelsReader levels,
     TimeProvider timeProvider)
 {
     /// <summary>More insights or actions than a range could sensibly hold; beyond it the pack would be a listing, not a review.</summary>
@@ -41,6 +42,7 @@ public sealed class ReviewPackBuilder(
         var eventList = events.ListBetweenAsync(tenantId, range.FirstDay, range.LastDay, cancellationToken);
         var actionList = actions.ListLatestAsync(tenantId, 0, MaxRecords, cancellationToken);
         var teamNames = channels.TeamNamesAsync(tenantId, cancellationToken);
+        var teamLevels = levels.ReadAsync(tenantId, null, cancellationToken);
         var executive = new List<Recognition>();
         var colleagues = 0;
         await foreach (var recognition in recognitions.ListSinceAsync(tenantId, start, cancellationToken))
@@ -53,7 +55,7 @@ public sealed class ReviewPackBuilder(
                 colleagues++;
         }
 
-        await Task.WhenAll(figures, insightList, eventList, actionList, teamNames);
+        await Task.WhenAll(figures, insightList, eventList, actionList, teamNames, teamLevels);
         return new ReviewPack
         {
             Range = range,
@@ -62,6 +64,7 @@ public sealed class ReviewPackBuilder(
             Insights = [.. insightList.Result.Where(i => i.Status == InsightStatus.Sent && InRange(i.SendAt)).OrderBy(i => i.SendAt)],
             ExecutiveRecognitions = [.. executive.OrderBy(r => r.CreatedAt)],
             ColleagueRecognitions = colleagues,
+            Levels = teamLevels.Result,
             Events = eventList.Result,
             // An action belongs to the review when it existed by the range's end and was still open in it or changed in it.
             Actions = [.. actionList.Result.Where(a => a.CreatedAt < end && (a.Status != ActionStatus.Done || a.UpdatedAt >= start)).OrderBy(a => a.CreatedAt)],

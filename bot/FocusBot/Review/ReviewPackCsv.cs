@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Trends;
 using FocusBot.Trends;
 
@@ -46,6 +47,12 @@ public static class ReviewPackCsv
         {
             Row("staff", "5.1.2 (a) (c)", period: adjusted.Period.Key, group: figures.Organisation.Name, item: TrendCsv.AdjustedMeasure, value: Number(adjusted.Percent),
                 n: Count(adjusted.N), change: TrendText.Change(adjusted), detail: "raw % correct " + Number(adjusted.RawPercent));
+        }
+
+        foreach (var team in pack.Levels.Teams)
+        {
+            Row("levels", "5.1.2 (a)", date: Day(pack.MadeAt), group: team.Name, item: "programme level", value: Count(team.Reached),
+                detail: team.Next is { } next ? LevelGapWords.Towards(next) + ": " + string.Join("; ", team.Gaps.Select(LevelGapWords.Describe)) : LevelGapWords.Reached(team));
         }
 
         foreach (var e in pack.Events)

@@ -30,6 +30,10 @@ public static class ReviewPackPage
         html.Append(ClauseMap());
         html.Append(Leadership(pack));
         html.Append(StaffFigures(figures));
+        html.Append(Section("levels", ReviewClauses.Levels, ReviewClauses.LevelsSupports).Append("<p class=\"when\">")
+            .Append(E(string.Create(CultureInfo.InvariantCulture, $"As of {pack.MadeAt:d MMM yyyy}. ")))
+            .Append(E(pack.Levels.Teams.Count == 0 ? LevelGapWords.NoResultsYet : LevelGapWords.Window(pack.Levels))).Append("</p>")
+            .Append(ReportPage.LevelsTable(pack.Levels)).Append("</section>"));
         html.Append(Events(pack));
         html.Append(VoiceAndActions(pack));
         html.Append("<footer><h2>How to read this pack</h2><ul>")

@@ -284,7 +284,6 @@ public static class ReportPage
             .Append("</p></section>").ToString();
     }
 
-    /// <summary>The comments verbatim, masked, in the published order, without dates; the same sentence whenever they are hidden.</summary>
     /// <summary>Each team's level and what stands between it and the next, with the rule in words (the card's words).</summary>
     private static string Levels(ProgrammeLevelsReport levels, bool organisation)
     {
@@ -292,6 +291,14 @@ public static class ReportPage
         if (organisation && levels.Teams.Count > 0)
             html.Append(' ').Append(E(LevelGapWords.Rotation(levels)));
         html.Append("</p>");
+        return html.Append(LevelsTable(levels)).Append("</section>").ToString();
+    }
+
+    /// <summary>The levels table (when any team has figures) and the rule in words; the review pack shows the same.</summary>
+    internal static string LevelsTable(ProgrammeLevelsReport levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        var html = new StringBuilder();
         if (levels.Teams.Count > 0)
         {
             html.Append("<table><thead><tr><th>Team</th><th>Level</th><th>What stands before the next</th></tr></thead><tbody>");
@@ -310,9 +317,10 @@ public static class ReportPage
             html.Append("</tbody></table>");
         }
 
-        return html.Append("<p class=\"legend\">").Append(E(levels.Rule.InWords())).Append("</p></section>").ToString();
+        return html.Append("<p class=\"legend\">").Append(E(levels.Rule.InWords())).Append("</p>").ToString();
     }
 
+    /// <summary>The comments verbatim, masked, in the published order, without dates; the same sentence whenever they are hidden.</summary>
     private static string Comments(PublishedComments comments)
     {
         var html = new StringBuilder("<section class=\"comments\"><h2>Comments</h2><p class=\"legend\">").Append(E(CommentsCard.About)).Append("</p>");

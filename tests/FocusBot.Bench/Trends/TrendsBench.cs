@@ -5,6 +5,7 @@ using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -333,6 +334,8 @@ internal static class TrendsBench
             .AddSingleton(sp => new RawAnswerRetention(RawAnswerRetention.DefaultMonths, sp.GetRequiredService<ISettingsStore>(), sp.GetRequiredService<TimeProvider>()))
             .AddSingleton<TrendRebuilder>()
             .AddSingleton<TeamChannels>()
+            .AddSingleton(new MasteryRule { MinRespondents = new PrivacyThresholds().MinimumGroupSize })
+            .AddSingleton<TeamLevelsReader>()
             .AddSingleton<ReviewPackBuilder>()
             .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(), sp.GetRequiredService<ICountedAnswersStore>(),
                 NullLogger<TrendRecorder>.Instance));

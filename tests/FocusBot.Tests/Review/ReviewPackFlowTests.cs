@@ -173,6 +173,10 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
         Assert.Contains("Knowledge, fair scale", staff, StringComparison.Ordinal);
         Assert.Contains("Service Desk", staff, StringComparison.Ordinal);
 
+        var levels = SectionOf(html, "levels");
+        Assert.Contains(WebUtility.HtmlEncode(ReviewClauses.LevelsSupports), levels, StringComparison.Ordinal);
+        Assert.Contains("Service Desk", levels, StringComparison.Ordinal);
+
         var events = SectionOf(html, "events");
         Assert.Contains("Customer journey workshop", events, StringComparison.Ordinal);
         Assert.DoesNotContain("before the range", events, StringComparison.Ordinal);
@@ -216,6 +220,7 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
         Assert.Contains(rows, r => r.StartsWith("leadership,", StringComparison.Ordinal) && r.Contains(",colleague recognitions,2,", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("staff,5.1.2 (a) (c),", StringComparison.Ordinal) && r.Contains(",Organisation,Knowledge,", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("staff,", StringComparison.Ordinal) && r.Contains(TrendCsv.AdjustedMeasure, StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("levels,5.1.2 (a),", StringComparison.Ordinal) && r.Contains(",Service Desk,programme level,", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("events,5.1.2 (c),", StringComparison.Ordinal) && r.Contains("Customer journey workshop", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("voice,5.1.2 (b),", StringComparison.Ordinal) && r.Contains("In progress, overdue", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains("before the range", StringComparison.Ordinal));
