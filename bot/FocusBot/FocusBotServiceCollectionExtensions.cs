@@ -5,6 +5,7 @@ using FocusBot.Development;
 using FocusBot.Health;
 using FocusBot.Help;
 using FocusBot.Insights;
+using FocusBot.Kpis;
 using FocusBot.Messaging;
 using FocusBot.Notices;
 using FocusBot.Privacy;
@@ -51,6 +52,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddInsights(configuration);
         services.AddActions();
         services.AddProgramme(configuration);
+        services.AddKpis();
         services.AddRecognition();
         services.AddRoleAdministration();
         services.AddPrivacy(configuration, environment);

@@ -3,6 +3,7 @@ using FocusBot.Development;
 using FocusBot.Domain.Storage;
 using FocusBot.Errors;
 using FocusBot.Health;
+using FocusBot.Kpis;
 using FocusBot.Legal;
 using FocusBot.Messaging;
 using FocusBot.Storage;
@@ -43,6 +44,7 @@ app.MapBotMessages();
 app.MapHealth();
 app.MapLegalPages();
 app.MapTrends();
+app.MapKpis();
 await app.RunAsync();
 return 0;
 
