@@ -81,7 +81,7 @@ public static class KpiAssociation
         if (RankCorrelation.Spearman(pairs) is not { } r)
             return null;
         var coefficient = string.Create(CultureInfo.InvariantCulture, $"{r:0.00}");
-        if (!RankCorrelation.IsClear(r, pairs.Count))
+        if (!RankCorrelation.IsClear(pairs))
         {
             return new KpiAssociationFinding(kpi.Key, measure, r, pairs.Count, false,
                 $"No clear association between {ScoreName(measure)} and {kpi.Name} {scope} (rank correlation {coefficient}).");
