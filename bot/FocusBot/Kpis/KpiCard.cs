@@ -26,12 +26,14 @@ public static class KpiCard
         if (overview.Kpis.Count == 0)
         {
             body.Add(new TextBlock("No customer KPIs yet. Type kpis import with a CSV file attached, or with the CSV pasted on the lines below " +
-                $"(first line {KpiCsvReader.Header}); type help kpis for the format.") { IsSubtle = true, Wrap = true });
+                $"(first line {KpiCsvReader.Header}); type help kpis for the format.")
+            { IsSubtle = true, Wrap = true });
             return new AdaptiveCard { FallbackText = Title, Body = body };
         }
 
         body.Add(new TextBlock("Imported by HR, beside staff knowledge, behaviour and attitude of the same period. Staff figures follow the privacy rules: " +
-            "a hidden figure stays hidden.") { IsSubtle = true, Wrap = true, Spacing = "None" });
+            "a hidden figure stays hidden.")
+        { IsSubtle = true, Wrap = true, Spacing = "None" });
         foreach (var kpi in overview.Kpis)
             body.Add(new Container([.. Elements(kpi, overview)]) { Separator = true, Spacing = "Large" });
         return new AdaptiveCard { FallbackText = Title, Body = body };

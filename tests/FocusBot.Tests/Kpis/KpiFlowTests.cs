@@ -1,15 +1,11 @@
 using System.Text.Json.Nodes;
-using FocusBot.Domain.Answers;
 using FocusBot.Domain.Kpis;
-using FocusBot.Domain.Pulses;
-using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
 using FocusBot.Kpis;
 using FocusBot.Questions;
 using FocusBot.Tests.Questions.Support;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
-using FocusBot.Trends;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Tests.Kpis;
@@ -40,7 +36,7 @@ public abstract class KpiFlowTests(StorageKind storage, AzuriteFixture azurite) 
 
     private TrendPeriod LastMonth => TrendPeriod.Holding(PeriodKind.Month, Today).Previous();
 
-    private DateOnly MondayWeeksAgo(int weeksAgo) => TrendPeriod.WeekOf(Today).FirstDay.AddDays(-7 * weeksAgo);
+    private DateOnly MondayWeeksAgo(int weeksAgo) => QuizWeeks.MondayWeeksAgo(Scenario, weeksAgo);
 
     private Task<IReadOnlyList<KpiValue>> StoredAsync() => Scenario.Get<IKpiStore>().ListValuesAsync(BotScenario.TenantId, CancellationToken.None);
 
@@ -170,7 +166,7 @@ public abstract class KpiFlowTests(StorageKind storage, AzuriteFixture azurite) 
     [Fact]
     public async Task Kpis_WeeklyCsatRisingWithKnowledge_TheCardSaysSoAsAnAssociation_AndNothingWithFewerWeeks()
     {
-        await SeedQuizWeeksAsync([3, 5, 7, 9, 11, 12]);
+        await QuizWeeks.SeedAsync(Scenario, "kpi", [3, 5, 7, 9, 11, 12]);
         double[] csat = [70, 72, 75, 79, 80, 85];
         var rows = string.Join("\n", csat.Select((value, i) => $"CSAT,{KpiPeriods.Format(TrendPeriod.WeekOf(MondayWeeksAgo(6 - i)))},,{value},,"));
 
@@ -186,7 +182,7 @@ public abstract class KpiFlowTests(StorageKind storage, AzuriteFixture azurite) 
     [Fact]
     public async Task Kpis_FourWeeksOnly_SaysNothingAboutAssociation()
     {
-        await SeedQuizWeeksAsync([3, 5, 7, 9]);
+        await QuizWeeks.SeedAsync(Scenario, "kpi", [3, 5, 7, 9]);
         var rows = string.Join("\n", Enumerable.Range(0, 4).Select(i => $"CSAT,{KpiPeriods.Format(TrendPeriod.WeekOf(MondayWeeksAgo(4 - i)))},{70 + i}"));
 
         await ReplyToAsync(Person.Hassan, "kpis import\nkpi,period,value\n" + rows);
@@ -198,51 +194,6 @@ public abstract class KpiFlowTests(StorageKind storage, AzuriteFixture azurite) 
         Assert.DoesNotContain("rank correlation", card, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Closed and sealed weekly quizzes, the last one last week, answered by 12 people in Service Desk and 12 in
-    /// Leadership, <paramref name="correctOfTwelve"/> of each team right each week (oldest first).
-    /// </summary>
-    private async Task SeedQuizWeeksAsync(int[] correctOfTwelve)
-    {
-        var quiz = SampleQuestions.Quiz with { Id = "kpi-k1" };
-        await Scenario.Get<IQuestionStore>().UpsertAsync(quiz with { Active = false }, CancellationToken.None);
-        var pulses = new List<Pulse>();
-        for (var i = 0; i < correctOfTwelve.Length; i++)
-        {
-            var opens = new DateTimeOffset(MondayWeeksAgo(correctOfTwelve.Length - i).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-            var pulse = await Scenario.Get<IPulseStore>().CreateAsync(new Pulse
-            {
-                Id = "kpi-seed-" + i,
-                TenantId = BotScenario.TenantId,
-                QuestionIds = [quiz.Id],
-                OpensAt = opens,
-                ClosesAt = opens.AddDays(4),
-                Status = PulseStatus.Closed,
-            }, CancellationToken.None) ?? throw new InvalidOperationException("The pulse exists already.");
-            pulses.Add(pulse);
-            foreach (var team in (string[])[BotScenario.ServiceDeskTeam, BotScenario.LeadershipTeam])
-            {
-                await Scenario.Get<TrendRecorder>().RecordDeliveredAsync(pulse, [team], CancellationToken.None);
-                for (var person = 0; person < 12; person++)
-                {
-                    var answer = new Answer
-                    {
-                        PulseId = pulse.Id,
-                        QuestionId = quiz.Id,
-                        RespondentPseudonym = $"seed-{team}-{person}",
-                        TenantId = BotScenario.TenantId,
-                        Value = person < correctOfTwelve[i] ? "1" : "0",
-                        TeamIds = [team],
-                        AnsweredAt = opens,
-                    };
-                    await Scenario.Get<IAnswerStore>().UpsertAsync(answer, CancellationToken.None);
-                    await Scenario.Get<TrendRecorder>().RecordAnswerAsync(pulse, quiz, answer, CancellationToken.None);
-                }
-            }
-        }
-
-        await Scenario.Get<PrivacyGate>().SealAsync(BotScenario.TenantId, pulses, CancellationToken.None);
-    }
 }
 
 public sealed class SqliteKpiFlowTests(AzuriteFixture azurite) : KpiFlowTests(StorageKind.Sqlite, azurite);
