@@ -16,6 +16,7 @@ using FocusBot.Pulses;
 using FocusBot.Questions;
 using FocusBot.Recognitions;
 using FocusBot.Retention;
+using FocusBot.Review;
 using FocusBot.Roles;
 using FocusBot.Startup;
 using FocusBot.Storage;
@@ -52,6 +53,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddInsights(configuration);
         services.AddActions();
         services.AddProgramme(configuration);
+        services.AddReviewPack();
         services.AddKpis();
         services.AddRecognition();
         services.AddRoleAdministration();

@@ -6,6 +6,7 @@ using FocusBot.Health;
 using FocusBot.Kpis;
 using FocusBot.Legal;
 using FocusBot.Messaging;
+using FocusBot.Review;
 using FocusBot.Storage;
 using FocusBot.Trends;
 
@@ -44,6 +45,7 @@ app.MapBotMessages();
 app.MapHealth();
 app.MapLegalPages();
 app.MapTrends();
+app.MapReviewPack();
 app.MapKpis();
 await app.RunAsync();
 return 0;

@@ -108,6 +108,8 @@ public sealed partial class PrivacyGate(
             MinimumCommentGroupSize = thresholds.MinimumCommentGroupSize,
         };
         report = WithThemes(report, phrases);
+        if (request.Slice == TrendSlices.Org && !request.TeamOnly)
+            report = report with { FairKnowledge = await FairKnowledgeAsync(request.TenantId, org, organisation, cancellationToken) };
         if (!breakdowns)
             return report;
 

@@ -33,6 +33,9 @@ public sealed class SliceCells
     /// <summary>The distinct keys with cells in a period.</summary>
     public IEnumerable<string> Keys(string period) => _counts.Keys.Where(k => k.Period == period).Select(k => k.Key).Distinct(StringComparer.Ordinal);
 
+    /// <summary>The distinct periods with cells.</summary>
+    public IEnumerable<string> PeriodKeys() => _counts.Keys.Select(k => k.Period).Distinct(StringComparer.Ordinal);
+
     public bool IsSealed(string period) => Get(period, TrendMeasure.GateKey, TrendMeasure.Sealed) > 0;
 
     public bool IsMarkedHidden(string period, string measure) => Get(period, TrendMeasure.GateKey, measure) > 0;

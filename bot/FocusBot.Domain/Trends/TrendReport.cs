@@ -123,6 +123,12 @@ public sealed record TrendReport
 
     public IReadOnlyList<QuestionSeries> Questions { get; init; } = [];
 
+    /// <summary>
+    /// The organisation's knowledge on the fair scale; only in an organisation report, null when no knowledge item has
+    /// been answered in a sealed period.
+    /// </summary>
+    public FairKnowledge? FairKnowledge { get; init; }
+
     /// <summary>Top Voice themes of the focus slice; empty when too few people commented.</summary>
     public IReadOnlyList<VoiceTheme> Themes { get; init; } = [];
 
@@ -135,4 +141,49 @@ public sealed record TrendReport
 
     /// <summary>True when no period is final yet (no pulse has closed and been checked).</summary>
     public bool IsEmpty => Periods.Count == 0;
+}
+
+/// <summary>
+/// The organisation's knowledge in one period on the fair scale (<see cref="KnowledgeScale"/>), beside the raw % correct
+/// it adjusts. Built only by <see cref="PrivacyGate"/>, and only for a period whose raw figure is shown.
+/// </summary>
+public sealed record AdjustedKnowledge
+{
+    internal AdjustedKnowledge(TrendPeriod period, double percent, double rawPercent, long n, int itemsAsked)
+    {
+        Period = period;
+        Percent = percent;
+        RawPercent = rawPercent;
+        N = n;
+        ItemsAsked = itemsAsked;
+    }
+
+    public TrendPeriod Period { get; }
+
+    /// <summary>The adjusted index: % correct expected across every item of the bank.</summary>
+    public double Percent { get; }
+
+    /// <summary>The raw % correct of the items asked in the period (the shown knowledge figure).</summary>
+    public double RawPercent { get; }
+
+    /// <summary>People behind the figure.</summary>
+    public long N { get; }
+
+    /// <summary>How many different knowledge items the period asked.</summary>
+    public int ItemsAsked { get; }
+
+    /// <summary>Against the adjusted index of the raw figure's baseline period, by the same rule as the raw figure.</summary>
+    public ChangeAssessment? Change { get; internal init; }
+
+    /// <summary>The raw figure's baseline period.</summary>
+    public TrendPeriod? Baseline { get; internal init; }
+
+    /// <summary>Why there is no <see cref="Change"/>: the raw figure's reason.</summary>
+    public NoChangeReason NoChange { get; internal init; }
+}
+
+/// <summary>The fair-scale knowledge series of the organisation, one entry per report period (null where the raw figure is not shown).</summary>
+public sealed record FairKnowledge(IReadOnlyList<AdjustedKnowledge?> Points, int BankItems, long AnswersUsed)
+{
+    public AdjustedKnowledge? Latest => Points.Count == 0 ? null : Points[^1];
 }

@@ -176,6 +176,20 @@ public static class CommandCatalog
         },
     };
 
+    public static readonly BotCommand Review = new("review", "ISO 9001 management-review pack of customer focus, as a page and CSV (HR, Executive)",
+        BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR, Role.Executive],
+        Group = CommandGroup.Programme,
+        Usage = new(["review [Q<n> <year>|<year>|<month> <year>|<date> to <date>|this quarter]"], "review Q3 2026")
+        {
+            Details = "Links to the management-review pack for ISO 9001:2015 clause 5.1.2, customer focus: top management's insights and " +
+                "recognitions, staff knowledge, behaviour and attitude, programme events, what staff say and the actions taken, each section " +
+                "with the part of 5.1.2 it supports. A printable page and a CSV. review alone is the last complete quarter; also review this " +
+                "quarter, review 2026, review Nov 2026.",
+        },
+    };
+
     public static readonly BotCommand Recognize = new("recognize", "Post an executive recognition of customer focus (Executive)", BotCommandScope.Personal)
     {
         AllowedRoles = [Role.Executive],
@@ -311,6 +325,6 @@ public static class CommandCatalog
     public static IReadOnlyList<BotCommand> All { get; } =
         [
             Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Action, Actions, Recognize, Kudos, Recognitions, RecognitionCounts, RecognitionsExport,
-            Questions, Trends, Comments, Digest, TrendsRebuild, Event, Events, Kpis, Erase, Status,
+            Questions, Trends, Comments, Digest, TrendsRebuild, Event, Events, Review, Kpis, Erase, Status,
         ];
 }

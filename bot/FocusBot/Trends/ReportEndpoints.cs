@@ -61,14 +61,14 @@ public static partial class ReportEndpoints
     }
 
     /// <summary>The 403 page for a link that does not open, logged without the link.</summary>
-    private static IResult Refused(ILoggerFactory loggers, string route, string refusal, string nonce)
+    internal static IResult Refused(ILoggerFactory loggers, string route, string refusal, string nonce, string command = "trends")
     {
         LogRefused(loggers.CreateLogger(typeof(ReportEndpoints)), route);
-        return Results.Content(ReportPage.Refusal(refusal, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
+        return Results.Content(ReportPage.Refusal(refusal, nonce, command), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
     }
 
     /// <summary>A CSV download named with today's date, with a byte-order mark so spreadsheet programs read it as UTF-8.</summary>
-    private static IResult CsvFile(HttpContext http, string name, TimeProvider timeProvider, string csv)
+    internal static IResult CsvFile(HttpContext http, string name, TimeProvider timeProvider, string csv)
     {
         http.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"{name}-{timeProvider.GetUtcNow():yyyy-MM-dd}.csv\"");
         return Results.Bytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8");
@@ -86,7 +86,7 @@ public static partial class ReportEndpoints
     };
 
     /// <summary>Nothing cached, no referrer leaking the link, no script, no framing, no other origin; returns the page's style nonce.</summary>
-    private static string Secure(HttpResponse response)
+    internal static string Secure(HttpResponse response)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         response.Headers.CacheControl = "no-store";

@@ -64,7 +64,8 @@ public sealed class ReportLinkSigner(ReportSigningKey key, TimeProvider timeProv
         return timeProvider.GetUtcNow() >= link.ExpiresAt ? (ReportLinkStatus.Expired, link) : (ReportLinkStatus.Valid, link);
     }
 
-    private string SignParts(string[] parts)
+    /// <summary>Signs lines whose first names what the link is for (another feature's links use their own first line).</summary>
+    internal string SignParts(string[] parts)
     {
         if (parts.Any(p => p.Contains('\n', StringComparison.Ordinal)))
             throw new ArgumentException("A report link part cannot contain a line break.", nameof(parts));
@@ -73,7 +74,7 @@ public sealed class ReportLinkSigner(ReportSigningKey key, TimeProvider timeProv
     }
 
     /// <summary>The signed lines of a token; Valid only when its signature checks.</summary>
-    private (ReportLinkStatus Status, string[] Parts) VerifyParts(string? token)
+    internal (ReportLinkStatus Status, string[] Parts) VerifyParts(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 4096 || token.Split('.') is not [var encodedPayload, var encodedSignature])
             return (ReportLinkStatus.Malformed, []);

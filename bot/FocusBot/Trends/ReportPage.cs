@@ -63,6 +63,8 @@ public static class ReportPage
             if (measure == TrendMeasure.Advocacy && report.Focus[measure].Points.All(p => p.Status == FigureStatus.NotAvailable))
                 continue;
             html.Append(MeasureCharts(report, measure, teamHref, events));
+            if (measure == TrendMeasure.Knowledge)
+                html.Append(FairKnowledge(report));
         }
 
         html.Append(Events(report, events));
@@ -119,6 +121,25 @@ public static class ReportPage
         }
 
         return html.Append("</section>").ToString();
+    }
+
+    /// <summary>The organisation's knowledge on the fair scale beside raw % correct, period by period, with the method next to it.</summary>
+    private static string FairKnowledge(TrendReport report)
+    {
+        if (report.FairKnowledge is not { } fair || fair.Points.All(p => p is null))
+            return string.Empty;
+        var html = new StringBuilder("<section id=\"fair-knowledge\"><h2>Knowledge on a fair scale <small>whole organisation</small></h2><p class=\"legend\">")
+            .Append(E(KnowledgeScale.Method)).Append(' ')
+            .Append(E(string.Create(CultureInfo.InvariantCulture, $"Bank: {fair.BankItems} knowledge {(fair.BankItems == 1 ? "item" : "items")}, difficulties from {fair.AnswersUsed} answers in checked periods.")))
+            .Append("</p><table><thead><tr><th>Period</th><th>Raw % correct</th><th>Adjusted index</th><th>Items asked</th><th>n</th><th>Change (adjusted)</th></tr></thead><tbody>");
+        foreach (var point in fair.Points.Reverse().OfType<AdjustedKnowledge>())
+        {
+            html.Append("<tr><td>").Append(E(point.Period.Label)).Append("</td><td>").Append(E(TrendText.Percent(point.RawPercent))).Append("</td><td><strong>")
+                .Append(E(TrendText.Percent(point.Percent))).Append("</strong></td><td>").Append(point.ItemsAsked.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(point.N.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(TrendText.Change(point))).Append("</td></tr>");
+        }
+
+        return html.Append("</tbody></table></section>").ToString();
     }
 
     /// <summary>
@@ -320,14 +341,15 @@ public static class ReportPage
     }
 
     /// <summary>The refusal page for an invalid, expired or someone else's link.</summary>
-    public static string Refusal(string reason, string nonce) =>
+    /// <param name="command">The command that makes a new link.</param>
+    public static string Refusal(string reason, string nonce, string command = "trends") =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\"><title>Report link refused</title>"
         + $"<style nonce=\"{E(nonce)}\">{Styles}</style></head><body><main><h1>You cannot open this report</h1><p>{E(reason)}</p>"
-        + "<p>Type <strong>trends</strong> to FocusBot in Teams to get a new link (links work for 24 hours and only for people with the HR role).</p></main></body></html>";
+        + $"<p>Type <strong>{E(command)}</strong> to FocusBot in Teams to get a new link (links work for 24 hours, and only for people who may read what they show).</p></main></body></html>";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private const string Styles =
+    internal const string Styles =
         "body{font-family:'Segoe UI',system-ui,sans-serif;margin:0;background:#f5f5f7;color:#242424}main{max-width:980px;margin:0 auto;padding:24px}"
         + "h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.15rem;margin:28px 0 8px}h2 small{font-weight:normal;color:#616161;font-size:.85rem}"
         + ".sub,.legend,footer{color:#616161;font-size:.9rem}.button{display:inline-block;background:#5b5fc7;color:#fff;padding:6px 14px;border-radius:4px;text-decoration:none}"

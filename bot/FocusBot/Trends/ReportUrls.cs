@@ -29,7 +29,8 @@ public sealed class ReportUrls(IOptions<ReportOptions> options, ReportLinkSigner
     /// <summary>A link relative to the site root, for links inside the report page.</summary>
     public static string Relative(string path, string token) => $"{path}?{TokenParameter}={Uri.EscapeDataString(token)}";
 
-    private Uri Build(string path, string token) => new(BaseUrl().TrimEnd('/') + Relative(path, token));
+    /// <summary>The absolute link to <paramref name="path"/> carrying <paramref name="token"/>, on the address staff can open.</summary>
+    public Uri Build(string path, string token) => new(BaseUrl().TrimEnd('/') + Relative(path, token));
 
     private string BaseUrl()
     {

@@ -39,10 +39,12 @@ public static class TrendCard
 
         var indices = dimension is null ? TrendMeasure.Indices : [dimension];
         body.Add(new ColumnSet([.. indices.Select(measure => IndexColumn(report.Focus[measure]))]) { Spacing = "Medium" });
-        body.Add(new FactSet(Facts(report)) { Spacing = "Medium" });
+        body.Add(new FactSet(Facts(report, indices)) { Spacing = "Medium" });
         body.AddRange(TeamTable(report, indices));
         body.AddRange(Themes(report));
         body.Add(new TextBlock(string.Join("\n\n", TrendText.Legend(report))) { IsSubtle = true, Size = "Small", Spacing = "Medium", Separator = true });
+        if (report.FairKnowledge?.Latest is not null && indices.Contains(TrendMeasure.Knowledge))
+            body.Add(new TextBlock(KnowledgeScale.Method) { IsSubtle = true, Size = "Small", Spacing = "Small" });
         if (footnote is not null)
             body.Add(new TextBlock(CardText.Escape(footnote)) { IsSubtle = true, Size = "Small", Spacing = "Small" });
 
@@ -69,7 +71,7 @@ public static class TrendCard
         { Width = "stretch" };
     }
 
-    private static List<Fact> Facts(TrendReport report)
+    private static List<Fact> Facts(TrendReport report, IReadOnlyList<string> indices)
     {
         var participation = report.Focus[TrendMeasure.Participation].Latest;
         List<Fact> facts =
@@ -78,6 +80,8 @@ public static class TrendCard
                 ? string.Create(CultureInfo.InvariantCulture, $"{TrendText.Percent(participation.Value)} ({participation.Answered} of {participation.N} sent) · {TrendText.Change(participation)}")
                 : TrendText.Value(participation)),
         ];
+        if (indices.Contains(TrendMeasure.Knowledge) && report.FairKnowledge?.Latest is { } adjusted)
+            facts.Add(new Fact("Knowledge, fair scale", TrendText.Adjusted(adjusted)));
         var advocacy = report.Focus[TrendMeasure.Advocacy].Latest;
         if (advocacy.Status != FigureStatus.NotAvailable)
             facts.Add(new Fact("Advocacy (eNPS)", advocacy.IsShown ? $"{TrendText.Value(advocacy)} ({TrendText.N(advocacy)})" : TrendText.Value(advocacy)));

@@ -17,6 +17,9 @@ public static class TrendCsv
     public const string Header =
         "group_type,group,measure,period,period_start,period_end,status,value,mean,secondary,n,answered,change,difference_points,p_value,test,compared_with";
 
+    /// <summary>The measure column of the fair-scale knowledge rows.</summary>
+    public const string AdjustedMeasure = "Knowledge adjusted (Rasch)";
+
     /// <param name="kpis">Customer KPIs: their values in the report's periods (of its group, or every team's on the organisation's report) follow as customer_kpi rows.</param>
     public static string Write(TrendReport report, IReadOnlyList<KpiSeries>? kpis = null)
     {
@@ -43,6 +46,8 @@ public static class TrendCsv
                 Series("team", team);
         }
 
+        foreach (var adjusted in report.FairKnowledge?.Points.OfType<AdjustedKnowledge>() ?? [])
+            AdjustedRow(csv, report.Organisation.Name, adjusted);
         foreach (var level in report.Levels)
             Series("level", level);
         foreach (var tag in report.Tags)
@@ -91,6 +96,23 @@ public static class TrendCsv
             shown && figure.Change is { Test: not ChangeTest.None } c2 ? c2.PValue.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty,
             shown && figure.Change is { } c3 ? c3.Test.ToString() : string.Empty,
             shown && figure.Change is not null && figure.Baseline is { } baseline ? Date(baseline.FirstDay) : string.Empty,
+        ];
+        csv.Append(string.Join(',', cells)).Append("\r\n");
+    }
+
+    /// <summary>The fair-scale knowledge index of one period: its value is the adjusted %, its mean column the raw % it adjusts.</summary>
+    private static void AdjustedRow(StringBuilder csv, string group, AdjustedKnowledge figure)
+    {
+        var change = figure.Change;
+        string[] cells =
+        [
+            "organisation", Text(group), AdjustedMeasure, figure.Period.Key, Date(figure.Period.FirstDay), Date(figure.Period.LastDay), "shown",
+            Number(figure.Percent), Number(figure.RawPercent), string.Empty, figure.N.ToString(CultureInfo.InvariantCulture), string.Empty,
+            change?.Label.ToString() ?? string.Empty,
+            change is null ? string.Empty : Number(change.DifferencePoints),
+            change is { Test: not ChangeTest.None } ? change.PValue.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty,
+            change?.Test.ToString() ?? string.Empty,
+            change is not null && figure.Baseline is { } baseline ? Date(baseline.FirstDay) : string.Empty,
         ];
         csv.Append(string.Join(',', cells)).Append("\r\n");
     }

@@ -46,18 +46,39 @@ public static class TrendText
                 return "no results to compare";
         }
 
-        if (figure.Change is not { } change || figure.Baseline is not { } baseline)
-        {
-            return figure.NoChange switch
-            {
-                NoChangeReason.EarlierHidden when figure.Baseline is { } hidden => $"no comparison: {Earlier(figure.Period, hidden)} is hidden",
-                NoChangeReason.NotTested => "no change test for this measure",
-                _ => string.Create(CultureInfo.InvariantCulture,
-                    $"no comparison: no results in the {TrendComparison.Reach(figure.Period.Kind)} {PeriodWord(figure.Period.Kind, TrendComparison.Reach(figure.Period.Kind))} before"),
-            };
-        }
+        return figure.Change is { } change && figure.Baseline is { } baseline
+            ? Compared(figure.Period, change, baseline)
+            : NoComparison(figure.Period, figure.NoChange, figure.Baseline);
+    }
 
-        var against = "vs " + Earlier(figure.Period, baseline);
+    /// <summary>"58% adjusted · 71% raw on 2 items · ● -3 pts vs the week before: ...": the fair scale beside the raw figure it adjusts.</summary>
+    public static string Adjusted(AdjustedKnowledge figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Percent(figure.Percent)} adjusted · {Percent(figure.RawPercent)} raw on {figure.ItemsAsked} {(figure.ItemsAsked == 1 ? "item" : "items")} · {Change(figure)}");
+    }
+
+    /// <summary>The change line of an adjusted knowledge figure, in the words of the raw one.</summary>
+    public static string Change(AdjustedKnowledge figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return figure.Change is { } change && figure.Baseline is { } baseline
+            ? Compared(figure.Period, change, baseline)
+            : NoComparison(figure.Period, figure.NoChange, figure.Baseline);
+    }
+
+    private static string NoComparison(TrendPeriod period, NoChangeReason reason, TrendPeriod? baseline) => reason switch
+    {
+        NoChangeReason.EarlierHidden when baseline is { } hidden => $"no comparison: {Earlier(period, hidden)} is hidden",
+        NoChangeReason.NotTested => "no change test for this measure",
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $"no comparison: no results in the {TrendComparison.Reach(period.Kind)} {PeriodWord(period.Kind, TrendComparison.Reach(period.Kind))} before"),
+    };
+
+    private static string Compared(TrendPeriod period, ChangeAssessment change, TrendPeriod baseline)
+    {
+        var against = "vs " + Earlier(period, baseline);
         var size = Points(Math.Abs(change.DifferencePoints));
         var signed = Points(change.DifferencePoints, signed: true);
         return change.Label switch

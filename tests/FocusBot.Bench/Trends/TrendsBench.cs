@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using FocusBot.Conversations;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
@@ -8,6 +10,7 @@ using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Domain.Trends;
+using FocusBot.Review;
 using FocusBot.Storage;
 using FocusBot.TestSupport;
 using FocusBot.Trends;
@@ -148,6 +151,35 @@ internal static class TrendsBench
 
         pageTimes.Sort();
         Console.WriteLine($"{name}: organisation report page (52 weeks, all 200 teams by week, levels, tags, questions) x{pageTimes.Count}: p50 {Percentile(pageTimes, 0.5):F1} ms, max {pageTimes[^1]:F1} ms (goal < 1 s)");
+
+        await ReviewPackAsync(name, services, "last quarter", Math.Max(3, organisationRequests / 4));
+        await ReviewPackAsync(name, services, TrendPeriod.WeekOf(DateOnly.FromDateTime(TrendsBenchData.FirstPulse.UtcDateTime)).FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            + " to " + DateOnly.FromDateTime(TrendsBenchData.Now.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Math.Max(3, organisationRequests / 4));
+    }
+
+    /// <summary>The ISO 9001 review pack of a range: gathered, rendered as the page and written as the CSV, as its two links do.</summary>
+    private static async Task ReviewPackAsync(string name, ServiceProvider services, string rangeText, int runs)
+    {
+        var (range, problem) = ReviewRange.Parse(rangeText, DateOnly.FromDateTime(TrendsBenchData.Now.UtcDateTime));
+        if (range is null)
+            throw new InvalidOperationException(problem);
+        var builder = services.GetRequiredService<ReviewPackBuilder>();
+        var times = new List<double>();
+        var bytes = 0;
+        for (var i = 0; i < runs + 1; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var pack = await builder.BuildAsync(TrendsBenchData.Tenant, range, default);
+            bytes = ReviewPackPage.Render(pack, "nonce", "/csv").Length + ReviewPackCsv.Write(pack).Length;
+            if (pack.Figures.Teams.Count == 0)
+                throw new InvalidOperationException($"{name}: the review pack holds no team.");
+            // The first run warms the code up; it is not reported.
+            if (i > 0)
+                times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine($"{name}: review pack ({range.Label}, {range.Count} {range.Kind.ToString().ToLowerInvariant()}s, page + CSV {bytes:N0} chars) x{times.Count}: p50 {Percentile(times, 0.5):F1} ms, max {times[^1]:F1} ms (goal < 2 s)");
     }
 
     /// <summary>What a report without aggregates would do: read every answer of 52 pulses and score one team's.</summary>
@@ -300,6 +332,8 @@ internal static class TrendsBench
             .AddSingleton<PrivacyGate>()
             .AddSingleton(sp => new RawAnswerRetention(RawAnswerRetention.DefaultMonths, sp.GetRequiredService<ISettingsStore>(), sp.GetRequiredService<TimeProvider>()))
             .AddSingleton<TrendRebuilder>()
+            .AddSingleton<TeamChannels>()
+            .AddSingleton<ReviewPackBuilder>()
             .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(), sp.GetRequiredService<ICountedAnswersStore>(),
                 NullLogger<TrendRecorder>.Instance));
         configure?.Invoke(services);

@@ -209,6 +209,9 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Catalog_ReviewPack_IsForHrAndExecutivesOnly() => Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Review.AllowedRoles);
+
+    [Fact]
     public void Catalog_Kpis_IsForHrOnly()
     {
         Assert.Equal(new[] { Role.HR }, CommandCatalog.Kpis.AllowedRoles);

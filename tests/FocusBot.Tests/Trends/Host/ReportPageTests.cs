@@ -159,6 +159,38 @@ public sealed class ReportPageTests(TrendsHostFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Page_Organisation_ShowsRawAndAdjustedKnowledgeSideBySideWithTheMethod()
+    {
+        var html = await (await GetAsync(ReportUrls.PagePath, Signer.Sign(LinkFor(HostTrendSeed.HrUser)))).Content.ReadAsStringAsync();
+
+        var section = html[html.IndexOf("<section id=\"fair-knowledge\">", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(KnowledgeScale.Method), section, StringComparison.Ordinal);
+        Assert.Contains("<th>Raw % correct</th><th>Adjusted index</th>", section, StringComparison.Ordinal);
+        // One row per seeded week, each with the week's raw figure and the index beside it.
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(section, @"<tr><td>[^<]+</td><td>\d+%</td><td><strong>\d+%</strong></td><td>1</td>"));
+    }
+
+    [Fact]
+    public async Task Page_OfATeam_HasNoOrganisationScale()
+    {
+        var html = await (await GetAsync(ReportUrls.PagePath, Signer.Sign(LinkFor(HostTrendSeed.HrUser, TrendSlices.Team("t-alpha"))))).Content.ReadAsStringAsync();
+
+        Assert.Contains("Customer focus trends: Alpha", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("fair-knowledge", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_Organisation_HasAnAdjustedKnowledgeRowPerShownWeek()
+    {
+        var csv = await (await GetAsync(ReportUrls.CsvPath, Signer.Sign(LinkFor(HostTrendSeed.HrUser)))).Content.ReadAsStringAsync();
+
+        var rows = csv.Split("\r\n").Where(line => line.StartsWith("organisation,Organisation," + TrendCsv.AdjustedMeasure + ",", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, row => Assert.Equal("shown", row.Split(',')[6]));
+    }
+
+    [Fact]
     public async Task Csv_TinyTeamRows_CarryNoNumbers()
     {
         var csv = await (await GetAsync(ReportUrls.CsvPath, Signer.Sign(LinkFor(HostTrendSeed.HrUser)))).Content.ReadAsStringAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FocusBot.Domain.Trends;
 using FocusBot.Tests.Trends.Support;
 using FocusBot.TestSupport;
 
@@ -29,6 +30,23 @@ public sealed class TrendsCommandTests(TrendsHostFixture fixture) : IClassFixtur
         Assert.Contains("/reports/trends?link=", card, StringComparison.Ordinal);
         Assert.Contains("/reports/trends.csv?link=", card, StringComparison.Ordinal);
         Assert.Contains("clearer invoices (", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trends_FromHr_ShowsKnowledgeOnTheFairScaleBesideRawWithTheMethod()
+    {
+        var card = CardText(await SendAsync(HostTrendSeed.HrUser, "trends"));
+
+        Assert.Contains("Knowledge, fair scale", card, StringComparison.Ordinal);
+        Assert.Matches(@"\d+% adjusted \S+ \d+% raw on 1 item", card);
+        Assert.Contains(KnowledgeScale.Method, card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trends_OfAttitudeOrOfATeam_CarriesNoFairScale()
+    {
+        Assert.DoesNotContain("fair scale", CardText(await SendAsync(HostTrendSeed.HrUser, "trends attitude")), StringComparison.Ordinal);
+        Assert.DoesNotContain("fair scale", CardText(await SendAsync(HostTrendSeed.HrUser, "trends alpha")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+using FocusBot.Conversations;
+using FocusBot.Domain.Actions;
+using FocusBot.Domain.Insights;
+using FocusBot.Domain.Programme;
+using FocusBot.Domain.Recognitions;
+using FocusBot.Domain.Trends;
+
+namespace FocusBot.Review;
+
+/// <summary>Gathers a <see cref="ReviewPack"/>: the figures, and the records of the range read side by side.</summary>
+public sealed class ReviewPackBuilder(
+    PrivacyGate gate,
+    IInsightStore insights,
+    IRecognitionStore recognitions,
+    IProgrammeEventStore events,
+    IActionStore actions,
+    TeamChannels channels,
+    TimeProvider timeProvider)
+{
+    /// <summary>More insights or actions than a range could sensibly hold; beyond it the pack would be a listing, not a review.</summary>
+    public const int MaxRecords = 1000;
+
+    public async Task<ReviewPack> BuildAsync(string tenantId, ReviewRange range, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var start = new DateTimeOffset(range.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = new DateTimeOffset(range.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        bool InRange(DateTimeOffset at) => at >= start && at < end;
+
+        var figures = gate.PublishAsync(new TrendRequest
+        {
+            TenantId = tenantId,
+            Slice = TrendSlices.Org,
+            Kind = range.Kind,
+            Count = range.Count,
+            Through = range.Last,
+            TeamPeriods = 1,
+            IncludeBreakdowns = true,
+        }, cancellationToken);
+        var insightList = insights.ListLatestAsync(tenantId, MaxRecords, cancellationToken);
+        var eventList = events.ListBetweenAsync(tenantId, range.FirstDay, range.LastDay, cancellationToken);
+        var actionList = actions.ListLatestAsync(tenantId, 0, MaxRecords, cancellationToken);
+        var teamNames = channels.TeamNamesAsync(tenantId, cancellationToken);
+        var executive = new List<Recognition>();
+        var colleagues = 0;
+        await foreach (var recognition in recognitions.ListSinceAsync(tenantId, start, cancellationToken))
+        {
+            if (!InRange(recognition.CreatedAt))
+                continue;
+            if (recognition.Kind == RecognitionKind.Executive)
+                executive.Add(recognition);
+            else
+                colleagues++;
+        }
+
+        await Task.WhenAll(figures, insightList, eventList, actionList, teamNames);
+        return new ReviewPack
+        {
+            Range = range,
+            MadeAt = timeProvider.GetUtcNow(),
+            Figures = figures.Result,
+            Insights = [.. insightList.Result.Where(i => i.Status == InsightStatus.Sent && InRange(i.SendAt)).OrderBy(i => i.SendAt)],
+            ExecutiveRecognitions = [.. executive.OrderBy(r => r.CreatedAt)],
+            ColleagueRecognitions = colleagues,
+            Events = eventList.Result,
+            // An action belongs to the review when it existed by the range's end and was still open in it or changed in it.
+            Actions = [.. actionList.Result.Where(a => a.CreatedAt < end && (a.Status != ActionStatus.Done || a.UpdatedAt >= start)).OrderBy(a => a.CreatedAt)],
+            TeamNames = teamNames.Result,
+        };
+    }
+}
