@@ -21,7 +21,16 @@ public static class KpiReportSection
         ArgumentNullException.ThrowIfNull(kpis);
         if (kpis.Count == 0)
             return string.Empty;
-        var html = new StringBuilder("<section id=\"kpis\"><h2>Customer KPIs <small>imported by HR, beside the staff figures of the same period</small></h2>");
+        return new StringBuilder("<section id=\"kpis\"><h2>Customer KPIs <small>imported by HR, beside the staff figures of the same period</small></h2>")
+            .Append(Body(report, kpis)).Append("</section>").ToString();
+    }
+
+    /// <summary>The section without its heading: each KPI's tables and findings, and how associations are judged (the review pack shows the same).</summary>
+    public static string Body(TrendReport report, IReadOnlyList<KpiSeries> kpis)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(kpis);
+        var html = new StringBuilder();
         var isOrganisation = report.Focus.Slice == TrendSlices.Org;
         var teamId = isOrganisation ? string.Empty : TrendSlices.TeamIdOf(report.Focus.Slice);
         var shown = 0;
@@ -56,7 +65,7 @@ public static class KpiReportSection
         }
 
         return html.Append("<p class=\"legend\">Associations use Spearman's rank correlation, only with at least ").Append(RankCorrelation.MinimumPairs)
-            .Append(" teams or periods that have both a KPI value and a shown staff figure, and are called clear only at the 5% level. They describe what went together, not what caused what.</p></section>")
+            .Append(" teams or periods that have both a KPI value and a shown staff figure, and are called clear only at the 5% level. They describe what went together, not what caused what.</p>")
             .ToString();
     }
 
