@@ -36,7 +36,8 @@ public static class ReviewPackCsv
         Row("leadership", "5.1.2 (c)", period: Range(pack), item: "colleague recognitions", value: Count(pack.ColleagueRecognitions));
 
         var figures = pack.Figures;
-        foreach (var measure in TrendMeasure.Indices.Append(TrendMeasure.Participation))
+        // A range none of whose periods is final yet has no figures at all (the page says so).
+        foreach (var measure in figures.IsEmpty ? [] : TrendMeasure.Indices.Append(TrendMeasure.Participation))
         {
             foreach (var point in figures.Organisation[measure].Points)
                 Figure(figures.Organisation.Name, point);

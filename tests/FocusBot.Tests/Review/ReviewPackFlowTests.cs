@@ -241,6 +241,20 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
     }
 
     [Fact]
+    public async Task Review_RangeWithNoFinalFigures_PageAndCsvSaySoInsteadOfFailing()
+    {
+        var (page, csv) = await PackLinksAsync(Person.Hassan, "this quarter");
+
+        var html = await GetAsync(page);
+        var rows = await GetAsync(csv);
+
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Contains("No results yet", SectionOf(await html.Content.ReadAsStringAsync(), "staff"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, rows.StatusCode);
+        Assert.DoesNotContain("\nstaff,", await rows.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Review_LinkOfSomeoneWhoLostTheRole_IsRefused()
     {
         var (page, _) = await PackLinksAsync(Person.Ruth, "this quarter");
