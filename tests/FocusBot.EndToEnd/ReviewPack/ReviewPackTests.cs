@@ -83,6 +83,13 @@ public sealed partial class ReviewPackTests(DemoPlaygroundFixture demo) : IAsync
             Assert.DoesNotContain(empty, text, StringComparison.Ordinal);
         Assert.Matches(@"Colleagues recognised each other's customer focus [1-9]\d* times?", text);
 
+        // The figures are the range's own months: none from before it, even while its last month has not closed.
+        var quarter = TrendPeriod.Holding(PeriodKind.Quarter, today);
+        var months = (thisQuarter ? quarter : quarter.Previous()).Children().Select(m => m.Label).ToList();
+        var shownMonths = await _pack.Locator("section#staff > table").First.Locator("tbody tr td:first-child").AllInnerTextsAsync();
+        Assert.NotEmpty(shownMonths);
+        Assert.All(shownMonths, month => Assert.Contains(month, months));
+
         // Figures drawn under the strict CSP: a value with its n in the table, and each chart's line styled by the nonce.
         Assert.Matches(@"\d\S*\s+n \d+", await _pack.Locator("section#staff tbody tr").First.InnerTextAsync());
         var charts = _pack.Locator("section#staff svg.chart");

@@ -67,6 +67,8 @@ public sealed class DemoSeederTests
             // Done in the last quarter; in progress past its due date in this one.
             Assert.Contains(pack.Actions, a => ReviewClauses.Status(a, pack.Range).StartsWith(words == "" ? "Done" : "In progress, overdue", StringComparison.Ordinal));
             Assert.False(pack.Figures.IsEmpty);
+            // The range's own periods only, even while its last one is still open.
+            Assert.All(pack.Figures.Periods, p => Assert.True(p >= pack.Range.First && p <= pack.Range.Last, $"{p.Key} is outside '{words}'"));
         }
     }
 }
