@@ -100,6 +100,9 @@ public sealed partial class ReviewPackTests(DemoPlaygroundFixture demo) : IAsync
             Assert.Equal("rgb(36, 36, 36)", await line.EvaluateAsync<string>("e => getComputedStyle(e).stroke"));
             var box = await line.BoundingBoxAsync();
             Assert.True(box is { Width: > 50 }, $"chart {i} has no line drawn across it: {box?.Width}");
+            // A small chart at the page's full width had axis labels the size of headings.
+            var chart = await charts.Nth(i).BoundingBoxAsync();
+            Assert.True(chart is { Width: > 200 and <= 560 }, $"chart {i} is {chart?.Width} px wide");
         }
 
         Assert.DoesNotContain(console, line => line.Contains("Content Security Policy", StringComparison.Ordinal));
