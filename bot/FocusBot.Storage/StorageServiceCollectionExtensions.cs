@@ -5,6 +5,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Inbound;
 using FocusBot.Domain.Insights;
+using FocusBot.Domain.Kpis;
 using FocusBot.Domain.Leases;
 using FocusBot.Domain.Notices;
 using FocusBot.Domain.Privacy;
@@ -109,6 +110,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<INoticeStore, SqliteNoticeStore>();
         services.AddSingleton<IActionStore, SqliteActionStore>();
         services.AddSingleton<IProgrammeEventStore, SqliteProgrammeEventStore>();
+        services.AddSingleton<IKpiStore, SqliteKpiStore>();
     }
 
     private static void AddAzureTables(IServiceCollection services)
@@ -153,6 +155,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<INoticeStore, AzureNoticeStore>();
         services.AddSingleton<IActionStore, AzureActionStore>();
         services.AddSingleton<IProgrammeEventStore, AzureProgrammeEventStore>();
+        services.AddSingleton<IKpiStore, AzureKpiStore>();
     }
 
     private static ILogger<T> Logger<T>(IServiceProvider provider) =>

@@ -5,6 +5,7 @@ using FocusBot.Development;
 using FocusBot.Health;
 using FocusBot.Help;
 using FocusBot.Insights;
+using FocusBot.Kpis;
 using FocusBot.Messaging;
 using FocusBot.Notices;
 using FocusBot.Privacy;
@@ -53,6 +54,7 @@ public static class FocusBotServiceCollectionExtensions
         services.AddActions();
         services.AddProgramme(configuration);
         services.AddReviewPack();
+        services.AddKpis();
         services.AddRecognition();
         services.AddRoleAdministration();
         services.AddPrivacy(configuration, environment);

@@ -3,6 +3,7 @@ using FocusBot.Development;
 using FocusBot.Domain.Storage;
 using FocusBot.Errors;
 using FocusBot.Health;
+using FocusBot.Kpis;
 using FocusBot.Legal;
 using FocusBot.Messaging;
 using FocusBot.Review;
@@ -45,6 +46,7 @@ app.MapHealth();
 app.MapLegalPages();
 app.MapTrends();
 app.MapReviewPack();
+app.MapKpis();
 await app.RunAsync();
 return 0;
 

@@ -43,6 +43,8 @@ internal sealed partial class AzureTableNames
         Notices = prefix + "Notices";
         Actions = prefix + "Actions";
         ProgrammeEvents = prefix + "ProgrammeEvents";
+        Kpis = prefix + "Kpis";
+        KpiKeys = prefix + "KpiKeys";
     }
 
     public string Conversations { get; }
@@ -105,11 +107,15 @@ internal sealed partial class AzureTableNames
 
     public string ProgrammeEvents { get; }
 
+    public string Kpis { get; }
+
+    public string KpiKeys { get; }
+
     public IReadOnlyList<string> All =>
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
         Ledgers, Answers, CountedAnswers, AnsweredMarks, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, RecognitionsByAuthor, PersonMarks,
-        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices, Actions, ProgrammeEvents,
+        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices, Actions, ProgrammeEvents, Kpis, KpiKeys,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

@@ -26,6 +26,7 @@ internal static class SqliteMigrations
         (10, SqliteSchemaV10.Sql),
         (11, SqliteSchemaV11.Sql),
         (12, SqliteSchemaV12.Sql),
+        (13, SqliteSchemaV13.Sql),
     ];
 
     /// <summary>Every version a file brought up to date has recorded, in order.</summary>

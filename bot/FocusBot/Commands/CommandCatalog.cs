@@ -175,6 +175,20 @@ public static class CommandCatalog
         },
     };
 
+    public static readonly BotCommand Kpis = new("kpis", "Customer KPIs beside staff figures; import them as CSV (HR)", BotCommandScope.Personal)
+    {
+        AllowedRoles = [Role.HR],
+        Group = CommandGroup.Programme,
+        Usage = new(["kpis", "kpis import", "kpis key", "kpis key revoke"], "kpis import")
+        {
+            Details = "kpis alone shows each customer KPI (CSAT, NPS, complaints, on-time delivery, rework or your own) by period, beside knowledge, " +
+                "behaviour and attitude of the same period, and how they go together where there are enough teams or periods to say. " +
+                "kpis import takes a CSV attached, or pasted on the lines below the command (Shift+Enter starts a new line), with the header " +
+                "kpi,period,team,value,unit,better; it stores the file only if every line is valid, and importing it again changes nothing. " +
+                "kpis key makes the key for the import endpoint (shown once; a new one replaces it), kpis key revoke stops it.",
+        },
+    };
+
     public static readonly BotCommand Review = new("review", "ISO 9001 management-review pack of customer focus, as a page and CSV (HR, Executive)",
         BotCommandScope.Personal)
     {
@@ -324,6 +338,6 @@ public static class CommandCatalog
     public static IReadOnlyList<BotCommand> All { get; } =
         [
             Help, Pulse, OneThing, Pause, Resume, Roles, Insight, Insights, Action, Actions, Recognize, Kudos, Recognitions, RecognitionCounts, RecognitionsExport,
-            Questions, Trends, Comments, Digest, TrendsRebuild, Event, Events, Programme, Review, Erase, Status,
+            Questions, Trends, Comments, Digest, TrendsRebuild, Event, Events, Programme, Review, Kpis, Erase, Status,
         ];
 }

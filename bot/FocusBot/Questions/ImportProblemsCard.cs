@@ -15,14 +15,17 @@ public static class ImportProblemsCard
     /// <summary>Bytes of problem text on the wire (non-Latin text escapes to six bytes a character), well inside 28 KB.</summary>
     private const int TextBudgetBytes = 18 * 1024;
 
-    public static AdaptiveCard Create(IReadOnlyList<ImportProblem> problems)
+    public const string BankUnchanged = "The question bank is unchanged. Fix these and send `questions import` again.";
+
+    /// <param name="unchanged">What stayed as it was and how to try again (the question bank's by default).</param>
+    public static AdaptiveCard Create(IReadOnlyList<ImportProblem> problems, string unchanged = BankUnchanged)
     {
         ArgumentNullException.ThrowIfNull(problems);
         var title = problems.Count == 1 ? "Nothing was imported: 1 problem to fix" : $"Nothing was imported: {problems.Count} problems to fix";
         List<CardElement> body =
         [
             new TextBlock(title) { Size = "Medium", Weight = "Bolder", Color = "Attention" },
-            new TextBlock("The question bank is unchanged. Fix these and send `questions import` again.") { IsSubtle = true, Spacing = "None" },
+            new TextBlock(unchanged) { IsSubtle = true, Spacing = "None" },
         ];
 
         var shown = 0;

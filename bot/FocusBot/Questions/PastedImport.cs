@@ -3,17 +3,21 @@ using System.Text.RegularExpressions;
 namespace FocusBot.Questions;
 
 /// <summary>
-/// The bank text pasted below `questions import` in the same message. Read from the raw message text, because command
-/// arguments arrive with their line breaks collapsed. Line 1 of the result is the first non-blank line after the
-/// command, which is how the problems card counts lines.
+/// The text pasted below an import command (`questions import`, `kpis import`) in the same message. Read from the raw
+/// message text, because command arguments arrive with their line breaks collapsed. Line 1 of the result is the first
+/// non-blank line after the command, which is how the problems card counts lines.
 /// </summary>
 public static partial class PastedImport
 {
-    public static string Extract(string? messageText)
+    public static string Extract(string? messageText) => Extract(messageText, CommandPrefix());
+
+    /// <param name="commandPrefix">Matches the command words at the start of the message (and the spaces after them).</param>
+    public static string Extract(string? messageText, Regex commandPrefix)
     {
+        ArgumentNullException.ThrowIfNull(commandPrefix);
         if (messageText is null)
             return string.Empty;
-        var match = CommandPrefix().Match(messageText);
+        var match = commandPrefix.Match(messageText);
         var content = match.Success ? messageText[match.Length..] : string.Empty;
 
         // Teams turns runs of spaces into no-break spaces, which JSON does not accept as white space.

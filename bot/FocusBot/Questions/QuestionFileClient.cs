@@ -125,7 +125,7 @@ public sealed partial class QuestionFileClient(IHttpClientFactory httpClients, I
     }
 
     private static QuestionFileDownload TooLarge() =>
-        QuestionFileDownload.Refused($"The file is larger than {MaxBytes / 1024 / 1024} MB, more than any question bank needs. Please check it is the right file.");
+        QuestionFileDownload.Refused($"The file is larger than {MaxBytes / 1024 / 1024} MB, more than an import of questions or KPIs needs. Please check it is the right file.");
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
 

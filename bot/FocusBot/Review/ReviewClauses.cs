@@ -20,6 +20,14 @@ public static class ReviewClauses
     public const string StaffSupports =
         "Clause 5.1.2 (a) and (c): customers and their requirements are understood across the organisation (knowledge), acted on (behaviour) and cared about (attitude), measured every week and shown side by side, never blended.";
 
+    public const string Levels = "Programme levels by team";
+    public const string LevelsSupports =
+        "Clause 5.1.2 (a): how far each team has come in understanding its customers, from 1 Basic knowledge to 3 Partnership, by a stated mastery rule, and what stands before the next level.";
+
+    public const string Kpis = "Customer KPIs: objective measures";
+    public const string KpisSupports =
+        "Clause 5.1.2 (a) and (c): objective measures rather than impressions (complaints, on-time delivery and rework show whether requirements are met every time; satisfaction scores whether it is rising), beside staff figures of the same periods, associations stated as associations, not causes.";
+
     public const string Events = "Programme events";
     public const string EventsSupports =
         "Clause 5.1.2 (c): the workshops, training, customer clinics, focus groups, customer focus teams and policy changes that keep the focus on customer satisfaction.";
@@ -32,9 +40,9 @@ public static class ReviewClauses
     public static IReadOnlyList<(string Clause, IReadOnlyList<string> Sections)> Map { get; } =
     [
         ("Showing leadership and commitment on customer focus themselves", [Leadership]),
-        ("(a) making sure customer and legal requirements are known, understood and met every time", [Staff]),
+        ("(a) making sure customer and legal requirements are known, understood and met every time", [Staff, Levels, Kpis]),
         ("(b) finding and acting on the risks and opportunities that affect conformity and customer satisfaction", [Voice]),
-        ("(c) keeping up the focus on raising customer satisfaction", [Leadership, Staff, Events]),
+        ("(c) keeping up the focus on raising customer satisfaction", [Leadership, Staff, Kpis, Events]),
     ];
 
     /// <summary>Who an event was for, by team name.</summary>

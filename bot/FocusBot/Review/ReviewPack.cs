@@ -3,6 +3,7 @@ using FocusBot.Domain.Insights;
 using FocusBot.Domain.Programme;
 using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Trends;
+using FocusBot.Kpis;
 
 namespace FocusBot.Review;
 
@@ -28,6 +29,14 @@ public sealed record ReviewPack
 
     /// <summary>How many recognitions colleagues gave each other in the range.</summary>
     public required int ColleagueRecognitions { get; init; }
+
+    /// <summary>Each team's programme level as of <see cref="MadeAt"/> (the mastery rule's latest sealed weeks).</summary>
+    public required ProgrammeLevelsReport Levels { get; init; }
+
+    /// <summary>Customer KPIs with a value in the range, and the organisation's figures of the range by each period kind they were imported by.</summary>
+    public required IReadOnlyList<KpiSeries> Kpis { get; init; }
+
+    public required IReadOnlyDictionary<PeriodKind, TrendReport> KpiFigures { get; init; }
 
     public required IReadOnlyList<ProgrammeEvent> Events { get; init; }
 

@@ -4,6 +4,7 @@ using FocusBot.Domain.Insights;
 using FocusBot.Domain.Programme;
 using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Trends;
+using FocusBot.Kpis;
 
 namespace FocusBot.Review;
 
@@ -15,6 +16,8 @@ public sealed class ReviewPackBuilder(
     IProgrammeEventStore events,
     IActionStore actions,
     TeamChannels channels,
+    TeamLevelsReader levels,
+    KpiOverviewReader kpis,
     TimeProvider timeProvider)
 {
     /// <summary>More insights or actions than a range could sensibly hold; beyond it the pack would be a listing, not a review.</summary>
@@ -32,6 +35,7 @@ public sealed class ReviewPackBuilder(
         var eventList = events.ListBetweenAsync(tenantId, range.FirstDay, range.LastDay, cancellationToken);
         var actionList = actions.ListLatestAsync(tenantId, 0, MaxRecords, cancellationToken);
         var teamNames = channels.TeamNamesAsync(tenantId, cancellationToken);
+        var teamLevels = levels.ReadAsync(tenantId, null, cancellationToken);
         var executive = new List<Recognition>();
         var colleagues = 0;
         await foreach (var recognition in recognitions.ListSinceAsync(tenantId, start, cancellationToken))
@@ -44,7 +48,8 @@ public sealed class ReviewPackBuilder(
                 colleagues++;
         }
 
-        await Task.WhenAll(figures, insightList, eventList, actionList, teamNames);
+        var (kpiSeries, kpiFigures) = await KpisAsync(tenantId, range, cancellationToken);
+        await Task.WhenAll(figures, insightList, eventList, actionList, teamNames, teamLevels);
         return new ReviewPack
         {
             Range = range,
@@ -53,6 +58,9 @@ public sealed class ReviewPackBuilder(
             Insights = [.. insightList.Result.Where(i => i.Status == InsightStatus.Sent && InRange(i.SendAt)).OrderBy(i => i.SendAt)],
             ExecutiveRecognitions = [.. executive.OrderBy(r => r.CreatedAt)],
             ColleagueRecognitions = colleagues,
+            Levels = teamLevels.Result,
+            Kpis = kpiSeries,
+            KpiFigures = kpiFigures,
             Events = eventList.Result,
             // An action belongs to the review when it existed by the range's end and was still open in it or changed in it.
             Actions = [.. actionList.Result.Where(a => a.CreatedAt < end && (a.Status != ActionStatus.Done || a.UpdatedAt >= start)).OrderBy(a => a.CreatedAt)],
@@ -77,5 +85,34 @@ public sealed class ReviewPackBuilder(
         // quarter), that would fill the table with periods from before the range. Ask for the range's closed ones only.
         var inRange = report.Periods.Count(p => p >= range.First);
         return inRange > 0 && inRange < report.Periods.Count ? await gate.PublishAsync(request with { Count = inRange }, cancellationToken) : report;
+    }
+
+    /// <summary>
+    /// The KPIs with values in the range and, for each period kind they were imported by (a quarter's CSAT, a month's
+    /// complaints), the organisation's figures of the range by that kind, with every team, so the association across
+    /// teams and periods is judged as on the report page.
+    /// </summary>
+    private async Task<(IReadOnlyList<KpiSeries>, IReadOnlyDictionary<PeriodKind, TrendReport>)> KpisAsync(string tenantId, ReviewRange range, CancellationToken cancellationToken)
+    {
+        bool InRange(TrendPeriod period) => period.FirstDay <= range.LastDay && period.LastDay >= range.FirstDay;
+        var series = (await kpis.SeriesAsync(tenantId, cancellationToken))
+            .Select(kpi => kpi with { Values = [.. kpi.Values.Where(v => InRange(v.Period))] })
+            .Where(kpi => kpi.Values.Count > 0)
+            .ToList();
+        var figures = new Dictionary<PeriodKind, TrendReport>();
+        foreach (var kind in series.SelectMany(k => k.Values).Select(v => v.Period.Kind).Distinct().Order())
+        {
+            var first = TrendPeriod.Holding(kind, range.FirstDay);
+            var last = TrendPeriod.Holding(kind, range.LastDay);
+            var count = 1;
+            for (var period = first; period < last && count < TrendRequest.MaxCount; period = period.Next())
+                count++;
+            figures[kind] = await gate.PublishAsync(new TrendRequest
+            {
+                TenantId = tenantId, Slice = TrendSlices.Org, Kind = kind, Count = count, Through = last, TeamPeriods = count,
+            }, cancellationToken);
+        }
+
+        return (series, figures);
     }
 }

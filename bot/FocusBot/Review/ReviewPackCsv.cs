@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Trends;
+using FocusBot.Kpis;
 using FocusBot.Trends;
 
 namespace FocusBot.Review;
@@ -46,6 +48,24 @@ public static class ReviewPackCsv
         {
             Row("staff", "5.1.2 (a) (c)", period: adjusted.Period.Key, group: figures.Organisation.Name, item: TrendCsv.AdjustedMeasure, value: Number(adjusted.Percent),
                 n: Count(adjusted.N), change: TrendText.Change(adjusted), detail: "raw % correct " + Number(adjusted.RawPercent));
+        }
+
+        foreach (var team in pack.Levels.Teams)
+        {
+            Row("levels", "5.1.2 (a)", date: Day(pack.MadeAt), group: team.Name, item: "programme level", value: Count(team.Reached),
+                detail: team.Next is { } next ? LevelGapWords.Towards(next) + ": " + string.Join("; ", team.Gaps.Select(LevelGapWords.Describe)) : LevelGapWords.Reached(team));
+        }
+
+        foreach (var kpi in pack.Kpis)
+        {
+            foreach (var value in kpi.Values.OrderBy(v => v.Period).ThenBy(v => v.TeamId, StringComparer.Ordinal))
+            {
+                Row("kpis", "5.1.2 (a) (c)", period: value.Period.Key, group: value.IsOrganisation ? figures.Organisation.Name : pack.TeamNames.GetValueOrDefault(value.TeamId) ?? "a team",
+                    item: kpi.Definition.Name, value: Number(value.Value), detail: kpi.Definition.Unit + ", " + kpi.Definition.DirectionText);
+            }
+
+            foreach (var finding in pack.KpiFigures.Values.SelectMany(report => KpiOverview.FindingsFor(kpi, report)))
+                Row("kpis", "5.1.2 (a) (c)", item: kpi.Definition.Name, detail: finding.Sentence, status: finding.IsClear ? "clear association" : "no clear association");
         }
 
         foreach (var e in pack.Events)

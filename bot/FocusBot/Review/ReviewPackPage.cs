@@ -30,6 +30,11 @@ public static class ReviewPackPage
         html.Append(ClauseMap());
         html.Append(Leadership(pack));
         html.Append(StaffFigures(figures));
+        html.Append(Section("levels", ReviewClauses.Levels, ReviewClauses.LevelsSupports).Append("<p class=\"when\">")
+            .Append(E(string.Create(CultureInfo.InvariantCulture, $"As of {pack.MadeAt:d MMM yyyy}. ")))
+            .Append(E(pack.Levels.Teams.Count == 0 ? LevelGapWords.NoResultsYet : LevelGapWords.Window(pack.Levels))).Append("</p>")
+            .Append(ReportPage.LevelsTable(pack.Levels)).Append("</section>"));
+        html.Append(Kpis(pack));
         html.Append(Events(pack));
         html.Append(VoiceAndActions(pack));
         html.Append("<footer><h2>How to read this pack</h2><ul>")
@@ -144,6 +149,16 @@ public static class ReviewPackPage
         if (!figure.IsShown)
             return $"<td class=\"{(figure.Status == FigureStatus.Hidden ? "hidden" : "na")}\">{E(TrendText.Value(figure))}</td>";
         return $"<td>{E(TrendText.Value(figure))} <span class=\"n\">{E(TrendText.N(figure))}</span><br><span class=\"change\">{E(TrendText.Change(figure))}</span></td>";
+    }
+
+    private static string Kpis(ReviewPack pack)
+    {
+        var html = Section("kpis", ReviewClauses.Kpis, ReviewClauses.KpisSupports);
+        if (pack.Kpis.Count == 0)
+            return html.Append("<p class=\"when\">No customer KPI was imported for this range. HR imports them with kpis import in Teams, or through the KPI endpoint.</p></section>").ToString();
+        foreach (var (_, figures) in pack.KpiFigures.OrderBy(k => k.Key))
+            html.Append(KpiReportSection.Body(figures, pack.Kpis));
+        return html.Append("</section>").ToString();
     }
 
     private static string Events(ReviewPack pack)

@@ -4,6 +4,7 @@ using System.Text;
 using FocusBot.Domain.Actions;
 using FocusBot.Domain.Programme;
 using FocusBot.Domain.Trends;
+using FocusBot.Kpis;
 using FocusBot.Telemetry;
 
 namespace FocusBot.Trends;
@@ -26,7 +27,7 @@ public static partial class ReportEndpoints
     }
 
     private static async Task<IResult> PageAsync(HttpContext http, ReportAccess access, PrivacyGate gate, ReportLinkSigner signer, CommentsReader comments,
-        IActionStore actions, IProgrammeEventStore events, TeamLevelsReader levels, ILoggerFactory loggers, CancellationToken cancellationToken)
+        IActionStore actions, IProgrammeEventStore events, TeamLevelsReader levels, KpiOverviewReader kpis, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var nonce = Secure(http.Response);
         var token = http.Request.Query[ReportUrls.TokenParameter].ToString();
@@ -43,12 +44,13 @@ public static partial class ReportEndpoints
         var marked = report.IsEmpty ? [] : await events.ListBetweenAsync(link.TenantId, report.Periods[0].FirstDay, report.Periods[^1].LastDay, cancellationToken);
         var teamLevels = await levels.ReadAsync(link.TenantId, link.Slice == TrendSlices.Org ? null : link.Slice, cancellationToken);
         var html = ReportPage.Render(report, nonce, ReportUrls.Relative(ReportUrls.CsvPath, token), TeamHref, link.ExpiresAt,
-            await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken), recorded, marked, teamLevels);
+            await comments.PublishAsync(request with { TeamPeriods = 0, IncludeBreakdowns = false }, cancellationToken), recorded, marked, teamLevels,
+            await kpis.SeriesAsync(link.TenantId, cancellationToken));
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
 
-    private static async Task<IResult> CsvAsync(HttpContext http, ReportAccess access, PrivacyGate gate, TimeProvider timeProvider, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> CsvAsync(HttpContext http, ReportAccess access, PrivacyGate gate, KpiOverviewReader kpis, TimeProvider timeProvider,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var nonce = Secure(http.Response);
         var (link, teamOnly, refusal) = await access.CheckAsync(http.Request.Query[ReportUrls.TokenParameter].ToString(), cancellationToken);
@@ -56,7 +58,7 @@ public static partial class ReportEndpoints
             return Refused(loggers, "csv", refusal!, nonce);
 
         var report = await gate.PublishTracedAsync(RequestFor(link, teamOnly), FocusBotTelemetry.TrendsRoutes.Csv, cancellationToken);
-        return CsvFile(http, "focusbot-trends", timeProvider, TrendCsv.Write(report));
+        return CsvFile(http, "focusbot-trends", timeProvider, TrendCsv.Write(report, await kpis.SeriesAsync(link.TenantId, cancellationToken)));
     }
 
     /// <summary>The 403 page for a link that does not open, logged without the link.</summary>

@@ -5,6 +5,7 @@ using FocusBot.Domain.Actions;
 using FocusBot.Domain.Programme;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Trends;
+using FocusBot.Kpis;
 
 namespace FocusBot.Trends;
 
@@ -25,12 +26,14 @@ public static class ReportPage
     /// <param name="actions">The tenant's actions ("you said, we did"), newest first, shown beside the themes they answer.</param>
     /// <param name="events">The tenant's programme events in the report's periods, marked on the charts of the groups they were for.</param>
     /// <param name="levels">The programme levels of the report's teams (the focus team alone on a team's page), or null for no such section.</param>
+    /// <param name="kpis">The tenant's customer KPIs, shown beside the staff figures of the same periods.</param>
     public static string Render(TrendReport report, string nonce, string csvHref, Func<string, string?> teamHref, DateTimeOffset expiresAt,
         PublishedComments? comments = null, IReadOnlyList<ProgrammeAction>? actions = null, IReadOnlyList<ProgrammeEvent>? events = null,
-        ProgrammeLevelsReport? levels = null)
+        ProgrammeLevelsReport? levels = null, IReadOnlyList<KpiSeries>? kpis = null)
     {
         actions ??= [];
         events ??= [];
+        kpis ??= [];
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(teamHref);
         var html = new StringBuilder();
@@ -66,6 +69,7 @@ public static class ReportPage
         }
 
         html.Append(Events(report, events));
+        html.Append(KpiReportSection.Render(report, kpis));
 
         // A Manager's page is their team alone (the tiles above): there is nothing to compare it with.
         html.Append(SliceTable(report.Focus.Slice == TrendSlices.Org ? "By team" : "Compared with the organisation",
@@ -284,7 +288,6 @@ public static class ReportPage
             .Append("</p></section>").ToString();
     }
 
-    /// <summary>The comments verbatim, masked, in the published order, without dates; the same sentence whenever they are hidden.</summary>
     /// <summary>Each team's level and what stands between it and the next, with the rule in words (the card's words).</summary>
     private static string Levels(ProgrammeLevelsReport levels, bool organisation)
     {
@@ -292,6 +295,14 @@ public static class ReportPage
         if (organisation && levels.Teams.Count > 0)
             html.Append(' ').Append(E(LevelGapWords.Rotation(levels)));
         html.Append("</p>");
+        return html.Append(LevelsTable(levels)).Append("</section>").ToString();
+    }
+
+    /// <summary>The levels table (when any team has figures) and the rule in words; the review pack shows the same.</summary>
+    internal static string LevelsTable(ProgrammeLevelsReport levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        var html = new StringBuilder();
         if (levels.Teams.Count > 0)
         {
             html.Append("<table><thead><tr><th>Team</th><th>Level</th><th>What stands before the next</th></tr></thead><tbody>");
@@ -310,9 +321,10 @@ public static class ReportPage
             html.Append("</tbody></table>");
         }
 
-        return html.Append("<p class=\"legend\">").Append(E(levels.Rule.InWords())).Append("</p></section>").ToString();
+        return html.Append("<p class=\"legend\">").Append(E(levels.Rule.InWords())).Append("</p>").ToString();
     }
 
+    /// <summary>The comments verbatim, masked, in the published order, without dates; the same sentence whenever they are hidden.</summary>
     private static string Comments(PublishedComments comments)
     {
         var html = new StringBuilder("<section class=\"comments\"><h2>Comments</h2><p class=\"legend\">").Append(E(CommentsCard.About)).Append("</p>");
@@ -393,5 +405,6 @@ public static class ReportPage
         + "details.teams summary{cursor:pointer;color:#616161;margin:8px 0}.when{color:#616161;font-size:.85rem}.marks ul{margin:4px 0;padding-left:20px}"
         + "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top}td.hidden,td.na{color:#8a8886}"
         + "footer{margin-top:24px}.acted{color:#0e700e;font-size:.85rem}"
+        + ".association{font-weight:600}h3{font-size:1rem;margin:16px 0 6px}"
         + ".marker line{stroke:#5b5fc7;stroke-width:1.5;stroke-dasharray:2 3}.marker-label{fill:#5b5fc7;font-size:11px}";
 }

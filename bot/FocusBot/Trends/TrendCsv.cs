@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FocusBot.Domain.Trends;
+using FocusBot.Kpis;
 
 namespace FocusBot.Trends;
 
@@ -19,7 +20,8 @@ public static class TrendCsv
     /// <summary>The measure column of the fair-scale knowledge rows.</summary>
     public const string AdjustedMeasure = "Knowledge adjusted (Rasch)";
 
-    public static string Write(TrendReport report)
+    /// <param name="kpis">Customer KPIs: their values in the report's periods (of its group, or every team's on the organisation's report) follow as customer_kpi rows.</param>
+    public static string Write(TrendReport report, IReadOnlyList<KpiSeries>? kpis = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var csv = new StringBuilder(Header).Append("\r\n");
@@ -61,6 +63,17 @@ public static class TrendCsv
             csv.Append(string.Join(',', "voice_theme", Text(theme.Term), "Voice", Text(report.Periods[0].Key + ".." + report.Periods[^1].Key), Date(report.Periods[0].FirstDay),
                 Date(report.Periods[^1].LastDay), "shown", string.Empty, string.Empty, string.Empty, theme.Mentions.ToString(CultureInfo.InvariantCulture), string.Empty,
                 string.Empty, string.Empty, string.Empty, string.Empty, string.Empty)).Append("\r\n");
+        }
+
+        foreach (var kpi in kpis ?? [])
+        {
+            foreach (var value in KpiReportSection.InReport(kpi, report).Where(v => report.Focus.Slice == TrendSlices.Org || TrendSlices.Team(v.TeamId) == report.Focus.Slice))
+            {
+                var group = value.IsOrganisation ? "Organisation" : report.Teams.Concat([report.Focus]).FirstOrDefault(t => t.Slice == TrendSlices.Team(value.TeamId))?.Name ?? value.TeamId;
+                csv.Append(string.Join(',', "customer_kpi", Text(group), Text($"{kpi.Definition.Name} ({kpi.Definition.Unit})"), value.Period.Key, Date(value.Period.FirstDay),
+                    Date(value.Period.LastDay), "shown", Number(value.Value), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
+                    string.Empty, string.Empty, string.Empty)).Append("\r\n");
+            }
         }
 
         return csv.ToString();

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using FocusBot.Conversations;
+using FocusBot.Kpis;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
+using FocusBot.Domain.Kpis;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
@@ -157,9 +160,38 @@ internal static class TrendsBench
             + " to " + DateOnly.FromDateTime(TrendsBenchData.Now.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Math.Max(3, organisationRequests / 4));
     }
 
+    /// <summary>
+    /// Customer KPIs a quality manager would import: every team's CSAT each quarter and the organisation's complaints each
+    /// month of the data's year (812 values), unless they are there already.
+    /// </summary>
+    private static async Task ImportKpisAsync(ServiceProvider services)
+    {
+        var store = services.GetRequiredService<IKpiStore>();
+        if ((await store.ListValuesAsync(TrendsBenchData.Tenant, default)).Count > 0)
+            return;
+        var random = new Random(7);
+        var first = DateOnly.FromDateTime(TrendsBenchData.FirstPulse.UtcDateTime);
+        var last = DateOnly.FromDateTime(TrendsBenchData.Now.UtcDateTime);
+        KpiValue Value(KpiDefinition kpi, TrendPeriod period, string team, double value) => new()
+        {
+            TenantId = TrendsBenchData.Tenant, Kpi = kpi.Key, Period = period, TeamId = team, Value = value, ImportedBy = "bench", ImportedAt = TrendsBenchData.Now,
+        };
+        var values = new List<KpiValue>();
+        for (var quarter = TrendPeriod.Holding(PeriodKind.Quarter, first); quarter <= TrendPeriod.Holding(PeriodKind.Quarter, last); quarter = quarter.Next())
+        {
+            for (var team = 0; team < TrendsBenchData.Teams; team++)
+                values.Add(Value(KnownKpis.Csat, quarter, TrendsBenchData.TeamId(team), Math.Round(60 + (random.NextDouble() * 35), 1)));
+        }
+
+        for (var month = TrendPeriod.Holding(PeriodKind.Month, first); month <= TrendPeriod.Holding(PeriodKind.Month, last); month = month.Next())
+            values.Add(Value(KnownKpis.Complaints, month, string.Empty, random.Next(20, 80)));
+        await store.ImportAsync(TrendsBenchData.Tenant, [], values, default);
+    }
+
     /// <summary>The ISO 9001 review pack of a range: gathered, rendered as the page and written as the CSV, as its two links do.</summary>
     private static async Task ReviewPackAsync(string name, ServiceProvider services, string rangeText, int runs)
     {
+        await ImportKpisAsync(services);
         var (range, problem) = ReviewRange.Parse(rangeText, DateOnly.FromDateTime(TrendsBenchData.Now.UtcDateTime));
         if (range is null)
             throw new InvalidOperationException(problem);
@@ -171,8 +203,8 @@ internal static class TrendsBench
             var watch = Stopwatch.StartNew();
             var pack = await builder.BuildAsync(TrendsBenchData.Tenant, range, default);
             bytes = ReviewPackPage.Render(pack, "nonce", "/csv").Length + ReviewPackCsv.Write(pack).Length;
-            if (pack.Figures.Teams.Count == 0)
-                throw new InvalidOperationException($"{name}: the review pack holds no team.");
+            if (pack.Figures.Teams.Count == 0 || pack.Kpis.Count != 2 || pack.Levels.Teams.Count == 0)
+                throw new InvalidOperationException($"{name}: the review pack lacks its teams, KPIs or levels.");
             // The first run warms the code up; it is not reported.
             if (i > 0)
                 times.Add(watch.Elapsed.TotalMilliseconds);
@@ -333,6 +365,9 @@ internal static class TrendsBench
             .AddSingleton(sp => new RawAnswerRetention(RawAnswerRetention.DefaultMonths, sp.GetRequiredService<ISettingsStore>(), sp.GetRequiredService<TimeProvider>()))
             .AddSingleton<TrendRebuilder>()
             .AddSingleton<TeamChannels>()
+            .AddSingleton(new MasteryRule { MinRespondents = new PrivacyThresholds().MinimumGroupSize })
+            .AddSingleton<TeamLevelsReader>()
+            .AddSingleton<KpiOverviewReader>()
             .AddSingleton<ReviewPackBuilder>()
             .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(), sp.GetRequiredService<ICountedAnswersStore>(),
                 NullLogger<TrendRecorder>.Instance));

@@ -17,7 +17,10 @@ namespace FocusBot.EndToEnd.ReviewPack;
 public sealed partial class ReviewPackTests(DemoPlaygroundFixture demo) : IAsyncLifetime
 {
     /// <summary>The sections after the clause map, in order, each opening with the part of 5.1.2 it supports.</summary>
-    private static readonly string[] Sections = ["leadership", "staff", "events", "voice"];
+    private static readonly string[] Sections = ["leadership", "staff", "levels", "kpis", "events", "voice"];
+
+    /// <summary>The sections the demo fills with records or figures (it imports no KPIs).</summary>
+    private static readonly string[] Filled = ["leadership", "staff", "events", "voice"];
 
     private IPage _chat = null!;
     private IPage? _pack;
@@ -62,6 +65,7 @@ public sealed partial class ReviewPackTests(DemoPlaygroundFixture demo) : IAsync
         // Every section, with its clause line.
         Assert.Equal("Customer focus: management review pack", await _pack.Locator("h1").InnerTextAsync());
         Assert.Equal(4, await _pack.Locator("#clauses tbody tr").CountAsync());
+        Assert.Equal(Sections, await _pack.Locator("main > section:not(#clauses)").EvaluateAllAsync<string[]>("all => all.map(e => e.id)"));
         foreach (var id in Sections)
             Assert.StartsWith("Clause 5.1.2", await _pack.Locator($"section#{id} > p.clause").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -123,7 +127,7 @@ public sealed partial class ReviewPackTests(DemoPlaygroundFixture demo) : IAsync
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
         var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
         Assert.Equal("section,clause,date,period,group,item,value,n,change,detail,by,due,status", csv[0]);
-        foreach (var id in Sections)
+        foreach (var id in Filled)
             Assert.Contains(csv, row => row.StartsWith(id + ",5.1.2", StringComparison.Ordinal));
         foreach (var (_, lines) in expected)
             Assert.All(lines, line => Assert.Contains(csv, row => row.Contains(line[0], StringComparison.Ordinal)));

@@ -212,6 +212,45 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     [Fact]
     public void Catalog_ReviewPack_IsForHrAndExecutivesOnly() => Assert.Equal(new[] { Role.HR, Role.Executive }, CommandCatalog.Review.AllowedRoles);
 
+    [Fact]
+    public void Catalog_Kpis_IsForHrOnly()
+    {
+        Assert.Equal(new[] { Role.HR }, CommandCatalog.Kpis.AllowedRoles);
+        Assert.Equal(BotCommandScope.Personal, CommandCatalog.Kpis.Scopes);
+    }
+
+    public static TheoryData<string, string> KpiSubcommandCases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var typed in (string[])["kpis import", "kpis key", "kpis key revoke"])
+        {
+            foreach (var role in PersonFor.Keys)
+                cases.Add(typed, role);
+        }
+
+        return cases;
+    }
+
+    /// <summary>Importing and the endpoint's key are HR's alone: anyone else gets the refusal, and no key is made.</summary>
+    [Theory]
+    [MemberData(nameof(KpiSubcommandCases))]
+    public async Task KpiSubcommand_TypedByRole_IsAnsweredOnlyForHr(string typed, string role)
+    {
+        var person = PersonFor[role];
+        var scenario = fixture.Scenario;
+        scenario.Connector.Reset();
+
+        await scenario.SayAsync(person, typed);
+
+        var reply = Assert.Single(scenario.SentTo(person.Chat));
+        var refused = CardJson.HasCard(reply.Activity) && CardJson.Of(reply).GetRawText() == RefusalCard.Create(CommandCatalog.Kpis).ToJsonElement().GetRawText();
+        Assert.Equal(role != nameof(Role.HR), refused);
+        if (refused)
+            Assert.DoesNotContain(global::FocusBot.Kpis.KpiApiKeys.Prefix, reply.Activity.GetRawText(), StringComparison.Ordinal);
+        else if (typed == "kpis key")
+            Assert.Contains(global::FocusBot.Kpis.KpiApiKeys.Prefix, reply.Activity.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> EventButtonCases() => ButtonCases(global::FocusBot.Programme.EventCommand.RecordVerb,
         global::FocusBot.Programme.EventsCommand.PageVerb, global::FocusBot.Programme.EventsCommand.CompareVerb);
 

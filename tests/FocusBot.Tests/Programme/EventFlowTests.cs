@@ -1,16 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FocusBot.Commands;
-using FocusBot.Domain.Answers;
 using FocusBot.Domain.Programme;
-using FocusBot.Domain.Pulses;
-using FocusBot.Domain.Questions;
-using FocusBot.Domain.Trends;
 using FocusBot.Programme;
 using FocusBot.Roles;
 using FocusBot.Tests.Support;
 using FocusBot.TestSupport;
-using FocusBot.Trends;
 
 namespace FocusBot.Tests.Programme;
 
@@ -32,7 +27,7 @@ public abstract class EventFlowTests(StorageKind storage, AzuriteFixture azurite
     private DateOnly Today => DateOnly.FromDateTime(Scenario.Get<TimeProvider>().GetUtcNow().UtcDateTime);
 
     /// <summary>The Monday <paramref name="weeksAgo"/> weeks before this week's.</summary>
-    private DateOnly MondayWeeksAgo(int weeksAgo) => TrendPeriod.WeekOf(Today).FirstDay.AddDays(-7 * weeksAgo);
+    private DateOnly MondayWeeksAgo(int weeksAgo) => QuizWeeks.MondayWeeksAgo(Scenario, weeksAgo);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -50,48 +45,7 @@ public abstract class EventFlowTests(StorageKind storage, AzuriteFixture azurite
     /// Five closed and sealed weekly quizzes (five weeks ago to last week) answered by 12 people in Service Desk and 12
     /// in Leadership: a quarter correct in the two weeks before the event's week, eleven of twelve in the two after.
     /// </summary>
-    private async Task SeedQuizWeeksAsync()
-    {
-        var quiz = SampleQuestions.Quiz with { Id = "event-k1" };
-        await Scenario.Get<IQuestionStore>().UpsertAsync(quiz with { Active = false }, CancellationToken.None);
-        var pulses = new List<Pulse>();
-        for (var weeksAgo = 5; weeksAgo >= 1; weeksAgo--)
-        {
-            var opens = new DateTimeOffset(MondayWeeksAgo(weeksAgo).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-            var pulse = await Scenario.Get<IPulseStore>().CreateAsync(new Pulse
-            {
-                Id = "event-seed-" + weeksAgo,
-                TenantId = BotScenario.TenantId,
-                QuestionIds = [quiz.Id],
-                OpensAt = opens,
-                ClosesAt = opens.AddDays(4),
-                Status = PulseStatus.Closed,
-            }, CancellationToken.None) ?? throw new InvalidOperationException("The pulse exists already.");
-            pulses.Add(pulse);
-            var correct = weeksAgo > 3 ? 3 : 11;
-            foreach (var team in (string[])[BotScenario.ServiceDeskTeam, BotScenario.LeadershipTeam])
-            {
-                for (var i = 0; i < 12; i++)
-                {
-                    var answer = new Answer
-                    {
-                        PulseId = pulse.Id,
-                        QuestionId = quiz.Id,
-                        RespondentPseudonym = $"seed-{team}-{i}",
-                        TenantId = BotScenario.TenantId,
-                        Value = i < correct ? "1" : "0",
-                        TeamIds = [team],
-                        AnsweredAt = opens,
-                    };
-                    await Scenario.Get<TrendRecorder>().RecordDeliveredAsync(pulse, [team], CancellationToken.None);
-                    await Scenario.Get<IAnswerStore>().UpsertAsync(answer, CancellationToken.None);
-                    await Scenario.Get<TrendRecorder>().RecordAnswerAsync(pulse, quiz, answer, CancellationToken.None);
-                }
-            }
-        }
-
-        await Scenario.Get<PrivacyGate>().SealAsync(BotScenario.TenantId, pulses, CancellationToken.None);
-    }
+    private Task SeedQuizWeeksAsync() => QuizWeeks.SeedAsync(Scenario, "event", [3, 3, 11, 11, 11]);
 
     [Fact]
     public async Task Event_TypedByHr_SendsTheFormWithKindsDatePickerAndTeams()

@@ -5,6 +5,7 @@ using System.Text.Json;
 using FocusBot.Domain.Actions;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Insights;
+using FocusBot.Domain.Kpis;
 using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
@@ -98,6 +99,13 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
         await events.CreateAsync(Event("workshop", "Customer journey workshop", MondayWeeksAgo(2)), CancellationToken.None);
         await events.CreateAsync(Event("old", "An event from before the range", MondayWeeksAgo(6)), CancellationToken.None);
 
+        KpiValue Csat(DateOnly day, double value) => new()
+        {
+            TenantId = BotScenario.TenantId, Kpi = KnownKpis.Csat.Key, Period = TrendPeriod.Holding(PeriodKind.Month, day), Value = value, ImportedBy = Person.Hassan.AadObjectId,
+            ImportedAt = At(day),
+        };
+        await Scenario.Get<IKpiStore>().ImportAsync(BotScenario.TenantId, [], [Csat(MondayWeeksAgo(2), 87.5), Csat(MondayWeeksAgo(60), 61.25)], CancellationToken.None);
+
         var actions = Scenario.Get<IActionStore>();
         await actions.CreateAsync(Action("open", "Call back every complaint within a day", ActionStatus.InProgress, MondayWeeksAgo(5), MondayWeeksAgo(2), MondayWeeksAgo(5)), CancellationToken.None);
         await actions.CreateAsync(Action("done", "Send delivery dates by text", ActionStatus.Done, MondayWeeksAgo(4), MondayWeeksAgo(1), MondayWeeksAgo(2)), CancellationToken.None);
@@ -173,6 +181,15 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
         Assert.Contains("Knowledge, fair scale", staff, StringComparison.Ordinal);
         Assert.Contains("Service Desk", staff, StringComparison.Ordinal);
 
+        var levels = SectionOf(html, "levels");
+        Assert.Contains(WebUtility.HtmlEncode(ReviewClauses.LevelsSupports), levels, StringComparison.Ordinal);
+        Assert.Contains("Service Desk", levels, StringComparison.Ordinal);
+
+        var kpis = SectionOf(html, "kpis");
+        Assert.Contains(WebUtility.HtmlEncode(ReviewClauses.KpisSupports), kpis, StringComparison.Ordinal);
+        Assert.Contains("87.5", kpis, StringComparison.Ordinal);
+        Assert.DoesNotContain("61.2", kpis, StringComparison.Ordinal);
+
         var events = SectionOf(html, "events");
         Assert.Contains("Customer journey workshop", events, StringComparison.Ordinal);
         Assert.DoesNotContain("before the range", events, StringComparison.Ordinal);
@@ -216,6 +233,8 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
         Assert.Contains(rows, r => r.StartsWith("leadership,", StringComparison.Ordinal) && r.Contains(",colleague recognitions,2,", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("staff,5.1.2 (a) (c),", StringComparison.Ordinal) && r.Contains(",Organisation,Knowledge,", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("staff,", StringComparison.Ordinal) && r.Contains(TrendCsv.AdjustedMeasure, StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("levels,5.1.2 (a),", StringComparison.Ordinal) && r.Contains(",Service Desk,programme level,", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("kpis,5.1.2 (a) (c),", StringComparison.Ordinal) && r.Contains(",Organisation,CSAT,87.5,", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("events,5.1.2 (c),", StringComparison.Ordinal) && r.Contains("Customer journey workshop", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("voice,5.1.2 (b),", StringComparison.Ordinal) && r.Contains("In progress, overdue", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains("before the range", StringComparison.Ordinal));
