@@ -9,7 +9,8 @@ namespace FocusBot.Development;
 /// <summary>
 /// `--seed-demo`: 12 weeks of realistic made-up history (60 people in 5 teams, weekly pulses, answers that drift the
 /// way a working programme does, one team sliding) in the Agents Playground's tenant, so a newcomer types `trends` and
-/// sees meaningful figures at once; with it the Playground user gets their roles (<see cref="PlaygroundRegistration"/>).
+/// sees meaningful figures at once, and the programme records a management review expects (<see cref="DemoProgramme"/>,
+/// so `review` shows a full pack); with it the Playground user gets their roles (<see cref="PlaygroundRegistration"/>).
 /// Development only (Program refuses it elsewhere); running it again writes no second history.
 /// </summary>
 public sealed partial class DemoSeeder(
@@ -17,6 +18,7 @@ public sealed partial class DemoSeeder(
     QuestionBankSeeder defaultBank,
     DemoTeams teams,
     DemoHistory history,
+    DemoProgramme programme,
     TrendRebuilder rebuilder,
     TimeProvider timeProvider,
     ILogger<DemoSeeder> logger)
@@ -54,12 +56,13 @@ public sealed partial class DemoSeeder(
         await history.AddQuestionsAsync(now, cancellationToken);
         var people = await teams.SeedAsync(tenant, now, cancellationToken);
         var answerCount = await history.AddPulsesAsync(tenant, people, now, cancellationToken);
+        var records = await programme.AddAsync(tenant, now, cancellationToken);
 
         var rebuilt = await rebuilder.RebuildAsync(tenant, cancellationToken);
         await settings.SetAsync(tenant, Marker, "1", cancellationToken);
         LogSeeded(logger, answerCount);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{people.Count} people in {DemoBank.Teams.Length} teams, {DemoHistory.Weeks} weekly pulses, {answerCount} answers. ")
+            $"{people.Count} people in {DemoBank.Teams.Length} teams, {DemoHistory.Weeks} weekly pulses, {answerCount} answers, {records} programme records (type `review`). ")
             + (rebuilt.Refused ? $"Trend figures not built yet: {rebuilt.RefusedBecause}; type `trends rebuild` later." : "Type `trends` in the Agents Playground.");
     }
 

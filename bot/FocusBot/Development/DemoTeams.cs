@@ -35,8 +35,8 @@ public sealed class DemoTeams(IConversationStore conversations, IRosterStore ros
             var members = new List<TeamMember>();
             for (var i = 0; i < PeoplePerTeam; i++)
             {
-                var userId = string.Create(CultureInfo.InvariantCulture, $"29:demo-person-{++number:D2}");
-                members.Add(new TeamMember { TenantId = tenant, TeamId = teamId, UserId = userId, Name = string.Create(CultureInfo.InvariantCulture, $"Demo Person {number:D2}") });
+                var userId = UserId(++number);
+                members.Add(new TeamMember { TenantId = tenant, TeamId = teamId, UserId = userId, Name = Name(number) });
                 // Made-up people have no chat to show a pulse in: paused, a pulse opened later skips them rather than
                 // sending cards the Playground refuses (and FocusBot retries) for each of them.
                 await settings.SetPausedAsync(tenant, userId, true, cancellationToken);
@@ -48,4 +48,9 @@ public sealed class DemoTeams(IConversationStore conversations, IRosterStore ros
 
         return people;
     }
+
+    /// <summary>The Teams user id of the demo's person <paramref name="number"/> (1 to 60, twelve a team in <see cref="DemoBank.Teams"/>' order).</summary>
+    public static string UserId(int number) => string.Create(CultureInfo.InvariantCulture, $"29:demo-person-{number:D2}");
+
+    public static string Name(int number) => string.Create(CultureInfo.InvariantCulture, $"Demo Person {number:D2}");
 }

@@ -20,6 +20,7 @@ public static class DevelopmentServiceCollectionExtensions
         services.AddSingleton<PlaygroundRegistration>();
         services.AddSingleton<DemoTeams>();
         services.AddSingleton<DemoHistory>();
+        services.AddSingleton<DemoProgramme>();
         services.AddSingleton<DemoSeeder>();
         // After the installation handler (registered before this): the chat is stored before the pulse looks for people.
         services.AddSingleton<PulseNowOnFirstChat>();

@@ -30,16 +30,7 @@ public sealed class ReviewPackBuilder(
         var end = new DateTimeOffset(range.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         bool InRange(DateTimeOffset at) => at >= start && at < end;
 
-        var figures = gate.PublishAsync(new TrendRequest
-        {
-            TenantId = tenantId,
-            Slice = TrendSlices.Org,
-            Kind = range.Kind,
-            Count = range.Count,
-            Through = range.Last,
-            TeamPeriods = 1,
-            IncludeBreakdowns = true,
-        }, cancellationToken);
+        var figures = FiguresAsync(tenantId, range, cancellationToken);
         var insightList = insights.ListLatestAsync(tenantId, MaxRecords, cancellationToken);
         var eventList = events.ListBetweenAsync(tenantId, range.FirstDay, range.LastDay, cancellationToken);
         var actionList = actions.ListLatestAsync(tenantId, 0, MaxRecords, cancellationToken);
@@ -75,6 +66,25 @@ public sealed class ReviewPackBuilder(
             Actions = [.. actionList.Result.Where(a => a.CreatedAt < end && (a.Status != ActionStatus.Done || a.UpdatedAt >= start)).OrderBy(a => a.CreatedAt)],
             TeamNames = teamNames.Result,
         };
+    }
+
+    private async Task<TrendReport> FiguresAsync(string tenantId, ReviewRange range, CancellationToken cancellationToken)
+    {
+        var request = new TrendRequest
+        {
+            TenantId = tenantId,
+            Slice = TrendSlices.Org,
+            Kind = range.Kind,
+            Count = range.Count,
+            Through = range.Last,
+            TeamPeriods = 1,
+            IncludeBreakdowns = true,
+        };
+        var report = await gate.PublishAsync(request, cancellationToken);
+        // The gate counts back from the latest closed period: while the range's last periods are still open (this
+        // quarter), that would fill the table with periods from before the range. Ask for the range's closed ones only.
+        var inRange = report.Periods.Count(p => p >= range.First);
+        return inRange > 0 && inRange < report.Periods.Count ? await gate.PublishAsync(request with { Count = inRange }, cancellationToken) : report;
     }
 
     /// <summary>

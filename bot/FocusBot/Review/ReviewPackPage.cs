@@ -208,7 +208,7 @@ public static class ReviewPackPage
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
     private const string PrintStyles =
-        "h3{font-size:1rem;margin:16px 0 6px}.clause{color:#3b3a39;font-size:.9rem;border-left:3px solid #5b5fc7;padding-left:8px}"
+        "h3{font-size:1rem;margin:16px 0 6px}#staff svg.chart{max-width:560px;display:block}.clause{color:#3b3a39;font-size:.9rem;border-left:3px solid #5b5fc7;padding-left:8px}"
         + "@media print{body{background:#fff}main{max-width:none;padding:0}section{box-shadow:none;border-radius:0;break-before:page;padding:0}"
         + "#clauses{break-before:auto}.noprint{display:none}table{font-size:.8rem}tr{break-inside:avoid}}";
 }
