@@ -51,7 +51,7 @@ public sealed partial class PrivacyGate(
         var namesRead = TeamNamesAsync(request.TenantId, cancellationToken);
         await Task.WhenAll(orgRead, focusRead, phrasesRead, namesRead);
         var (org, focusCells, phrases, teamNames) = (orgRead.Result, focusRead.Result, phrasesRead.Result, namesRead.Result);
-        var sealedPeriods = window.Where(p => org.IsSealed(p.Key)).ToList();
+        var sealedPeriods = window.Where(p => org.IsSealed(p.Key) && (request.From is not { } from || p >= from)).ToList();
         if (sealedPeriods.Count == 0)
         {
             var none = Series(org, org, TrendSlices.Org, "Organisation", [], []);
@@ -69,7 +69,7 @@ public sealed partial class PrivacyGate(
         }
 
         var last = sealedPeriods[^1];
-        var periods = TrendPeriod.Range(last, count);
+        var periods = TrendPeriod.Range(last, count).Where(p => request.From is not { } from || p >= from).ToList();
         // The organisation's cells still decide what is sealed and when a team's zero is a count; a team-only report
         // just carries none of its figures.
         var organisation = request.TeamOnly
@@ -91,7 +91,7 @@ public sealed partial class PrivacyGate(
 
         IReadOnlyList<SliceSeries> teams = request.Slice == TrendSlices.Org
             ? request.TeamPeriods > 0
-                ? await SeriesOfAsync(request.TenantId, Listed([last]).Where(TrendSlices.IsTeam), org, TrendPeriod.Range(last, Math.Min(request.TeamPeriods, count)), teamNames, cancellationToken)
+                ? await SeriesOfAsync(request.TenantId, Listed([last]).Where(TrendSlices.IsTeam), org, TrendPeriod.Range(last, Math.Min(request.TeamPeriods, periods.Count)), teamNames, cancellationToken)
                 : []
             : [focus];
 

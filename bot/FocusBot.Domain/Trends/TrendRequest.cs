@@ -26,6 +26,13 @@ public sealed record TrendRequest
     public TrendPeriod? Through { get; init; }
 
     /// <summary>
+    /// The earliest period the report may show (of <see cref="Kind"/>), for a report of a fixed range (the review pack):
+    /// while the range's last periods are still open, counting back from the latest final one must not reach before it.
+    /// A range with no final period yet gets the empty report. Null: as many periods as <see cref="Count"/> asks.
+    /// </summary>
+    public TrendPeriod? From { get; init; }
+
+    /// <summary>
     /// A Manager's view of the team in <see cref="Slice"/>: that team alone. The organisation's figures (even as a
     /// reference line), other teams and the organisation-wide breakdowns are left out; an organisation slice is refused.
     /// </summary>

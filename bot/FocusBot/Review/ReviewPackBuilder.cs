@@ -48,8 +48,9 @@ public sealed class ReviewPackBuilder(
                 colleagues++;
         }
 
-        var (kpiSeries, kpiFigures) = await KpisAsync(tenantId, range, cancellationToken);
-        await Task.WhenAll(figures, insightList, eventList, actionList, teamNames, teamLevels);
+        var kpiRead = KpisAsync(tenantId, range, cancellationToken);
+        await Task.WhenAll(figures, insightList, eventList, actionList, teamNames, teamLevels, kpiRead);
+        var (kpiSeries, kpiFigures) = kpiRead.Result;
         return new ReviewPack
         {
             Range = range,
@@ -68,24 +69,19 @@ public sealed class ReviewPackBuilder(
         };
     }
 
-    private async Task<TrendReport> FiguresAsync(string tenantId, ReviewRange range, CancellationToken cancellationToken)
-    {
-        var request = new TrendRequest
+    /// <summary>The organisation's figures of the range's own final periods, with each team's latest.</summary>
+    private Task<TrendReport> FiguresAsync(string tenantId, ReviewRange range, CancellationToken cancellationToken) =>
+        gate.PublishAsync(new TrendRequest
         {
             TenantId = tenantId,
             Slice = TrendSlices.Org,
             Kind = range.Kind,
             Count = range.Count,
+            From = range.First,
             Through = range.Last,
             TeamPeriods = 1,
             IncludeBreakdowns = true,
-        };
-        var report = await gate.PublishAsync(request, cancellationToken);
-        // The gate counts back from the latest closed period: while the range's last periods are still open (this
-        // quarter), that would fill the table with periods from before the range. Ask for the range's closed ones only.
-        var inRange = report.Periods.Count(p => p >= range.First);
-        return inRange > 0 && inRange < report.Periods.Count ? await gate.PublishAsync(request with { Count = inRange }, cancellationToken) : report;
-    }
+        }, cancellationToken);
 
     /// <summary>
     /// The KPIs with values in the range and, for each period kind they were imported by (a quarter's CSAT, a month's
@@ -99,20 +95,26 @@ public sealed class ReviewPackBuilder(
             .Select(kpi => kpi with { Values = [.. kpi.Values.Where(v => InRange(v.Period))] })
             .Where(kpi => kpi.Values.Count > 0)
             .ToList();
-        var figures = new Dictionary<PeriodKind, TrendReport>();
-        foreach (var kind in series.SelectMany(k => k.Values).Select(v => v.Period.Kind).Distinct().Order())
+        var kinds = series.SelectMany(k => k.Values).GroupBy(v => v.Period.Kind).OrderBy(g => g.Key).ToList();
+        var reports = await Task.WhenAll(kinds.Select(kind =>
         {
-            var first = TrendPeriod.Holding(kind, range.FirstDay);
-            var last = TrendPeriod.Holding(kind, range.LastDay);
+            var first = TrendPeriod.Holding(kind.Key, range.FirstDay);
+            var last = TrendPeriod.Holding(kind.Key, range.LastDay);
             var count = 1;
             for (var period = first; period < last && count < TrendRequest.MaxCount; period = period.Next())
                 count++;
-            figures[kind] = await gate.PublishAsync(new TrendRequest
+            // Every team's figures only where a KPI of this kind has team values to set beside them.
+            return gate.PublishAsync(new TrendRequest
             {
-                TenantId = tenantId, Slice = TrendSlices.Org, Kind = kind, Count = count, Through = last, TeamPeriods = count,
+                TenantId = tenantId,
+                Slice = TrendSlices.Org,
+                Kind = kind.Key,
+                Count = count,
+                From = first,
+                Through = last,
+                TeamPeriods = kind.Any(v => !v.IsOrganisation) ? count : 0,
             }, cancellationToken);
-        }
-
-        return (series, figures);
+        }));
+        return (series, kinds.Select((kind, i) => (kind.Key, reports[i])).ToDictionary(k => k.Key, k => k.Item2));
     }
 }
