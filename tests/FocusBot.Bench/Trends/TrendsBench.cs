@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using FocusBot.Conversations;
-using FocusBot.Kpis;
 using FocusBot.Domain.Aggregates;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Conversations;
@@ -13,6 +12,7 @@ using FocusBot.Domain.Questions;
 using FocusBot.Domain.Roster;
 using FocusBot.Domain.Settings;
 using FocusBot.Domain.Trends;
+using FocusBot.Kpis;
 using FocusBot.Review;
 using FocusBot.Storage;
 using FocusBot.TestSupport;
@@ -174,7 +174,13 @@ internal static class TrendsBench
         var last = DateOnly.FromDateTime(TrendsBenchData.Now.UtcDateTime);
         KpiValue Value(KpiDefinition kpi, TrendPeriod period, string team, double value) => new()
         {
-            TenantId = TrendsBenchData.Tenant, Kpi = kpi.Key, Period = period, TeamId = team, Value = value, ImportedBy = "bench", ImportedAt = TrendsBenchData.Now,
+            TenantId = TrendsBenchData.Tenant,
+            Kpi = kpi.Key,
+            Period = period,
+            TeamId = team,
+            Value = value,
+            ImportedBy = "bench",
+            ImportedAt = TrendsBenchData.Now,
         };
         var values = new List<KpiValue>();
         for (var quarter = TrendPeriod.Holding(PeriodKind.Quarter, first); quarter <= TrendPeriod.Holding(PeriodKind.Quarter, last); quarter = quarter.Next())

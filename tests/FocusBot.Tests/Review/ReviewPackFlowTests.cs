@@ -74,8 +74,13 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
             {
                 var answer = new Answer
                 {
-                    PulseId = pulse.Id, QuestionId = quiz.Id, RespondentPseudonym = $"review-{i}", TenantId = BotScenario.TenantId,
-                    Value = i < 6 + weeksAgo ? "1" : "0", TeamIds = [BotScenario.ServiceDeskTeam], AnsweredAt = opens,
+                    PulseId = pulse.Id,
+                    QuestionId = quiz.Id,
+                    RespondentPseudonym = $"review-{i}",
+                    TenantId = BotScenario.TenantId,
+                    Value = i < 6 + weeksAgo ? "1" : "0",
+                    TeamIds = [BotScenario.ServiceDeskTeam],
+                    AnsweredAt = opens,
                 };
                 await Scenario.Get<TrendRecorder>().RecordDeliveredAsync(pulse, [BotScenario.ServiceDeskTeam], CancellationToken.None);
                 await Scenario.Get<IAnswerStore>().UpsertAsync(answer, CancellationToken.None);
@@ -101,7 +106,11 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
 
         KpiValue Csat(DateOnly day, double value) => new()
         {
-            TenantId = BotScenario.TenantId, Kpi = KnownKpis.Csat.Key, Period = TrendPeriod.Holding(PeriodKind.Month, day), Value = value, ImportedBy = Person.Hassan.AadObjectId,
+            TenantId = BotScenario.TenantId,
+            Kpi = KnownKpis.Csat.Key,
+            Period = TrendPeriod.Holding(PeriodKind.Month, day),
+            Value = value,
+            ImportedBy = Person.Hassan.AadObjectId,
             ImportedAt = At(day),
         };
         await Scenario.Get<IKpiStore>().ImportAsync(BotScenario.TenantId, [], [Csat(MondayWeeksAgo(2), 87.5), Csat(MondayWeeksAgo(60), 61.25)], CancellationToken.None);
@@ -114,27 +123,61 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
 
     private static Insight Insight(string id, string title, DateOnly day) => new()
     {
-        Id = id, TenantId = BotScenario.TenantId, Title = title, Body = "What customers told us.", Source = "Customer survey",
-        AuthorAadObjectId = Person.Ruth.AadObjectId, AuthorName = Person.Ruth.Name, AllStaff = true, CreatedAt = At(day), SendAt = At(day), Status = InsightStatus.Sent,
+        Id = id,
+        TenantId = BotScenario.TenantId,
+        Title = title,
+        Body = "What customers told us.",
+        Source = "Customer survey",
+        AuthorAadObjectId = Person.Ruth.AadObjectId,
+        AuthorName = Person.Ruth.Name,
+        AllStaff = true,
+        CreatedAt = At(day),
+        SendAt = At(day),
+        Status = InsightStatus.Sent,
     };
 
     private static Recognition Recognition(string id, RecognitionKind kind, Person by, Person to, DateOnly day) => new()
     {
-        Id = id, Kind = kind, TenantId = BotScenario.TenantId, RecipientUserId = to.UserId, RecipientName = to.Name, AuthorAadObjectId = by.AadObjectId,
-        AuthorName = by.Name, Behaviour = "Owning the problem", Story = "Stayed on the call until the order was found.", TeamId = BotScenario.ServiceDeskTeam,
-        ChannelId = BotScenario.CustomerWinsChannel, CreatedAt = At(day),
+        Id = id,
+        Kind = kind,
+        TenantId = BotScenario.TenantId,
+        RecipientUserId = to.UserId,
+        RecipientName = to.Name,
+        AuthorAadObjectId = by.AadObjectId,
+        AuthorName = by.Name,
+        Behaviour = "Owning the problem",
+        Story = "Stayed on the call until the order was found.",
+        TeamId = BotScenario.ServiceDeskTeam,
+        ChannelId = BotScenario.CustomerWinsChannel,
+        CreatedAt = At(day),
     };
 
     private static ProgrammeEvent Event(string id, string title, DateOnly day) => new()
     {
-        Id = id, TenantId = BotScenario.TenantId, Kind = ProgrammeEventKind.Workshop, Title = title, Date = day, TeamIds = [BotScenario.ServiceDeskTeam],
-        RecordedByAadObjectId = Person.Hassan.AadObjectId, RecordedAt = At(day),
+        Id = id,
+        TenantId = BotScenario.TenantId,
+        Kind = ProgrammeEventKind.Workshop,
+        Title = title,
+        Date = day,
+        TeamIds = [BotScenario.ServiceDeskTeam],
+        RecordedByAadObjectId = Person.Hassan.AadObjectId,
+        RecordedAt = At(day),
     };
 
     private static ProgrammeAction Action(string id, string change, ActionStatus status, DateOnly recorded, DateOnly due, DateOnly updated) => new()
     {
-        Id = id, TenantId = BotScenario.TenantId, Change = change, Owner = "Service Desk lead", DueDate = due, Status = status, Theme = "late deliveries",
-        RecordedByAadObjectId = Person.Ruth.AadObjectId, Sponsor = ActionSponsor.Leadership, AllStaff = true, CreatedAt = At(recorded), UpdatedAt = At(updated),
+        Id = id,
+        TenantId = BotScenario.TenantId,
+        Change = change,
+        Owner = "Service Desk lead",
+        DueDate = due,
+        Status = status,
+        Theme = "late deliveries",
+        RecordedByAadObjectId = Person.Ruth.AadObjectId,
+        Sponsor = ActionSponsor.Leadership,
+        AllStaff = true,
+        CreatedAt = At(recorded),
+        UpdatedAt = At(updated),
     };
 
     private async Task<(string Page, string Csv)> PackLinksAsync(Person person, string arguments)
