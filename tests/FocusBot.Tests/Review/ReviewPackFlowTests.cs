@@ -3,12 +3,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using FocusBot.Domain.Actions;
-using FocusBot.Domain.Answers;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Kpis;
 using FocusBot.Domain.Programme;
-using FocusBot.Domain.Pulses;
-using FocusBot.Domain.Questions;
 using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
@@ -48,47 +45,13 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
     private string Range => $"{Iso(MondayWeeksAgo(4))} to {Iso(MondayWeeksAgo(1).AddDays(6))}";
 
     /// <summary>
-    /// Three sealed weekly quizzes (12 people in Service Desk), records inside the range (an insight, an executive
+    /// Three sealed weekly quizzes (12 people in Service Desk, 12 in Leadership), records inside the range (an insight, an executive
     /// recognition, two colleagues', an event, an open action past its due date and one done) and outside it (an insight
     /// and an event six weeks ago, an action done before the range).
     /// </summary>
     private async Task SeedAsync()
     {
-        var quiz = SampleQuestions.Quiz with { Id = "review-k1" };
-        await Scenario.Get<IQuestionStore>().UpsertAsync(quiz with { Active = false }, CancellationToken.None);
-        var pulses = new List<Pulse>();
-        for (var weeksAgo = 3; weeksAgo >= 1; weeksAgo--)
-        {
-            var opens = At(MondayWeeksAgo(weeksAgo));
-            var pulse = await Scenario.Get<IPulseStore>().CreateAsync(new Pulse
-            {
-                Id = "review-seed-" + weeksAgo,
-                TenantId = BotScenario.TenantId,
-                QuestionIds = [quiz.Id],
-                OpensAt = opens,
-                ClosesAt = opens.AddDays(4),
-                Status = PulseStatus.Closed,
-            }, CancellationToken.None) ?? throw new InvalidOperationException("The pulse exists already.");
-            pulses.Add(pulse);
-            for (var i = 0; i < 12; i++)
-            {
-                var answer = new Answer
-                {
-                    PulseId = pulse.Id,
-                    QuestionId = quiz.Id,
-                    RespondentPseudonym = $"review-{i}",
-                    TenantId = BotScenario.TenantId,
-                    Value = i < 6 + weeksAgo ? "1" : "0",
-                    TeamIds = [BotScenario.ServiceDeskTeam],
-                    AnsweredAt = opens,
-                };
-                await Scenario.Get<TrendRecorder>().RecordDeliveredAsync(pulse, [BotScenario.ServiceDeskTeam], CancellationToken.None);
-                await Scenario.Get<IAnswerStore>().UpsertAsync(answer, CancellationToken.None);
-                await Scenario.Get<TrendRecorder>().RecordAnswerAsync(pulse, quiz, answer, CancellationToken.None);
-            }
-        }
-
-        await Scenario.Get<PrivacyGate>().SealAsync(BotScenario.TenantId, pulses, CancellationToken.None);
+        await QuizWeeks.SeedAsync(Scenario, "review", [9, 8, 7]);
 
         var insights = Scenario.Get<IInsightStore>();
         await insights.CreateAsync(Insight("in-range", "Late deliveries drive most complaints", MondayWeeksAgo(2)), CancellationToken.None);
@@ -220,7 +183,7 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
 
         var staff = SectionOf(html, "staff");
         Assert.Contains(WebUtility.HtmlEncode(ReviewClauses.StaffSupports), staff, StringComparison.Ordinal);
-        Assert.Contains("n 12", staff, StringComparison.Ordinal);
+        Assert.Contains("n 24", staff, StringComparison.Ordinal);
         Assert.Contains("Knowledge, fair scale", staff, StringComparison.Ordinal);
         Assert.Contains("Service Desk", staff, StringComparison.Ordinal);
 

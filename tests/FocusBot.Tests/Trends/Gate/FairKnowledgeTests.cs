@@ -150,17 +150,7 @@ public sealed class FairKnowledgeOnSqliteTests : FairKnowledgeTests
     protected override Task<TrendWorld> CreateWorldAsync() => TrendWorld.CreateAsync();
 }
 
-public sealed class FairKnowledgeOnAzuriteTests : FairKnowledgeTests, IAsyncLifetime
+public sealed class FairKnowledgeOnAzuriteTests(AzuriteFixture azurite) : FairKnowledgeTests
 {
-    private AzuriteServer? _azurite;
-
-    public async ValueTask InitializeAsync() => _azurite = await AzuriteServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_azurite is not null)
-            await _azurite.DisposeAsync();
-    }
-
-    protected override Task<TrendWorld> CreateWorldAsync() => TrendWorld.CreateAsync(azureTablesConnectionString: _azurite!.ConnectionString);
+    protected override Task<TrendWorld> CreateWorldAsync() => TrendWorld.CreateAsync(azureTablesConnectionString: azurite.ConnectionString);
 }
