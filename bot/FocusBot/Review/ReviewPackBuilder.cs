@@ -36,6 +36,7 @@ public sealed class ReviewPackBuilder(
         var actionList = actions.ListLatestAsync(tenantId, 0, MaxRecords, cancellationToken);
         var teamNames = channels.TeamNamesAsync(tenantId, cancellationToken);
         var teamLevels = levels.ReadAsync(tenantId, null, cancellationToken);
+        var kpiRead = KpisAsync(tenantId, range, cancellationToken);
         var executive = new List<Recognition>();
         var colleagues = 0;
         await foreach (var recognition in recognitions.ListSinceAsync(tenantId, start, cancellationToken))
@@ -48,7 +49,6 @@ public sealed class ReviewPackBuilder(
                 colleagues++;
         }
 
-        var kpiRead = KpisAsync(tenantId, range, cancellationToken);
         await Task.WhenAll(figures, insightList, eventList, actionList, teamNames, teamLevels, kpiRead);
         var (kpiSeries, kpiFigures) = kpiRead.Result;
         return new ReviewPack
