@@ -109,7 +109,7 @@ public static class ReviewPackPage
         {
             html.Append("<tr><td>").Append(E(figures.Periods[i].Label)).Append("</td>");
             foreach (var measure in TrendMeasure.Indices.Append(TrendMeasure.Participation))
-                html.Append(Figure(figures.Organisation[measure].Points[i]));
+                html.Append(ReportPage.Cell(figures.Organisation[measure].Points[i]));
             if (figures.FairKnowledge is { } fair)
                 html.Append("<td>").Append(E(fair.Points[i] is { } adjusted ? TrendText.Adjusted(adjusted) : "–")).Append("</td>");
             html.Append("</tr>");
@@ -134,7 +134,7 @@ public static class ReviewPackPage
             {
                 html.Append("<tr><td>").Append(E(team.Name)).Append("</td>");
                 foreach (var measure in TrendMeasure.Indices.Append(TrendMeasure.Participation))
-                    html.Append(Figure(team[measure].Latest));
+                    html.Append(ReportPage.Cell(team[measure].Latest));
                 html.Append("</tr>");
             }
 
@@ -142,13 +142,6 @@ public static class ReviewPackPage
         }
 
         return html.Append("</section>").ToString();
-    }
-
-    private static string Figure(PublishedFigure figure)
-    {
-        if (!figure.IsShown)
-            return $"<td class=\"{(figure.Status == FigureStatus.Hidden ? "hidden" : "na")}\">{E(TrendText.Value(figure))}</td>";
-        return $"<td>{E(TrendText.Value(figure))} <span class=\"n\">{E(TrendText.N(figure))}</span><br><span class=\"change\">{E(TrendText.Change(figure))}</span></td>";
     }
 
     private static string Kpis(ReviewPack pack)

@@ -236,7 +236,8 @@ public static class ReportPage
         return html.Append("</tbody></table></section>").ToString();
     }
 
-    private static string Cell(PublishedFigure? figure, bool showPeriod = false)
+    /// <summary>One figure as a table cell: value, n and change line, or hidden / not available (the review pack's tables too).</summary>
+    internal static string Cell(PublishedFigure? figure, bool showPeriod = false)
     {
         if (figure is null)
             return "<td>–</td>";
