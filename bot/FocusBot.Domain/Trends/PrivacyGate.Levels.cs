@@ -29,13 +29,8 @@ public sealed partial class PrivacyGate
         var window = TrendPeriod.Range(last, weeks);
         List<string> slices = teamSlice is not null ? [teamSlice] : await TeamsListedAsync(tenantId, window, cancellationToken);
         var names = await TeamNamesAsync(tenantId, cancellationToken);
-        var teams = new TeamItemFigures[slices.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, slices.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                var cells = await ReadAsync(tenantId, slices[i], window[0], last, token);
-                teams[i] = new TeamItemFigures(slices[i], NameOf(slices[i], names), ItemsOf(cells, org, window));
-            });
+        var teams = (await ReadEachAsync(tenantId, slices, window[0], last, cancellationToken))
+            .Select(cells => new TeamItemFigures(cells.Slice, NameOf(cells.Slice, names), ItemsOf(cells, org, window)));
         return new LevelFigures(window, [.. teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)]);
     }
 
