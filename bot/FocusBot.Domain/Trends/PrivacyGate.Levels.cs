@@ -15,11 +15,14 @@ public sealed partial class PrivacyGate
     /// is let out only when its most answered week reached the minimum group size; it then carries a percentage's counts,
     /// never the people.
     /// </summary>
-    public async Task<LevelFigures> PublishLevelsAsync(string tenantId, string? teamSlice, int weeks, CancellationToken cancellationToken)
+    /// <param name="asOf">The last day the weeks may reach (a review's range end): the rule then looks at weeks ending by it. Today when null.</param>
+    public async Task<LevelFigures> PublishLevelsAsync(string tenantId, string? teamSlice, int weeks, CancellationToken cancellationToken, DateOnly? asOf = null)
     {
         if (teamSlice is not null && !TrendSlices.IsTeam(teamSlice))
             throw new ArgumentException("Levels are of teams.", nameof(teamSlice));
         var current = TrendPeriod.Holding(PeriodKind.Week, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        if (asOf is { } day && TrendPeriod.Holding(PeriodKind.Week, day) is var holding && holding <= current)
+            current = holding.LastDay <= day ? holding : holding.Previous();
         var lookBack = TrendPeriod.Range(current, LevelLookBackWeeks + weeks);
         var org = await ReadAsync(tenantId, TrendSlices.Org, lookBack[0], current, cancellationToken);
         var sealedWeeks = lookBack.Where(p => org.IsSealed(p.Key)).ToList();
