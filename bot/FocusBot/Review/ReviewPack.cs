@@ -24,6 +24,19 @@ public sealed record ReviewPack
     /// <summary>Insights that went out in the range, oldest first.</summary>
     public required IReadOnlyList<Insight> Insights { get; init; }
 
+    /// <summary>
+    /// Each insight author's standing today, by Entra object id: "Executive" (top management), "HR", or empty for one who
+    /// holds neither any more. Insights keep no role, and a review must tell top management's own from HR's.
+    /// </summary>
+    public required IReadOnlyDictionary<string, string> InsightAuthorRoles { get; init; }
+
+    /// <summary>Who shared an insight, with their role today: "Ruth Okafor (Executive)".</summary>
+    public string SharedBy(Insight insight)
+    {
+        ArgumentNullException.ThrowIfNull(insight);
+        return InsightAuthorRoles.GetValueOrDefault(insight.AuthorAadObjectId) is { Length: > 0 } role ? $"{insight.AuthorName} ({role})" : insight.AuthorName;
+    }
+
     /// <summary>Executive recognitions posted in the range, oldest first.</summary>
     public required IReadOnlyList<Recognition> ExecutiveRecognitions { get; init; }
 

@@ -3,8 +3,11 @@ using FocusBot.Domain.Actions;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Programme;
 using FocusBot.Domain.Recognitions;
+using FocusBot.Domain.Roles;
+using FocusBot.Domain.Roster;
 using FocusBot.Domain.Trends;
 using FocusBot.Kpis;
+using FocusBot.Roles;
 
 namespace FocusBot.Review;
 
@@ -18,6 +21,8 @@ public sealed class ReviewPackBuilder(
     TeamChannels channels,
     TeamLevelsReader levels,
     KpiOverviewReader kpis,
+    RoleResolver roles,
+    IRosterStore roster,
     TimeProvider timeProvider)
 {
     /// <summary>More insights or actions than a range could sensibly hold; beyond it the pack would be a listing, not a review.</summary>
@@ -51,12 +56,14 @@ public sealed class ReviewPackBuilder(
 
         await Task.WhenAll(figures, insightList, eventList, actionList, teamNames, teamLevels, kpiRead);
         var (kpiSeries, kpiFigures) = kpiRead.Result;
+        var sent = insightList.Result.Where(i => i.Status == InsightStatus.Sent && InRange(i.SendAt)).OrderBy(i => i.SendAt).ToList();
         return new ReviewPack
         {
             Range = range,
             MadeAt = timeProvider.GetUtcNow(),
             Figures = figures.Result,
-            Insights = [.. insightList.Result.Where(i => i.Status == InsightStatus.Sent && InRange(i.SendAt)).OrderBy(i => i.SendAt)],
+            Insights = sent,
+            InsightAuthorRoles = await RolesOfAsync(tenantId, sent.Select(i => i.AuthorAadObjectId), cancellationToken),
             ExecutiveRecognitions = [.. executive.OrderBy(r => r.CreatedAt)],
             ColleagueRecognitions = colleagues,
             Levels = teamLevels.Result,
@@ -67,6 +74,20 @@ public sealed class ReviewPackBuilder(
             Actions = [.. actionList.Result.Where(a => a.CreatedAt < end && (a.Status != ActionStatus.Done || a.UpdatedAt >= start)).OrderBy(a => a.CreatedAt)],
             TeamNames = teamNames.Result,
         };
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> RolesOfAsync(string tenantId, IEnumerable<string> authors, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var author in authors.Distinct(StringComparer.Ordinal))
+        {
+            // The roster gives the Teams id, through which a role granted by team membership (Roles:RoleTeams) is known.
+            var person = await roster.FindByAadObjectIdAsync(tenantId, author, cancellationToken);
+            var held = await roles.GetRolesAsync(tenantId, author, person?.UserId, cancellationToken);
+            result[author] = held.Contains(Role.Executive) ? "Executive" : held.Contains(Role.HR) ? "HR" : string.Empty;
+        }
+
+        return result;
     }
 
     /// <summary>The organisation's figures of the range's own final periods, with each team's latest.</summary>

@@ -26,7 +26,7 @@ public static class ReviewPackCsv
                 TrendCsv.Text(by), due, TrendCsv.Text(status)).Append("\r\n");
 
         foreach (var insight in pack.Insights)
-            Row("leadership", "5.1.2 (c)", date: Day(insight.SendAt), item: insight.Title, value: Count(insight.GotItCount), detail: "insight; source: " + insight.Source, by: insight.AuthorName);
+            Row("leadership", "5.1.2 (c)", date: Day(insight.SendAt), item: insight.Title, value: Count(insight.GotItCount), detail: "insight; source: " + insight.Source, by: pack.SharedBy(insight));
         foreach (var r in pack.ExecutiveRecognitions)
         {
             Row("leadership", "5.1.2 (c)", date: Day(r.CreatedAt), group: pack.TeamNames.GetValueOrDefault(r.TeamId) ?? string.Empty, item: $"{r.RecipientName}: {r.Behaviour}",

@@ -60,13 +60,13 @@ public static class ReviewPackPage
             html.Append("<p class=\"when\">No insight went out in this range.</p>");
         else
         {
-            html.Append("<table><thead><tr><th>Date</th><th>Insight</th><th>Source</th><th>Shared by</th><th>Got it</th></tr></thead><tbody>");
+            html.Append("<table><thead><tr><th>Date</th><th>Insight</th><th>Source</th><th>Shared by (role today)</th><th>Got it</th></tr></thead><tbody>");
             foreach (var insight in pack.Insights)
             {
                 html.Append("<tr><td>").Append(E(Day(insight.SendAt))).Append("</td><td><strong>").Append(E(insight.Title)).Append("</strong>");
                 if (insight.KpiName is { Length: > 0 } kpi)
                     html.Append("<br><span class=\"when\">").Append(E($"{kpi}: {insight.KpiValue} {insight.KpiTrend}".Trim())).Append("</span>");
-                html.Append("</td><td>").Append(E(insight.Source)).Append("</td><td>").Append(E(insight.AuthorName)).Append("</td><td>")
+                html.Append("</td><td>").Append(E(insight.Source)).Append("</td><td>").Append(E(pack.SharedBy(insight))).Append("</td><td>")
                     .Append(insight.GotItCount.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
             }
 

@@ -57,6 +57,7 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
         await insights.CreateAsync(Insight("in-range", "Late deliveries drive most complaints", MondayWeeksAgo(2)), CancellationToken.None);
         await insights.CreateAsync(Insight("hostile", Hostile, MondayWeeksAgo(2)), CancellationToken.None);
         await insights.CreateAsync(Insight("too-early", "An insight from before the range", MondayWeeksAgo(6)), CancellationToken.None);
+        await insights.CreateAsync(Insight("by-hr", "Complaint themes of the month", MondayWeeksAgo(1), Person.Hassan), CancellationToken.None);
 
         var recognitions = Scenario.Get<IRecognitionStore>();
         await recognitions.CreateAsync(Recognition("exec", RecognitionKind.Executive, Person.Ruth, Person.Sam, MondayWeeksAgo(3)), CancellationToken.None);
@@ -84,15 +85,15 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
         await actions.CreateAsync(Action("long-done", "An action finished before the range", ActionStatus.Done, MondayWeeksAgo(9), MondayWeeksAgo(7), MondayWeeksAgo(7)), CancellationToken.None);
     }
 
-    private static Insight Insight(string id, string title, DateOnly day) => new()
+    private static Insight Insight(string id, string title, DateOnly day, Person? author = null) => new()
     {
         Id = id,
         TenantId = BotScenario.TenantId,
         Title = title,
         Body = "What customers told us.",
         Source = "Customer survey",
-        AuthorAadObjectId = Person.Ruth.AadObjectId,
-        AuthorName = Person.Ruth.Name,
+        AuthorAadObjectId = (author ?? Person.Ruth).AadObjectId,
+        AuthorName = (author ?? Person.Ruth).Name,
         AllStaff = true,
         CreatedAt = At(day),
         SendAt = At(day),
@@ -176,7 +177,9 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
         var leadership = SectionOf(html, "leadership");
         Assert.Contains(WebUtility.HtmlEncode(ReviewClauses.LeadershipSupports), leadership, StringComparison.Ordinal);
         Assert.Contains("Late deliveries drive most complaints", leadership, StringComparison.Ordinal);
-        Assert.Contains(Person.Ruth.Name, leadership, StringComparison.Ordinal);
+        // Top management's own insights told from HR's: a review must not credit top management with HR's.
+        Assert.Contains($"{Person.Ruth.Name} (Executive)", leadership, StringComparison.Ordinal);
+        Assert.Contains($"{Person.Hassan.Name} (HR)", leadership, StringComparison.Ordinal);
         Assert.DoesNotContain("before the range", leadership, StringComparison.Ordinal);
         Assert.Contains(Person.Sam.Name, leadership, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode("each other's customer focus 2 times"), leadership, StringComparison.Ordinal);
