@@ -32,8 +32,8 @@ public sealed partial class PrivacyGate
         var window = TrendPeriod.Range(last, weeks);
         List<string> slices = teamSlice is not null ? [teamSlice] : await TeamsListedAsync(tenantId, window, cancellationToken);
         var names = await TeamNamesAsync(tenantId, cancellationToken);
-        var teams = (await ReadEachAsync(tenantId, slices, window[0], last, cancellationToken))
-            .Select(cells => new TeamItemFigures(cells.Slice, NameOf(cells.Slice, names), ItemsOf(cells, org, window)));
+        var teams = await EachSliceAsync(tenantId, slices, window[0], last, cells => new TeamItemFigures(cells.Slice, NameOf(cells.Slice, names), ItemsOf(cells, org, window)),
+            cancellationToken);
         return new LevelFigures(window, [.. teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)]);
     }
 

@@ -193,27 +193,24 @@ public sealed partial class PrivacyGate(
         IReadOnlyDictionary<string, string> teamNames, CancellationToken cancellationToken)
     {
         var from = TrendPeriod.Range(periods[0], TrendComparison.Reach(periods[0].Kind) + 1)[0];
-        var cells = await ReadEachAsync(tenantId, [.. slices], from, periods[^1], cancellationToken);
-        return [.. cells.Select(slice => Series(slice, org, slice.Slice, NameOf(slice.Slice, teamNames), periods,
-            TrendSlices.IsTeam(slice.Slice) ? TrendMeasure.SliceMeasures : TrendMeasure.Indices))];
+        return await EachSliceAsync(tenantId, [.. slices], from, periods[^1], cells => Series(cells, org, cells.Slice, NameOf(cells.Slice, teamNames), periods,
+            TrendSlices.IsTeam(cells.Slice) ? TrendMeasure.SliceMeasures : TrendMeasure.Indices), cancellationToken);
     }
 
     /// <summary>
-    /// Several slices' cells, in the order given: past one round of parallel reads, in one read (a report of every team
-    /// asks once, not 200 times); a few, one read each, side by side.
+    /// Reads several slices and makes something of each, side by side, in the order given. Past one round of parallel
+    /// reads, a store that reads many slices at once is asked for them all together (on Azure Tables a few range
+    /// queries, not 200 partition reads); the work on each slice's cells stays parallel either way.
     /// </summary>
-    private async Task<IReadOnlyList<SliceCells>> ReadEachAsync(string tenantId, List<string> slices, TrendPeriod from, TrendPeriod to,
+    private async Task<T[]> EachSliceAsync<T>(string tenantId, List<string> slices, TrendPeriod from, TrendPeriod to, Func<SliceCells, T> make,
         CancellationToken cancellationToken)
     {
-        if (slices.Count > ParallelReads)
-        {
-            var bySlice = (await aggregates.ListSlicesAsync(tenantId, slices, from.Key, to.Key, cancellationToken)).ToLookup(c => c.Slice, StringComparer.Ordinal);
-            return [.. slices.Select(slice => new SliceCells(slice, bySlice[slice]))];
-        }
-
-        var results = new SliceCells[slices.Count];
+        var read = aggregates.ReadsManySlicesAtOnce && slices.Count > ParallelReads ? await aggregates.ListSlicesAsync(tenantId, slices, from.Key, to.Key, cancellationToken) : null;
+        var results = new T[slices.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, slices.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (i, token) => results[i] = await ReadAsync(tenantId, slices[i], from, to, token));
+            async (i, token) => results[i] = make(read is not null
+                ? new SliceCells(slices[i], read.GetValueOrDefault(slices[i]) ?? [])
+                : await ReadAsync(tenantId, slices[i], from, to, token)));
         return results;
     }
 

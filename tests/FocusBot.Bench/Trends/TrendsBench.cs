@@ -14,6 +14,7 @@ using FocusBot.Domain.Settings;
 using FocusBot.Domain.Trends;
 using FocusBot.Kpis;
 using FocusBot.Review;
+using FocusBot.Roles;
 using FocusBot.Storage;
 using FocusBot.TestSupport;
 using FocusBot.Trends;
@@ -365,6 +366,7 @@ internal static class TrendsBench
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedTimeProvider(TrendsBenchData.Now))
             .AddLogging()
+            .AddOptions()
             .AddFocusBotStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddSingleton(new PrivacyThresholds())
             .AddSingleton<PrivacyGate>()
@@ -374,6 +376,7 @@ internal static class TrendsBench
             .AddSingleton(new MasteryRule { MinRespondents = new PrivacyThresholds().MinimumGroupSize })
             .AddSingleton<TeamLevelsReader>()
             .AddSingleton<KpiOverviewReader>()
+            .AddSingleton<RoleResolver>()
             .AddSingleton<ReviewPackBuilder>()
             .AddSingleton(sp => new TrendRecorder(sp.GetRequiredService<IAnswerStore>(), sp.GetRequiredService<IQuestionStore>(), sp.GetRequiredService<IAggregateStore>(), sp.GetRequiredService<ICountedAnswersStore>(),
                 NullLogger<TrendRecorder>.Instance));

@@ -52,8 +52,9 @@ public abstract class AggregateStoreContract(Func<StorageBackend> backend) : Sto
         var cells = await Store.ListSlicesAsync(TestData.Tenant, ["team:c/d", "team:a", "voice:team:a", "team:missing", .. Enumerable.Range(1, 8).Select(i => $"team:x{i}")],
             "W2026-48", "W2026-48", Token);
 
-        Assert.Equal([("team:a", 2L), ("team:c/d", 4L), ("voice:team:a", 5L)], cells.Select(c => (c.Slice, c.Count)).Order());
-        Assert.All(cells, c => Assert.Equal(("W2026-48", TestData.Tenant), (c.Period, c.TenantId)));
+        var found = cells.SelectMany(s => s.Value.Select(c => (s.Key, c))).ToList();
+        Assert.Equal([("team:a", 2L), ("team:c/d", 4L), ("voice:team:a", 5L)], found.Select(f => (f.c.Slice, f.c.Count)).Order());
+        Assert.All(found, f => Assert.Equal((f.Key, "W2026-48", TestData.Tenant), (f.c.Slice, f.c.Period, f.c.TenantId)));
         Assert.Empty(await Store.ListSlicesAsync(TestData.Tenant, [], "W2026-01", "W2026-53", Token));
     }
 

@@ -5,8 +5,9 @@ using FocusBot.TestSupport;
 namespace FocusBot.Tests.Trends.Gate;
 
 /// <summary>
-/// A report of more teams than one round of parallel reads reads them all at once (<c>IAggregateStore.ListSlicesAsync</c>);
-/// every team's figures and item figures must be exactly those the team's own report shows, hidden ones hidden.
+/// A report of more teams than one round of parallel reads: on Azure Tables they are read all at once
+/// (<c>IAggregateStore.ListSlicesAsync</c>), on SQLite one by one. Either way every team's figures and item figures must
+/// be exactly those the team's own report shows, hidden ones hidden.
 /// </summary>
 public abstract class EveryTeamReadTests
 {
