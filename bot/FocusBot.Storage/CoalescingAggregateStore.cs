@@ -43,6 +43,9 @@ internal sealed class CoalescingAggregateStore(IAggregateStore inner) : IAggrega
     public Task<IReadOnlyList<AggregateCell>> ListAsync(string tenantId, string slice, string fromPeriod, string toPeriod, CancellationToken cancellationToken) =>
         inner.ListAsync(tenantId, slice, fromPeriod, toPeriod, cancellationToken);
 
+    public Task<IReadOnlyList<AggregateCell>> ListSlicesAsync(string tenantId, IReadOnlyCollection<string> slices, string fromPeriod, string toPeriod, CancellationToken cancellationToken) =>
+        inner.ListSlicesAsync(tenantId, slices, fromPeriod, toPeriod, cancellationToken);
+
     public Task ClearAsync(string tenantId, CancellationToken cancellationToken) => inner.ClearAsync(tenantId, cancellationToken);
 
     public void Dispose() => _writer.Dispose();

@@ -11,6 +11,12 @@ public interface IAggregateStore
     /// <summary>Cells of one slice whose period lies between <paramref name="fromPeriod"/> and <paramref name="toPeriod"/> inclusive (ordinal text order).</summary>
     Task<IReadOnlyList<AggregateCell>> ListAsync(string tenantId, string slice, string fromPeriod, string toPeriod, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Cells of several slices, periods as in <see cref="ListAsync"/>, in as few reads as the store can: a report of
+    /// every team asks once rather than once per team.
+    /// </summary>
+    Task<IReadOnlyList<AggregateCell>> ListSlicesAsync(string tenantId, IReadOnlyCollection<string> slices, string fromPeriod, string toPeriod, CancellationToken cancellationToken);
+
     /// <summary>Removes every cell of the tenant, before a rebuild from the answers.</summary>
     Task ClearAsync(string tenantId, CancellationToken cancellationToken);
 }

@@ -22,9 +22,10 @@ public sealed class TeamLevelsReader(PrivacyGate gate, IQuestionStore questions,
     public MasteryRule Rule => rule;
 
     /// <param name="teamSlice">One team (a Manager's own), or null for every team with figures in the rule's weeks.</param>
-    public async Task<ProgrammeLevelsReport> ReadAsync(string tenantId, string? teamSlice, CancellationToken cancellationToken)
+    /// <param name="asOf">Levels as they stood on that day (the rule's weeks ending by it); today when null.</param>
+    public async Task<ProgrammeLevelsReport> ReadAsync(string tenantId, string? teamSlice, CancellationToken cancellationToken, DateOnly? asOf = null)
     {
-        var figures = await gate.PublishLevelsAsync(tenantId, teamSlice, rule.Weeks, cancellationToken);
+        var figures = await gate.PublishLevelsAsync(tenantId, teamSlice, rule.Weeks, cancellationToken, asOf);
         var bank = await questions.ListAsync(includeInactive: false, cancellationToken);
         return new ProgrammeLevelsReport(rule, figures.Weeks, [.. figures.Teams.Select(team => ProgrammeLevelRule.Evaluate(team, bank, rule))]);
     }

@@ -15,11 +15,14 @@ public sealed partial class PrivacyGate
     /// is let out only when its most answered week reached the minimum group size; it then carries a percentage's counts,
     /// never the people.
     /// </summary>
-    public async Task<LevelFigures> PublishLevelsAsync(string tenantId, string? teamSlice, int weeks, CancellationToken cancellationToken)
+    /// <param name="asOf">The last day the weeks may reach (a review's range end): the rule then looks at weeks ending by it. Today when null.</param>
+    public async Task<LevelFigures> PublishLevelsAsync(string tenantId, string? teamSlice, int weeks, CancellationToken cancellationToken, DateOnly? asOf = null)
     {
         if (teamSlice is not null && !TrendSlices.IsTeam(teamSlice))
             throw new ArgumentException("Levels are of teams.", nameof(teamSlice));
         var current = TrendPeriod.Holding(PeriodKind.Week, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        if (asOf is { } day && TrendPeriod.Holding(PeriodKind.Week, day) is var holding && holding <= current)
+            current = holding.LastDay <= day ? holding : holding.Previous();
         var lookBack = TrendPeriod.Range(current, LevelLookBackWeeks + weeks);
         var org = await ReadAsync(tenantId, TrendSlices.Org, lookBack[0], current, cancellationToken);
         var sealedWeeks = lookBack.Where(p => org.IsSealed(p.Key)).ToList();
@@ -29,13 +32,8 @@ public sealed partial class PrivacyGate
         var window = TrendPeriod.Range(last, weeks);
         List<string> slices = teamSlice is not null ? [teamSlice] : await TeamsListedAsync(tenantId, window, cancellationToken);
         var names = await TeamNamesAsync(tenantId, cancellationToken);
-        var teams = new TeamItemFigures[slices.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, slices.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                var cells = await ReadAsync(tenantId, slices[i], window[0], last, token);
-                teams[i] = new TeamItemFigures(slices[i], NameOf(slices[i], names), ItemsOf(cells, org, window));
-            });
+        var teams = (await ReadEachAsync(tenantId, slices, window[0], last, cancellationToken))
+            .Select(cells => new TeamItemFigures(cells.Slice, NameOf(cells.Slice, names), ItemsOf(cells, org, window)));
         return new LevelFigures(window, [.. teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)]);
     }
 

@@ -40,19 +40,42 @@ internal sealed partial class AzureAggregateStore(FocusTableClient client, Azure
             LogLeftOut(logger, leftOut);
     }
 
-    public async Task<IReadOnlyList<AggregateCell>> ListAsync(string tenantId, string slice, string fromPeriod, string toPeriod, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AggregateCell>> ListAsync(string tenantId, string slice, string fromPeriod, string toPeriod, CancellationToken cancellationToken) =>
+        await ListWhereAsync(TableOf(slice), TableFilter.PartitionIs(TableKeys.Compose(tenantId, slice)), tenantId, fromPeriod, toPeriod, cancellationToken);
+
+    /// <summary>
+    /// One query per table over the partition range from the first slice to the last, keeping the slices asked for:
+    /// every team of a report in a few pages, where a query per team would be 200 round trips (and, on Azurite, 200
+    /// scans of the table).
+    /// </summary>
+    public async Task<IReadOnlyList<AggregateCell>> ListSlicesAsync(string tenantId, IReadOnlyCollection<string> slices, string fromPeriod, string toPeriod, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.And(TableFilter.PartitionIs(TableKeys.Compose(tenantId, slice)),
+        ArgumentNullException.ThrowIfNull(slices);
+        var wanted = slices.ToHashSet(StringComparer.Ordinal);
+        var reads = await Task.WhenAll(wanted.GroupBy(TableOf).Select(table =>
+        {
+            var keys = table.Select(slice => TableKeys.Compose(tenantId, slice)).Order(StringComparer.Ordinal).ToList();
+            return ListWhereAsync(table.Key, $"PartitionKey ge {TableFilter.Quote(keys[0])} and PartitionKey le {TableFilter.Quote(keys[^1])}",
+                tenantId, fromPeriod, toPeriod, cancellationToken);
+        }));
+        return [.. reads.SelectMany(cells => cells).Where(c => wanted.Contains(c.Slice))];
+    }
+
+    private async Task<IReadOnlyList<AggregateCell>> ListWhereAsync(string table, string partitions, string tenantId, string fromPeriod, string toPeriod, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.And(partitions,
             $"RowKey ge {TableFilter.Quote(TableKeys.Encode(fromPeriod))}", $"RowKey le {TableFilter.Quote(TableKeys.Encode(toPeriod))}");
         var cells = new List<AggregateCell>();
-        await foreach (var entity in client.QueryAsync(TableOf(slice), filter, null, cancellationToken))
+        await foreach (var entity in client.QueryAsync(table, filter, null, cancellationToken))
         {
+            var slice = TableKeys.Split(entity.PartitionKey)[1];
             var period = TableKeys.Decode(entity.RowKey);
             foreach (var ((key, bucket), count) in Read(entity))
                 cells.Add(new AggregateCell { TenantId = tenantId, Slice = slice, Period = period, Key = key, Bucket = bucket, Count = count });
         }
 
-        return [.. cells.OrderBy(c => c.Period, StringComparer.Ordinal).ThenBy(c => c.Key, StringComparer.Ordinal).ThenBy(c => c.Bucket, StringComparer.Ordinal)];
+        return [.. cells.OrderBy(c => c.Slice, StringComparer.Ordinal).ThenBy(c => c.Period, StringComparer.Ordinal).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .ThenBy(c => c.Bucket, StringComparer.Ordinal)];
     }
 
     public async Task ClearAsync(string tenantId, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using FocusBot.Domain.Aggregates;
+using Microsoft.Data.Sqlite;
 
 namespace FocusBot.Storage.Sqlite;
 
@@ -36,16 +38,30 @@ internal sealed class SqliteAggregateStore(SqliteDatabase database) : IAggregate
             ORDER BY period, key, bucket;
             """,
             command => command.With("$tenant", tenantId).With("$slice", slice).With("$from", fromPeriod).With("$to", toPeriod),
-            reader => new AggregateCell
-            {
-                TenantId = reader.GetString(0),
-                Slice = reader.GetString(1),
-                Period = reader.GetString(2),
-                Key = reader.GetString(3),
-                Bucket = reader.GetString(4),
-                Count = reader.GetInt64(5),
-            },
+            ReadCell,
             cancellationToken);
+
+    // One statement, and each slice still an index seek: the list is joined as a table rather than scanned by prefix.
+    public async Task<IReadOnlyList<AggregateCell>> ListSlicesAsync(string tenantId, IReadOnlyCollection<string> slices, string fromPeriod, string toPeriod, CancellationToken cancellationToken) =>
+        await database.QueryListAsync(
+            """
+            SELECT tenant_id, slice, period, key, bucket, count FROM aggregates
+            WHERE tenant_id = $tenant AND slice IN (SELECT value FROM json_each($slices)) AND period >= $from AND period <= $to
+            ORDER BY slice, period, key, bucket;
+            """,
+            command => command.With("$tenant", tenantId).With("$slices", JsonSerializer.Serialize(slices)).With("$from", fromPeriod).With("$to", toPeriod),
+            ReadCell,
+            cancellationToken);
+
+    private static AggregateCell ReadCell(SqliteDataReader reader) => new()
+    {
+        TenantId = reader.GetString(0),
+        Slice = reader.GetString(1),
+        Period = reader.GetString(2),
+        Key = reader.GetString(3),
+        Bucket = reader.GetString(4),
+        Count = reader.GetInt64(5),
+    };
 
     public Task ClearAsync(string tenantId, CancellationToken cancellationToken) =>
         database.WriteAsync(writer => writer.Command("DELETE FROM aggregates WHERE tenant_id = $tenant;").With("$tenant", tenantId).ExecuteNonQuery(), cancellationToken);

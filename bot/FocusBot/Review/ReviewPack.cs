@@ -30,7 +30,7 @@ public sealed record ReviewPack
     /// <summary>How many recognitions colleagues gave each other in the range.</summary>
     public required int ColleagueRecognitions { get; init; }
 
-    /// <summary>Each team's programme level as of <see cref="MadeAt"/> (the mastery rule's latest sealed weeks).</summary>
+    /// <summary>Each team's programme level at the range's end (the mastery rule's sealed weeks ending by its last day).</summary>
     public required ProgrammeLevelsReport Levels { get; init; }
 
     /// <summary>Customer KPIs with a value in the range, and the organisation's figures of the range by each period kind they were imported by.</summary>

@@ -35,7 +35,7 @@ public sealed class ReviewPackBuilder(
         var eventList = events.ListBetweenAsync(tenantId, range.FirstDay, range.LastDay, cancellationToken);
         var actionList = actions.ListLatestAsync(tenantId, 0, MaxRecords, cancellationToken);
         var teamNames = channels.TeamNamesAsync(tenantId, cancellationToken);
-        var teamLevels = levels.ReadAsync(tenantId, null, cancellationToken);
+        var teamLevels = levels.ReadAsync(tenantId, null, cancellationToken, range.LastDay);
         var kpiRead = KpisAsync(tenantId, range, cancellationToken);
         var executive = new List<Recognition>();
         var colleagues = 0;

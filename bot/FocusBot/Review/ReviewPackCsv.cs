@@ -53,7 +53,7 @@ public static class ReviewPackCsv
 
         foreach (var team in pack.Levels.Teams)
         {
-            Row("levels", "5.1.2 (a)", date: Day(pack.MadeAt), group: team.Name, item: "programme level", value: Count(team.Reached),
+            Row("levels", "5.1.2 (a)", date: Day(pack.Range.LastDay), group: team.Name, item: "programme level", value: Count(team.Reached),
                 detail: team.Next is { } next ? LevelGapWords.Towards(next) + ": " + string.Join("; ", team.Gaps.Select(LevelGapWords.Describe)) : LevelGapWords.Reached(team));
         }
 
@@ -70,13 +70,13 @@ public static class ReviewPackCsv
         }
 
         foreach (var e in pack.Events)
-            Row("events", "5.1.2 (c)", date: e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), group: ReviewClauses.For(e, pack.TeamNames), item: e.Title, detail: e.Kind.ToString());
+            Row("events", "5.1.2 (c)", date: Day(e.Date), group: ReviewClauses.For(e, pack.TeamNames), item: e.Title, detail: e.Kind.ToString());
         foreach (var theme in figures.Themes)
             Row("voice", "5.1.2 (b)", period: Range(pack), item: theme.Term, value: Count(theme.Mentions), detail: "Voice theme: comments using the phrase");
         foreach (var action in pack.Actions)
         {
             Row("voice", "5.1.2 (b)", date: Day(action.CreatedAt), item: action.Change, detail: "action in answer to " + (action.Theme ?? "the comments in general"), by: action.Owner,
-                due: action.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status: ReviewClauses.Status(action, pack.Range));
+                due: Day(action.DueDate), status: ReviewClauses.Status(action, pack.Range));
         }
 
         return csv.ToString();
@@ -89,7 +89,9 @@ public static class ReviewPackCsv
 
     private static string Range(ReviewPack pack) => pack.Range.First.Key + ".." + pack.Range.Last.Key;
 
-    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateTimeOffset at) => Day(DateOnly.FromDateTime(at.UtcDateTime));
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -31,7 +31,7 @@ public static class ReviewPackPage
         html.Append(Leadership(pack));
         html.Append(StaffFigures(figures));
         html.Append(Section("levels", ReviewClauses.Levels, ReviewClauses.LevelsSupports).Append("<p class=\"when\">")
-            .Append(E(string.Create(CultureInfo.InvariantCulture, $"As of {pack.MadeAt:d MMM yyyy}. ")))
+            .Append(E(string.Create(CultureInfo.InvariantCulture, $"As they stood at the range's end, {pack.Range.LastDay:d MMM yyyy}: ")))
             .Append(E(pack.Levels.Teams.Count == 0 ? LevelGapWords.NoResultsYet : LevelGapWords.Window(pack.Levels))).Append("</p>")
             .Append(ReportPage.LevelsTable(pack.Levels)).Append("</section>"));
         html.Append(Kpis(pack));

@@ -37,6 +37,25 @@ public abstract class AggregateStoreContract(Func<StorageBackend> backend) : Sto
     }
 
     [Fact]
+    public async Task ListSlicesAsync_SeveralSlices_ReturnsOnlyThoseSlicesPeriodsAndTenant()
+    {
+        // "team:b" lies between the teams asked for, a Voice slice lives apart from the figures, another tenant's team has
+        // the same name: only the slices asked for, of this tenant, in the periods asked for, come back.
+        await Store.ApplyDeltasAsync(
+        [
+            Delta("W2026-47", "n", 1, "team:a"), Delta("W2026-48", "n", 2, "team:a"), Delta("W2026-48", "n", 3, "team:b"), Delta("W2026-48", "n", 4, "team:c/d"),
+            Delta("W2026-48", "n", 5, "voice:team:a"), Delta("W2026-48", "n", 6), Delta("W2026-49", "n", 7, "team:c/d"),
+            new AggregateDelta("other-tenant", "W2026-48", "team:a", "a3", "n", 8),
+        ], Token);
+
+        var cells = await Store.ListSlicesAsync(TestData.Tenant, ["team:c/d", "team:a", "voice:team:a", "team:missing"], "W2026-48", "W2026-48", Token);
+
+        Assert.Equal([("team:a", 2L), ("team:c/d", 4L), ("voice:team:a", 5L)], cells.Select(c => (c.Slice, c.Count)).Order());
+        Assert.All(cells, c => Assert.Equal(("W2026-48", TestData.Tenant), (c.Period, c.TenantId)));
+        Assert.Empty(await Store.ListSlicesAsync(TestData.Tenant, [], "W2026-01", "W2026-53", Token));
+    }
+
+    [Fact]
     public async Task ApplyDeltasAsync_SeveralWritersAtOnce_LoseNoIncrement()
     {
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Store.ApplyDeltasAsync([Delta("W2026-48", "n", 1), Delta("W2026-48", "sum", 4)], Token), Token)));

@@ -247,6 +247,23 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
     }
 
     [Fact]
+    public async Task Review_RangeEndingEarlier_ShowsTheLevelsAsTheyStoodAtItsEnd()
+    {
+        // Sealed weeks two and one week ago: a range ending two weeks ago judges levels by the weeks up to then, not by
+        // the weeks sealed since.
+        await SeedAsync();
+        var end = MondayWeeksAgo(2).AddDays(6);
+
+        var (page, csv) = await PackLinksAsync(Person.Hassan, $"{Iso(MondayWeeksAgo(4))} to {Iso(end)}");
+        var levels = SectionOf(await (await GetAsync(page)).Content.ReadAsStringAsync(), "levels");
+        var rows = await (await GetAsync(csv)).Content.ReadAsStringAsync();
+
+        Assert.Contains(WebUtility.HtmlEncode($"to the {TrendPeriod.WeekOf(end).Label}."), levels, StringComparison.Ordinal);
+        Assert.DoesNotContain(WebUtility.HtmlEncode(TrendPeriod.WeekOf(MondayWeeksAgo(1)).Label), levels, StringComparison.Ordinal);
+        Assert.Contains($"levels,5.1.2 (a),{Iso(end)},,Service Desk,programme level,", rows, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Review_RangeWithNoFinalFigures_PageAndCsvSaySoInsteadOfFailing()
     {
         var (page, csv) = await PackLinksAsync(Person.Hassan, "this quarter");
