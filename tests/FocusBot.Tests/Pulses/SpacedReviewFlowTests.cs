@@ -35,8 +35,11 @@ public abstract partial class SpacedReviewFlowTests(StorageKind storage, Azurite
     // A third knowledge check, so several of Ann's are due at once.
     private static readonly Question Quiz3 = TestQuestions.Bank[0] with
     {
-        Id = "k-quiz-3", Text = "What does a customer focus team do first?", Options = ["Listen to customers", "Write a policy", "Buy software"],
-        CorrectOption = 0, Explanation = "Listening comes before any change.",
+        Id = "k-quiz-3",
+        Text = "What does a customer focus team do first?",
+        Options = ["Listen to customers", "Write a policy", "Buy software"],
+        CorrectOption = 0,
+        Explanation = "Listening comes before any change.",
     };
 
     private readonly ShiftableTimeProvider _clock = new();
@@ -185,13 +188,7 @@ public abstract partial class SpacedReviewFlowTests(StorageKind storage, Azurite
         return InvokeAsync(userId, PulseCard.AnswerVerb, data);
     }
 
-    private async Task<JsonElement> InvokeAsync(string userId, string verb, JsonObject data)
-    {
-        var response = await _host.PostActivityAsync(Execute(_connector.BaseUrl, userId, ChatOf(userId), verb, data));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.Clone();
-    }
+    private Task<JsonElement> InvokeAsync(string userId, string verb, JsonObject data) => _host.InvokeInChatAsync(_connector.BaseUrl, userId, verb, data);
 
     private async Task PostAsync(string json) => Assert.Equal(HttpStatusCode.OK, (await _host.PostActivityAsync(json)).StatusCode);
 
