@@ -45,6 +45,9 @@ public sealed record ProgrammeEvent
 
     public bool IsOrganisationWide => TeamIds.Count == 0;
 
+    /// <summary>Who the event was for, in words: the whole organisation, or each team as <paramref name="nameOf"/> writes it (with its own words for a team it does not know).</summary>
+    public string Audience(Func<string, string> nameOf) => IsOrganisationWide ? "The whole organisation" : string.Join(", ", TeamIds.Select(nameOf));
+
     /// <summary>Problems that keep the event from being stored, one sentence each; empty when it is sound.</summary>
     public IReadOnlyList<string> Problems()
     {

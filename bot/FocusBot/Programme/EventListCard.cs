@@ -62,10 +62,6 @@ public static class EventListCard
     {
         ArgumentNullException.ThrowIfNull(programmeEvent);
         ArgumentNullException.ThrowIfNull(teams);
-        return programmeEvent.IsOrganisationWide
-            ? "The whole organisation"
-            : string.Join(", ", programmeEvent.TeamIds.Select(id => teams.TryGetValue(id, out var name) && name.Length > 0
-                ? CardText.Markdown(name, 80)
-                : "a team FocusBot is no longer in"));
+        return programmeEvent.Audience(id => teams.TryGetValue(id, out var name) && name.Length > 0 ? CardText.Markdown(name, 80) : "a team FocusBot is no longer in");
     }
 }

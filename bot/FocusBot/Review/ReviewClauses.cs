@@ -50,9 +50,7 @@ public static class ReviewClauses
     {
         ArgumentNullException.ThrowIfNull(programmeEvent);
         ArgumentNullException.ThrowIfNull(teamNames);
-        return programmeEvent.IsOrganisationWide
-            ? "The whole organisation"
-            : string.Join(", ", programmeEvent.TeamIds.Select(id => teamNames.GetValueOrDefault(id) is { Length: > 0 } name ? name : "a team"));
+        return programmeEvent.Audience(id => teamNames.GetValueOrDefault(id) is { Length: > 0 } name ? name : "a team");
     }
 
     /// <summary>An action's status as the review reads it: done (and when), or open and whether it ran past its due date in the range.</summary>

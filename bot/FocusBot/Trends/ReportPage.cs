@@ -174,9 +174,7 @@ public static class ReportPage
         var html = new StringBuilder("<section id=\"events\"><h2>Programme events marked on the charts</h2><table><thead><tr><th>Date</th><th>Kind</th><th>Event</th><th>For</th></tr></thead><tbody>");
         foreach (var e in shown)
         {
-            var who = e.IsOrganisationWide
-                ? "The whole organisation"
-                : string.Join(", ", e.TeamIds.Select(id => report.Teams.FirstOrDefault(t => t.Slice == TrendSlices.Team(id))?.Name ?? "a team"));
+            var who = e.Audience(id => report.Teams.FirstOrDefault(t => t.Slice == TrendSlices.Team(id))?.Name ?? "a team");
             html.Append("<tr><td>").Append(E(e.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture))).Append("</td><td>").Append(E(ProgrammeEventKinds.Title(e.Kind)))
                 .Append("</td><td>").Append(E(e.Title)).Append("</td><td>").Append(E(who)).Append("</td></tr>");
         }

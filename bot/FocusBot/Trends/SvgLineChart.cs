@@ -55,8 +55,13 @@ public static class SvgLineChart
             svg.Append(Invariant($"<text class=\"axis\" x=\"{frame.Left - 6}\" y=\"{Y(value) + 4:0.#}\" text-anchor=\"end\">{value:0}</text>"));
         }
 
+        // Labels are centred under their point, but the last one ends at the chart's right edge: centred on the last point
+        // it ran past the edge and was cut ("Nov 202").
         foreach (var i in AxisLabelIndices(periods.Count, size))
-            svg.Append(Invariant($"<text class=\"axis\" x=\"{X(i):0.#}\" y=\"{frame.Height - (frame.Bottom / 3)}\" text-anchor=\"middle\">{Encode(periods[i].ShortLabel)}</text>"));
+        {
+            var last = i == periods.Count - 1 && periods.Count > 1;
+            svg.Append(Invariant($"<text class=\"axis\" x=\"{(last ? frame.Width - 2 : X(i)):0.#}\" y=\"{frame.Height - (frame.Bottom / 3)}\" text-anchor=\"{(last ? "end" : "middle")}\">{Encode(periods[i].ShortLabel)}</text>"));
+        }
 
         // Markers under the lines, so a point on the event's week stays readable; a small chart has no room for the label
         // text, so it carries the label as the marker's tooltip only.

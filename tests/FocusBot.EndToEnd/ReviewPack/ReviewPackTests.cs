@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using FocusBot.Domain.Trends;
 using FocusBot.EndToEnd.Journeys;
 using FocusBot.EndToEnd.Playground;
+using FocusBot.EndToEnd.Trends;
 using Microsoft.Playwright;
 
 namespace FocusBot.EndToEnd.ReviewPack;
@@ -109,6 +110,7 @@ public sealed partial class ReviewPackTests(DemoPlaygroundFixture demo) : IAsync
             Assert.True(chart is { Width: > 200 and <= 560 }, $"chart {i} is {chart?.Width} px wide");
         }
 
+        Assert.Empty(await ChartLabels.ClippedAsync(_pack));
         Assert.DoesNotContain(console, line => line.Contains("Content Security Policy", StringComparison.Ordinal));
         await Chromium.ScreenshotAsync(_pack, "review-pack");
 

@@ -51,6 +51,8 @@ public sealed class TrendReportTests(DemoPlaygroundFixture demo)
                 }
             }
 
+            Assert.Empty(await ChartLabels.ClippedAsync(page));
+
             // Dates, not ISO week numbers; and a legend of the marks.
             var text = await page.Locator("main").InnerTextAsync();
             Assert.Contains("week of ", text, StringComparison.Ordinal);
