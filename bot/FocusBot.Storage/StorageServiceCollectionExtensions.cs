@@ -111,6 +111,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IActionStore, SqliteActionStore>();
         services.AddSingleton<IProgrammeEventStore, SqliteProgrammeEventStore>();
         services.AddSingleton<IKpiStore, SqliteKpiStore>();
+        services.AddSingleton<IReviewItemStore, SqliteReviewItemStore>();
     }
 
     private static void AddAzureTables(IServiceCollection services)
@@ -156,6 +157,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IActionStore, AzureActionStore>();
         services.AddSingleton<IProgrammeEventStore, AzureProgrammeEventStore>();
         services.AddSingleton<IKpiStore, AzureKpiStore>();
+        services.AddSingleton<AzureReviewItemStore>();
+        services.AddSingleton<IReviewItemStore>(provider => provider.GetRequiredService<AzureReviewItemStore>());
     }
 
     private static ILogger<T> Logger<T>(IServiceProvider provider) =>

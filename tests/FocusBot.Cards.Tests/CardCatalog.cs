@@ -33,6 +33,12 @@ public static class CardCatalog
             PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, SamplePulse.Shown, problem: "Please answer every question."),
         ["PulseCard.Answered"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Shown, s_closes),
         ["PulseCard.AnsweredOnAnotherCard"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Shown, s_closes, PulseAnswerHandler.OtherCardNotice),
+        ["PulseCard.FormWithReview"] = () =>
+            PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, ShownAnswers.None(SamplePulse.Questions), review: SamplePulse.Review),
+        ["PulseCard.FormWithReviewAnswered"] = () =>
+            PulseCard.Form("2026-w48", SamplePulse.Questions, PrivacyThresholds.DefaultMinimumGroupSize, SamplePulse.Shown, review: SamplePulse.ReviewAnswered),
+        ["PulseCard.AnsweredWithReview"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Shown, s_closes, review: SamplePulse.ReviewAnswered),
+        ["PulseCard.AnsweredReviewNotYet"] = () => PulseCard.Answered("2026-w48", SamplePulse.Questions, SamplePulse.Shown, s_closes, review: SamplePulse.Review),
         ["PulseCard.Closed"] = () => PulseCard.Closed(s_closes, answered: true),
         ["RecognitionFormCard.NoTeam"] = () => RecognitionFormCard.NoTeam("recognize"),
         ["RecognitionFormCard.NoOwnTeam"] = RecognitionFormCard.NoOwnTeam,

@@ -1,3 +1,4 @@
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Questions;
 using FocusBot.Pulses;
 
@@ -32,6 +33,28 @@ public static class SamplePulse
 
     /// <summary>The answers above as stored: the agreement changed once, the others answered once.</summary>
     public static ShownAnswers Shown { get; } = new(Answers, "2.1.1.1.0");
+
+    /// <summary>A knowledge check missed two weeks before, due for review in this pulse.</summary>
+    public static PulseReview Review { get; } = new(
+        new ReviewItem
+        {
+            TenantId = "tenant",
+            RespondentPseudonym = "pseudonym",
+            QuestionId = "k-02",
+            Misses = 1,
+            DueOn = new DateOnly(2026, 11, 23),
+            CreatedOn = new DateOnly(2026, 11, 10),
+            UpdatedOn = new DateOnly(2026, 11, 10),
+        },
+        Make("k-02", "Who is accountable for customer focus under ISO 9001?", QuestionDimension.Knowledge, QuestionKind.Quiz) with
+        {
+            Options = ["Top management", "The quality team", "Sales"],
+            CorrectOption = 0,
+            Explanation = "Clause 5.1.2 puts customer focus on top management.",
+        });
+
+    /// <summary><see cref="Review"/> answered wrongly in the pulse "2026-w48".</summary>
+    public static PulseReview ReviewAnswered { get; } = Review with { Item = Review.Item with { ReviewPulseId = "2026-w48", ReviewValue = "1" } };
 
     private static Question Make(string id, string text, QuestionDimension dimension, QuestionKind kind) => new()
     {

@@ -43,6 +43,9 @@ public sealed record ErasureResult
     /// </summary>
     public int RecognitionsGiven { get; init; }
 
+    /// <summary>Knowledge checks they missed, kept to come back to them alone (spaced review).</summary>
+    public int ReviewItems { get; init; }
+
     public int Total => ConversationReferences + RosterEntries + Deliveries + Answers + PauseFlags + RoleAssignments + DigestSettings + GotItMarks + ApplauseMarks
-        + Recognitions + RecognitionsGiven;
+        + Recognitions + RecognitionsGiven + ReviewItems;
 }

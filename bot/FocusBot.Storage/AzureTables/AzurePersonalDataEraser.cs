@@ -19,7 +19,8 @@ internal sealed class AzurePersonalDataEraser(
     AzurePersonMarks marks,
     CountedMarks counters,
     AzureSettingsStore settings,
-    AzureRoleStore roles) : IPersonalDataEraser
+    AzureRoleStore roles,
+    AzureReviewItemStore reviewItems) : IPersonalDataEraser
 {
     public async Task<ErasureResult> CountAsync(ErasureSubject subject, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ internal sealed class AzurePersonalDataEraser(
         var ownIds = recognised.Concat(given).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var marked = new Dictionary<MarkKind, int>();
         var answerCount = 0;
+        var reviewCount = 0;
         foreach (var key in Keys(subject))
         {
             foreach (var (name, itemId) in await marks.ListAsync(key, cancellationToken))
@@ -44,6 +46,7 @@ internal sealed class AzurePersonalDataEraser(
             }
 
             answerCount += await answers.CountForRespondentAsync(key, cancellationToken);
+            reviewCount += (await reviewItems.ListForPersonAsync(subject.TenantId, key, cancellationToken)).Count;
         }
 
         return new ErasureResult
@@ -53,6 +56,7 @@ internal sealed class AzurePersonalDataEraser(
             GotItMarks = marked.GetValueOrDefault(MarkKind.GotIt),
             ApplauseMarks = marked.GetValueOrDefault(MarkKind.Applause),
             Answers = answerCount,
+            ReviewItems = reviewCount,
             Deliveries = subject.UserId is { Length: > 0 } user ? await deliveries.CountForRecipientAsync(RecipientKeys.For(subject.TenantId, user), cancellationToken) : 0,
             PauseFlags = subject.UserId is { Length: > 0 } paused && await settings.IsPausedAsync(subject.TenantId, paused, cancellationToken) ? 1 : 0,
             RoleAssignments = subject.AadObjectId is { Length: > 0 } aad ? (await roles.ListForPersonAsync(subject.TenantId, aad, cancellationToken)).Count : 0,
@@ -73,6 +77,7 @@ internal sealed class AzurePersonalDataEraser(
         var (recognitionCount, givenCount) = (await received, await given);
         var marked = new Dictionary<MarkKind, int>();
         var answerCount = 0;
+        var reviewCount = 0;
         foreach (var key in Keys(subject))
         {
             // Each mark goes with its count, then the index row that found it.
@@ -89,6 +94,7 @@ internal sealed class AzurePersonalDataEraser(
             answerCount += await answers.EraseRespondentAsync(key, cancellationToken);
             // Derived from the answers (what the aggregates counted): erased with them, not counted separately.
             await counted.EraseRespondentAsync(key, cancellationToken);
+            reviewCount += await reviewItems.DeleteForPersonAsync(subject.TenantId, key, cancellationToken);
         }
 
         // Markers name nobody: FocusBot computed the person's for each pulse (ErasureSubject.AnsweredMarkers).
@@ -102,6 +108,7 @@ internal sealed class AzurePersonalDataEraser(
             GotItMarks = marked.GetValueOrDefault(MarkKind.GotIt),
             ApplauseMarks = marked.GetValueOrDefault(MarkKind.Applause),
             Answers = answerCount,
+            ReviewItems = reviewCount,
             Deliveries = subject.UserId is { Length: > 0 } user ? await deliveries.EraseRecipientAsync(RecipientKeys.For(subject.TenantId, user), cancellationToken) : 0,
             PauseFlags = subject.UserId is { Length: > 0 } paused ? await settings.ErasePauseAsync(subject.TenantId, paused, cancellationToken) : 0,
             RoleAssignments = subject.AadObjectId is { Length: > 0 } aad ? await roles.EraseAsync(subject.TenantId, aad, cancellationToken) : 0,

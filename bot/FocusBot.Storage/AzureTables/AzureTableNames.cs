@@ -45,6 +45,7 @@ internal sealed partial class AzureTableNames
         ProgrammeEvents = prefix + "ProgrammeEvents";
         Kpis = prefix + "Kpis";
         KpiKeys = prefix + "KpiKeys";
+        ReviewItems = prefix + "ReviewItems";
     }
 
     public string Conversations { get; }
@@ -111,11 +112,13 @@ internal sealed partial class AzureTableNames
 
     public string KpiKeys { get; }
 
+    public string ReviewItems { get; }
+
     public IReadOnlyList<string> All =>
     [
         Conversations, TeamInstalls, RosterMembers, RosterMemberships, RosterNames, RosterObjectIds, Questions, Pulses, Deliveries,
         Ledgers, Answers, CountedAnswers, AnsweredMarks, Insights, InsightsByTenant, Recognitions, RecognitionsByTenant, RecognitionsByRecipient, RecognitionsByAuthor, PersonMarks,
-        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices, Actions, ProgrammeEvents, Kpis, KpiKeys,
+        Roles, Settings, AggregatePeriods, AggregateTerms, AggregateGroups, Leases, InboundActivities, Notices, Actions, ProgrammeEvents, Kpis, KpiKeys, ReviewItems,
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]

@@ -27,6 +27,7 @@ internal static class SqliteMigrations
         (11, SqliteSchemaV11.Sql),
         (12, SqliteSchemaV12.Sql),
         (13, SqliteSchemaV13.Sql),
+        (14, SqliteSchemaV14.Sql),
     ];
 
     /// <summary>Every version a file brought up to date has recorded, in order.</summary>

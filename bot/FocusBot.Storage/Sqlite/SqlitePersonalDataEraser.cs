@@ -20,6 +20,7 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
     private const string Answers = "answers WHERE respondent = $key";
     // Derived from the answers (what the aggregates counted), so erased with them and not counted separately.
     private const string Counted = "counted_answers WHERE respondent = $key";
+    private const string ReviewItems = "review_items WHERE tenant_id = $tenant AND respondent = $key";
     private static readonly string GotIt = SqliteCountedMarks.GotIt.Rows("user_key = $key");
     // Applause on a recognition of or by the person goes with that recognition, so it is not counted twice.
     private static readonly string Applause = SqliteCountedMarks.Applause.Rows("user_key = $key AND recognition_id NOT IN (" + Theirs + ")");
@@ -40,6 +41,7 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
             GotItMarks = await CountEachAsync(GotIt, subject, keys, cancellationToken),
             ApplauseMarks = await CountEachAsync(Applause, subject, keys, cancellationToken),
             Answers = await CountEachAsync(Answers, subject, keys, cancellationToken),
+            ReviewItems = await CountEachAsync(ReviewItems, subject, keys, cancellationToken),
             Deliveries = await CountAsync(Deliveries, subject, null, cancellationToken),
             PauseFlags = await CountAsync(Pauses, subject, null, cancellationToken),
             RoleAssignments = await CountAsync(Roles, subject, null, cancellationToken),
@@ -63,12 +65,14 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
                 var gotIt = 0;
                 var applause = 0;
                 var answers = 0;
+                var reviewItems = 0;
                 foreach (var key in keys)
                 {
                     gotIt += SqliteCountedMarks.GotIt.Remove(writer, GotIt, command => Bind(command, subject, key));
                     applause += SqliteCountedMarks.Applause.Remove(writer, Applause, command => Bind(command, subject, key));
                     answers += Delete(writer, Answers, subject, key);
                     Delete(writer, Counted, subject, key);
+                    reviewItems += Delete(writer, ReviewItems, subject, key);
                 }
 
                 // Markers name nobody: FocusBot computed the person's for each pulse (ErasureSubject.AnsweredMarkers).
@@ -84,6 +88,7 @@ internal sealed class SqlitePersonalDataEraser(SqliteDatabase database) : IPerso
                     GotItMarks = gotIt,
                     ApplauseMarks = applause,
                     Answers = answers,
+                    ReviewItems = reviewItems,
                     Deliveries = Delete(writer, Deliveries, subject, null),
                     PauseFlags = Delete(writer, Pauses, subject, null),
                     RoleAssignments = Delete(writer, Roles, subject, null),

@@ -95,6 +95,7 @@ public static class ConfigurationKeys
     public const string ProgrammeMasteryWeeks = "Programme:MasteryWeeks";
     public const string ProgrammeMasteryMinRespondents = "Programme:MasteryMinRespondents";
     public const string ProgrammeFavourablePercent = "Programme:FavourablePercent";
+    public const string ProgrammeReviewAfterWeeks = "Programme:ReviewAfterWeeks";
 
     public const string RetentionRunInBackground = "Retention:RunInBackground";
     public const string RetentionRawAnswersMonths = "Retention:RawAnswersMonths";

@@ -31,9 +31,12 @@ public static class LegalEndpoints
         recognitions with the recognitions command; HR and executives also see how many there were per month by behaviour and by team,
         and HR can download them as a file. Those counts are of recognitions people posted under their names, not of anyone's answers,
         so they are shown however small the team.</li>
+        <li>A knowledge check you answer wrongly in a pulse comes back to you in a later pulse card, until you answer it right. FocusBot keeps
+        which ones, under your pseudonym, with the day you last answered each; only you see them and your answers to them, and they are
+        not counted in any figure, level, report or export. Each is deleted once it has not changed for {retention.Months} months.</li>
         <li>FocusBot knows who was sent a pulse and who answered, only to remind and to avoid duplicates; it never shows that per person.</li>
         <li>Your organisation's FocusBot admins can erase your conversation reference, delivery records and answers on request, together with
-        the recognitions of you and those you gave a colleague, and their posts in the channels.</li>
+        the knowledge checks kept for you to review, the recognitions of you and those you gave a colleague, and their posts in the channels.</li>
         </ul></body></html>
         """;
 

@@ -149,6 +149,7 @@ public static class ErasureCard
         Count("Team roster entries", counts.RosterEntries),
         Count("Delivery records (pulses, insights, recognitions)", counts.Deliveries),
         Count("Answers and Voice suggestions", counts.Answers),
+        Count("Knowledge checks kept for them to review", counts.ReviewItems),
         Count("\"Got it\" on insights (counts drop)", counts.GotItMarks),
         Count("Applause given (counts drop)", counts.ApplauseMarks),
         Count("Recognitions of them, with their posts", counts.Recognitions),

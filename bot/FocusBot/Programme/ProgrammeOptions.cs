@@ -2,7 +2,7 @@ using FocusBot.Domain.Programme;
 
 namespace FocusBot.Programme;
 
-/// <summary>Programme events and their before-and-after view, and the mastery rule of the levels (configuration section Programme).</summary>
+/// <summary>Programme events and their before-and-after view, the mastery rule of the levels and the spaced review of missed knowledge checks (configuration section Programme).</summary>
 public sealed class ProgrammeOptions
 {
     public const string Section = "Programme";
@@ -22,6 +22,9 @@ public sealed class ProgrammeOptions
     /// <summary>% favourable a level's behaviour and attitude items need. Default 70, from 50 to 100.</summary>
     public int FavourablePercent { get; set; } = MasteryRule.DefaultFavourablePercent;
 
+    /// <summary>Weeks before a knowledge check a person missed comes back to them (<see cref="SpacedReview"/>). Default 2, from 1 to 8.</summary>
+    public int ReviewAfterWeeks { get; set; } = SpacedReview.DefaultWeeks;
+
     /// <summary>The sentence start-up refuses a bad value with.</summary>
     public static readonly string EventWindowWeeksRange =
         $"Programme:EventWindowWeeks must be a whole number of weeks from {BeforeAfter.MinWindowWeeks} to {BeforeAfter.MaxWindowWeeks}: one week either side " +
@@ -36,6 +39,10 @@ public sealed class ProgrammeOptions
 
     public static readonly string FavourablePercentRange =
         $"Programme:FavourablePercent must be a whole number from {MasteryRule.MinPercent} to {MasteryRule.MaxPercent}: below half is not favourable.";
+
+    public static readonly string ReviewAfterWeeksRange =
+        $"Programme:ReviewAfterWeeks must be a whole number of weeks from {SpacedReview.MinWeeks} to {SpacedReview.MaxWeeks}: sooner than a week it tests the " +
+        "solution the card just showed rather than what stayed, and after two months the item has lost its link to what the person was learning.";
 
     /// <summary>The refusal of a minimum under the privacy minimum group size.</summary>
     public static string MasteryMinRespondentsTooLow(int value, int privacyMinimum) =>

@@ -17,9 +17,12 @@ public static class ProgrammeServiceCollectionExtensions
             .Validate(o => o.MasteryPercent is >= MasteryRule.MinPercent and <= MasteryRule.MaxPercent, ProgrammeOptions.MasteryPercentRange)
             .Validate(o => o.MasteryWeeks is >= MasteryRule.MinWeeks and <= MasteryRule.MaxWeeks, ProgrammeOptions.MasteryWeeksRange)
             .Validate(o => o.FavourablePercent is >= MasteryRule.MinPercent and <= MasteryRule.MaxPercent, ProgrammeOptions.FavourablePercentRange)
+            .Validate(o => o.ReviewAfterWeeks is >= SpacedReview.MinWeeks and <= SpacedReview.MaxWeeks, ProgrammeOptions.ReviewAfterWeeksRange)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProgrammeOptions>, MinRespondentsValidator>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ProgrammeOptions>>().Value.ToRule(sp.GetRequiredService<PrivacyThresholds>().MinimumGroupSize));
+        // The pulse card asks missed knowledge checks again by this rule (Pulses/PulseReviews).
+        services.TryAddSingleton(sp => new SpacedReview { Weeks = sp.GetRequiredService<IOptions<ProgrammeOptions>>().Value.ReviewAfterWeeks });
         services.TryAddSingleton<TeamLevelsReader>();
         services.TryAddSingleton<TeamChannels>();
         services.AddSingleton<EventCommand>();

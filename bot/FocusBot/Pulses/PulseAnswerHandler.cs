@@ -26,6 +26,8 @@ namespace FocusBot.Pulses;
 /// A person may hold several cards of one pulse (the weekly send, one from `pulse`): a press on a card whose stamp is not
 /// the stamp of the answers stored now would undo a newer card's answers, so it saves nothing and the card comes back
 /// with what is stored and a notice. A card shown again refreshes to what is stored.
+/// The card may also hold a knowledge check from an earlier week (<see cref="PulseReviews"/>, input "r."): only the one
+/// this person's card of this pulse shows is accepted, its first answer counts, and it goes to the review items alone.
 /// </summary>
 public sealed partial class PulseAnswerHandler(
     PulseBank bank,
@@ -35,6 +37,7 @@ public sealed partial class PulseAnswerHandler(
     IRosterStore roster,
     IConversationStore conversations,
     Pseudonyms pseudonyms,
+    PulseReviews reviews,
     IEnumerable<IPulseListener> listeners,
     IOptions<PulseOptions> options,
     PrivacyThresholds privacy,
@@ -72,38 +75,55 @@ public sealed partial class PulseAnswerHandler(
         var current = ShownAnswers.Of(questions, stored);
         // Cards sent before stamps carry none: they are taken as current, as they always were.
         var outdated = StampOf(data) is { } shown && shown != current.Stamp;
+        var review = verb == PulseCard.LaterVerb ? null : await reviews.ForAsync(pulse, pseudonym, cancellationToken);
         return verb switch
         {
-            PulseCard.RefreshVerb => Current(pulse, questions, current, null),
-            PulseCard.EditVerb => Card(PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, current, outdated ? OtherCardNotice : null)),
+            PulseCard.RefreshVerb => Current(pulse, questions, current, review, null),
+            PulseCard.EditVerb => Card(PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, current, outdated ? OtherCardNotice : null, review)),
             PulseCard.LaterVerb => await RemindLaterAsync(turn, pulse, userId, stored.Count > 0, cancellationToken),
-            _ => await SaveAsync(pulse, questions, pseudonym, userId, data, stored, outdated, measurement, cancellationToken),
+            _ => await SaveAsync(new Submission(pulse, questions, pseudonym, userId, stored, review), data, outdated, measurement, cancellationToken),
         };
     }
 
-    private async Task<AdaptiveCardInvokeResponse> SaveAsync(Pulse pulse, IReadOnlyList<Question> questions, string pseudonym,
-        string userId, JsonElement data, IReadOnlyDictionary<string, Answer> stored, bool outdated, AnswerMeasurement? measurement,
+    /// <summary>One press of Submit: the pulse, the person, what was stored before it and the review their card shows.</summary>
+    private sealed record Submission(Pulse Pulse, IReadOnlyList<Question> Questions, string Pseudonym, string UserId,
+        IReadOnlyDictionary<string, Answer> Stored, PulseReview? Review);
+
+    private async Task<AdaptiveCardInvokeResponse> SaveAsync(Submission submission, JsonElement data, bool outdated, AnswerMeasurement? measurement,
         CancellationToken cancellationToken)
     {
+        var (pulse, questions, pseudonym, userId, stored, review) = submission;
         var mine = PulseBank.ValuesOf(stored);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? reviewValue = null;
         foreach (var property in data.EnumerateObject())
         {
-            if (!property.Name.StartsWith(PulseCard.InputPrefix, StringComparison.Ordinal))
+            var isReview = property.Name.StartsWith(ReviewSection.InputPrefix, StringComparison.Ordinal);
+            if (!isReview && !property.Name.StartsWith(PulseCard.InputPrefix, StringComparison.Ordinal))
                 continue;
-            var questionId = property.Name[PulseCard.InputPrefix.Length..];
+            var questionId = property.Name[(isReview ? ReviewSection.InputPrefix : PulseCard.InputPrefix).Length..];
             var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()!.Trim() : property.Value.ToString();
-            if (questions.FirstOrDefault(q => q.Id == questionId) is not { } question)
-                return Invalid(measurement, pulse, questions, stored, "One of the answers is for a question that is not in this pulse. Nothing was saved.");
+            // A review input must be the one this person's card of this pulse shows: any other is refused like an unknown question.
+            var question = isReview ? (review?.Question.Id == questionId ? review.Question : null) : questions.FirstOrDefault(q => q.Id == questionId);
+            if (question is null)
+            {
+                return Invalid(measurement, submission, isReview
+                    ? "One of the answers is for a knowledge check that is not yours to review in this pulse. Nothing was saved."
+                    : "One of the answers is for a question that is not in this pulse. Nothing was saved.");
+            }
+
             if (value.Length == 0)
                 continue;
             if (AnswerScales.Validate(question, value) is { } problem)
-                return Invalid(measurement, pulse, questions, stored, $"\"{Shorten(question.Text)}\": {problem} Nothing was saved.");
-            given[questionId] = value;
+                return Invalid(measurement, submission, $"\"{Shorten(question.Text)}\": {problem} Nothing was saved.");
+            if (isReview)
+                reviewValue = value;
+            else
+                given[questionId] = value;
         }
 
-        if (given.Count == 0)
-            return Invalid(measurement, pulse, questions, stored, "Please answer at least one question.");
+        if (given.Count == 0 && reviewValue is null)
+            return Invalid(measurement, submission, "Please answer at least one question.");
 
         // An older card would silently undo what a newer one stored. Only a press that repeats what is stored (a double
         // click, Teams repeating the press) goes on, and changes nothing.
@@ -111,7 +131,7 @@ public sealed partial class PulseAnswerHandler(
         {
             LogOutdatedCard(logger);
             measurement?.Outcome = FocusBotTelemetry.AnswerOutcomes.OutdatedCard;
-            return Current(pulse, questions, ShownAnswers.Of(questions, stored), OtherCardNotice);
+            return Current(pulse, questions, ShownAnswers.Of(questions, stored), review, OtherCardNotice);
         }
 
         var teams = await roster.ListTeamsForUserAsync(pulse.TenantId, userId, cancellationToken);
@@ -160,19 +180,26 @@ public sealed partial class PulseAnswerHandler(
                 await listener.OnAnswersAsync(pulse, changes, unchanged, cancellationToken);
         }
 
-        await answeredMarks.AddAsync(pulse.Id, pseudonyms.AnsweredMarker(pulse.Id, RecipientKeys.For(pulse.TenantId, userId)), cancellationToken);
-        LogAnswered(logger, given.Count);
+        // A review alone is not an answer to the pulse: reminders still come until the pulse itself is answered.
+        if (given.Count > 0)
+        {
+            await answeredMarks.AddAsync(pulse.Id, pseudonyms.AnsweredMarker(pulse.Id, RecipientKeys.For(pulse.TenantId, userId)), cancellationToken);
+            LogAnswered(logger, given.Count);
+        }
+
+        // The review goes to its own store only: no answer row, no listener, no figure.
+        var reviewed = reviewValue is null ? null : await reviews.AnswerAsync(pulse, review!, reviewValue, cancellationToken);
         measurement?.Outcome = changes.Count > 0 ? FocusBotTelemetry.AnswerOutcomes.Saved : FocusBotTelemetry.AnswerOutcomes.Unchanged;
         measurement?.Stored = changes.Count;
-        var notice = locked.Count == 0 ? null : "Knowledge check: your first answer counts, so the change to it was not saved; your other answers were.";
-        return Card(PulseCard.Answered(pulse.Id, questions, ShownAnswers.Of(questions, nowStored), pulse.ClosesAt, notice));
+        var notice = locked.Count == 0 && reviewed?.Locked != true ? null : "Knowledge check: your first answer counts, so the change to it was not saved; your other answers were.";
+        return Card(PulseCard.Answered(pulse.Id, questions, ShownAnswers.Of(questions, nowStored), pulse.ClosesAt, notice, reviewed?.Review ?? review));
     }
 
-    /// <summary>The card as it stands: the answers with "change", or the form while there are none.</summary>
-    private AdaptiveCardInvokeResponse Current(Pulse pulse, IReadOnlyList<Question> questions, ShownAnswers current, string? notice) =>
-        Card(current.Values.Count > 0
-            ? PulseCard.Answered(pulse.Id, questions, current, pulse.ClosesAt, notice)
-            : PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, current, notice));
+    /// <summary>The card as it stands: the answers with "change", or the form while nothing is answered (the review included).</summary>
+    private AdaptiveCardInvokeResponse Current(Pulse pulse, IReadOnlyList<Question> questions, ShownAnswers current, PulseReview? review, string? notice) =>
+        Card(current.Values.Count > 0 || review?.AnsweredIn(pulse.Id) == true
+            ? PulseCard.Answered(pulse.Id, questions, current, pulse.ClosesAt, notice, review)
+            : PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, current, notice, review));
 
     private static AdaptiveCardInvokeResponse Card(Cards.AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJsonElement());
 
@@ -247,15 +274,12 @@ public sealed partial class PulseAnswerHandler(
         return day == today.AddDays(1) ? time + " tomorrow" : time + " on " + local.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
     }
 
-    private AdaptiveCardInvokeResponse Invalid(AnswerMeasurement? measurement, Pulse pulse, IReadOnlyList<Question> questions,
-        IReadOnlyDictionary<string, Answer> stored, string problem)
+    private AdaptiveCardInvokeResponse Invalid(AnswerMeasurement? measurement, Submission submission, string problem)
     {
         measurement?.Outcome = FocusBotTelemetry.AnswerOutcomes.Invalid;
-        return Problem(pulse, questions, stored, problem);
+        var (pulse, questions, _, _, stored, review) = submission;
+        return Card(PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, ShownAnswers.Of(questions, stored), problem, review));
     }
-
-    private AdaptiveCardInvokeResponse Problem(Pulse pulse, IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> stored, string problem) =>
-        Card(PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, ShownAnswers.Of(questions, stored), problem));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 

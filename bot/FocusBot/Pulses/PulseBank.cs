@@ -17,6 +17,8 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAns
 
     private readonly ConcurrentDictionary<string, Question> _questions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (Pulse Pulse, DateTimeOffset ReadAt)> _pulses = new(StringComparer.Ordinal);
+    // A reference, so a reader never sees a bank of one read with the time of another.
+    private ActiveBank? _active;
 
     public async Task<Pulse?> GetPulseAsync(string pulseId, CancellationToken cancellationToken)
     {
@@ -54,6 +56,22 @@ public sealed class PulseBank(IPulseStore pulses, IQuestionStore questions, IAns
 
         return list;
     }
+
+    /// <summary>
+    /// The bank's active questions by id, read again after a few seconds like the pulses: unlike a pulse's own questions,
+    /// a question deactivated since must stop coming back for review.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Question>> ActiveQuestionsAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_active is { } cached && now - cached.ReadAt < PulseCacheFor && now >= cached.ReadAt)
+            return cached.Bank;
+        var bank = (await questions.ListAsync(includeInactive: false, cancellationToken)).ToDictionary(q => q.Id, StringComparer.Ordinal);
+        _active = new ActiveBank(bank, now);
+        return bank;
+    }
+
+    private sealed record ActiveBank(IReadOnlyDictionary<string, Question> Bank, DateTimeOffset ReadAt);
 
     /// <summary>The respondent's stored answers to the pulse, by question id, read side by side.</summary>
     public async Task<IReadOnlyDictionary<string, Answer>> AnswersOfAsync(Pulse pulse, IReadOnlyList<Question> questions,

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using FocusBot.Cards;
 using FocusBot.Domain.Answers;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Questions;
 
 namespace FocusBot.Pulses;
@@ -26,7 +26,9 @@ public static class PulseCard
     /// <param name="minimumGroupSize">Privacy:MinimumGroupSize: the card promises what the reports keep.</param>
     /// <param name="shown">The person's answers the form starts from, and their stamp.</param>
     /// <param name="problem">A line above the questions: what was wrong with the last press, or why the card changed.</param>
-    public static AdaptiveCard Form(string pulseId, IReadOnlyList<Question> questions, int minimumGroupSize, ShownAnswers shown, string? problem = null)
+    /// <param name="review">The knowledge check from an earlier week this person's card shows, if any (<see cref="PulseReviews"/>).</param>
+    public static AdaptiveCard Form(string pulseId, IReadOnlyList<Question> questions, int minimumGroupSize, ShownAnswers shown, string? problem = null,
+        PulseReview? review = null)
     {
         ArgumentNullException.ThrowIfNull(shown);
         var body = new List<CardElement>
@@ -52,9 +54,7 @@ public static class PulseCard
                 // editable quiz item would let anyone turn a wrong answer into a right one.
                 if (value is not null)
                 {
-                    // A TextBlock renders markdown, unlike the input label this stands in for: escaped here.
-                    body.Add(new TextBlock(CardText.Escape(label)) { Weight = "Bolder", Spacing = "Medium" });
-                    body.Add(new TextBlock($"Your answer: {CardText.Escape(AnswerScales.LabelOf(question, value))}. Locked: the first answer counts.") { IsSubtle = true });
+                    body.AddRange(Locked(label, question, value));
                     continue;
                 }
 
@@ -63,18 +63,11 @@ public static class PulseCard
 
             body.Add(question.Kind == QuestionKind.FreeText
                 ? new TextInput { Id = id, Label = label, IsMultiline = true, MaxLength = Answer.FreeTextMaxLength, Value = value, Placeholder = "Your answer (optional)", Spacing = "Medium" }
-                : new ChoiceSetInput
-                {
-                    Id = id,
-                    Label = label,
-                    Spacing = "Medium",
-                    Style = question.Kind == QuestionKind.Advocacy ? "compact" : "expanded",
-                    Choices = [.. AnswerScales.ChoicesFor(question).Select(c => new Choice(c.Label, c.Value))],
-                    Value = value,
-                    IsRequired = true,
-                    ErrorMessage = "Please choose an answer",
-                });
+                : Choices(id, label, question, value, required: true));
         }
+
+        if (review is not null)
+            body.AddRange(ReviewSection.Form(review, pulseId));
 
         var data = Data(pulseId, shown);
         body.Add(new ActionSet(
@@ -87,7 +80,9 @@ public static class PulseCard
 
     /// <param name="shown">The person's stored answers, and their stamp.</param>
     /// <param name="notice">Said under the heading: a change that was not saved, and why.</param>
-    public static AdaptiveCard Answered(string pulseId, IReadOnlyList<Question> questions, ShownAnswers shown, DateTimeOffset closesAt, string? notice = null)
+    /// <param name="review">The knowledge check from an earlier week this person's card shows, if any.</param>
+    public static AdaptiveCard Answered(string pulseId, IReadOnlyList<Question> questions, ShownAnswers shown, DateTimeOffset closesAt, string? notice = null,
+        PulseReview? review = null)
     {
         ArgumentNullException.ThrowIfNull(shown);
         var answers = shown.Values;
@@ -106,19 +101,11 @@ public static class PulseCard
                 continue;
             }
 
-            body.Add(new TextBlock($"Your answer: {CardText.Escape(AnswerScales.LabelOf(question, value))}"));
-            if (question.Kind == QuestionKind.Quiz && question.CorrectOption is { } correct)
-            {
-                var right = value == correct.ToString(CultureInfo.InvariantCulture);
-                body.Add(new TextBlock(right ? "Correct" : $"Not quite: the answer is \"{CardText.Escape(question.Options[correct])}\"")
-                {
-                    Color = right ? "Good" : "Attention",
-                    Weight = "Bolder",
-                });
-                if (question.Explanation is { Length: > 0 } why)
-                    body.Add(new TextBlock(CardText.Escape(why)) { IsSubtle = true });
-            }
+            body.AddRange(AnswerWithResult(question, value));
         }
+
+        if (review is not null)
+            body.AddRange(ReviewSection.Answered(review, pulseId));
 
         body.Add(new TextBlock(questions.Any(q => q.Kind == QuestionKind.Quiz)
             ? $"You can change your other answers until {closesAt:dddd d MMMM}; a knowledge check counts its first answer."
@@ -126,6 +113,42 @@ public static class PulseCard
         { IsSubtle = true, Spacing = "Medium" });
         body.Add(new ActionSet([ExecuteAction.WithSubmitFallback("Change answers", EditVerb, Data(pulseId, shown))]));
         return new AdaptiveCard { FallbackText = "Your pulse answers", Body = body, Refresh = RefreshOf(pulseId, shown) };
+    }
+
+    /// <summary>A knowledge check once answered, in the form: the answer as text, since the solution has been shown.</summary>
+    internal static IEnumerable<CardElement> Locked(string label, Question question, string value) =>
+    [
+        // A TextBlock renders markdown, unlike the input label this stands in for: escaped here.
+        new TextBlock(CardText.Escape(label)) { Weight = "Bolder", Spacing = "Medium" },
+        new TextBlock($"Your answer: {CardText.Escape(AnswerScales.LabelOf(question, value))}. Locked: the first answer counts.") { IsSubtle = true },
+    ];
+
+    internal static ChoiceSetInput Choices(string id, string label, Question question, string? value, bool required) => new()
+    {
+        Id = id,
+        Label = label,
+        Spacing = "Medium",
+        Style = question.Kind == QuestionKind.Advocacy ? "compact" : "expanded",
+        Choices = [.. AnswerScales.ChoicesFor(question).Select(c => new Choice(c.Label, c.Value))],
+        Value = value,
+        IsRequired = required,
+        ErrorMessage = required ? "Please choose an answer" : null,
+    };
+
+    /// <summary>The person's answer, and for a knowledge check whether it was right, the solution and why.</summary>
+    internal static IEnumerable<CardElement> AnswerWithResult(Question question, string value)
+    {
+        yield return new TextBlock($"Your answer: {CardText.Escape(AnswerScales.LabelOf(question, value))}");
+        if (question.Kind != QuestionKind.Quiz || question.CorrectOption is not { } correct)
+            yield break;
+        var right = SpacedReview.IsRight(question, value);
+        yield return new TextBlock(right ? "Correct" : $"Not quite: the answer is \"{CardText.Escape(question.Options[correct])}\"")
+        {
+            Color = right ? "Good" : "Attention",
+            Weight = "Bolder",
+        };
+        if (question.Explanation is { Length: > 0 } why)
+            yield return new TextBlock(CardText.Escape(why)) { IsSubtle = true };
     }
 
     // The pulse and the stamp of the answers shown: nothing that names the person, who is known from the press itself.

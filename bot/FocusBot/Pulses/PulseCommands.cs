@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace FocusBot.Pulses;
 
 /// <summary>`pulse`: show me my open pulse (or my answers to it).</summary>
-public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
+public sealed class ShowPulseCommand(PulseBank bank, PulseReviews reviews, Pseudonyms pseudonyms, IOptions<PulseOptions> options,
     PrivacyThresholds privacy, TimeProvider timeProvider) : ICommandHandler
 {
     public BotCommand Command => CommandCatalog.Pulse;
@@ -35,9 +35,10 @@ public sealed class ShowPulseCommand(PulseBank bank, Pseudonyms pseudonyms, IOpt
         var questions = await bank.QuestionsOfAsync(open, cancellationToken);
         var pseudonym = pseudonyms.For(open.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty);
         var mine = ShownAnswers.Of(questions, await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken));
-        var card = mine.Values.Count > 0
-            ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt)
-            : PulseCard.Form(open.Id, questions, privacy.MinimumGroupSize, mine);
+        var review = await reviews.ForAsync(open, pseudonym, cancellationToken);
+        var card = mine.Values.Count > 0 || review?.AnsweredIn(open.Id) == true
+            ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt, review: review)
+            : PulseCard.Form(open.Id, questions, privacy.MinimumGroupSize, mine, review: review);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), PulseCard.Summary(questions.Count)), cancellationToken);
     }
 }

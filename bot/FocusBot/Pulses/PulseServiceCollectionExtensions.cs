@@ -37,6 +37,9 @@ public static class PulseServiceCollectionExtensions
 
         services.AddPeople();
         services.AddSingleton<PulseBank>();
+        // A listener too: a person's first answer to a knowledge check files or ends their review item.
+        services.AddSingleton<PulseReviews>();
+        services.AddSingleton<IPulseListener>(sp => sp.GetRequiredService<PulseReviews>());
         services.AddSingleton<IDeliveryContent, PulseContent>();
         services.AddSingleton<InstalledTenants>();
         services.AddSingleton<DeliveryChats>();

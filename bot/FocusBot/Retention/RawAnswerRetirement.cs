@@ -1,12 +1,13 @@
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Deliveries;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Trends;
 
 namespace FocusBot.Retention;
 
 /// <summary>What one retention pass deleted: counts only, never whose or which.</summary>
-public sealed record RetentionPass(bool Ran, int Tenants, int AnswerSets, AnswerSetDeletion Deleted, int Deliveries)
+public sealed record RetentionPass(bool Ran, int Tenants, int AnswerSets, AnswerSetDeletion Deleted, int Deliveries, int ReviewItems = 0)
 {
     /// <summary>Another instance holds the retention lease: this one did nothing.</summary>
     public static readonly RetentionPass NotHeld = new(false, 0, 0, AnswerSetDeletion.None, 0);
@@ -16,12 +17,13 @@ public sealed record RetentionPass(bool Ran, int Tenants, int AnswerSets, Answer
 /// Deletes the raw answers of retired weeks (<see cref="RawAnswerRetention"/>), tenant by tenant: every answer set a
 /// week of which is retired (a pulse's answers, counted records and "answered" markers; a week's "one thing"
 /// comments), and each retired pulse's delivery ledger (it names every person sent the pulse, and rows from before the
-/// markers say who answered) with its results ledger (which names the same people). The pulses themselves stay (ids, questions, dates: nobody's data), and so does everything
+/// markers say who answered) with its results ledger (which names the same people), and the review items (missed knowledge
+/// checks kept for a person, under their pseudonym) last updated before the line. The pulses themselves stay (ids, questions, dates: nobody's data), and so does everything
 /// counted from the answers: the sealed figures and Voice phrase counts the trends show.
 /// Resumable: the line is recorded before anything goes, so the trends and comments treat the weeks as retired
 /// throughout; the sets left are listed again by the next pass; a tenant is marked done only once all went.
 /// </summary>
-public sealed class RawAnswerRetirement(IAnswerSetStore sets, IPulseStore pulses, IDeliveryStore deliveries, RawAnswerRetention retention)
+public sealed class RawAnswerRetirement(IAnswerSetStore sets, IPulseStore pulses, IDeliveryStore deliveries, IReviewItemStore reviewItems, RawAnswerRetention retention)
 {
     /// <param name="stillHeld">Renews the lease between sets; false (another instance took it over) ends the pass.</param>
     public async Task<RetentionPass> RunAsync(Func<CancellationToken, Task<bool>> stillHeld, CancellationToken cancellationToken)
@@ -46,6 +48,8 @@ public sealed class RawAnswerRetirement(IAnswerSetStore sets, IPulseStore pulses
         foreach (var (tenantId, work) in tenants)
         {
             var line = await retention.LineAsync(tenantId, cancellationToken);
+            // Every tenant with review items has pulses (the items come from their answers), so each is reached here.
+            pass = pass with { ReviewItems = pass.ReviewItems + await reviewItems.DeleteUpdatedBeforeAsync(tenantId, line, cancellationToken) };
             var done = await retention.DoneAsync(tenantId, cancellationToken);
             // Pulses below the line whose sets may be unlisted (answers stored before their set was recorded, a delivery
             // ledger with no answers): each once, from where the last finished pass stopped.

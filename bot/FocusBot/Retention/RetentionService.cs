@@ -39,7 +39,7 @@ public sealed partial class RetentionService(
         {
             var pass = await retirement.RunAsync(Lease.HoldAsync, cancellationToken);
             LogPass(logger, options.Value.RawAnswersMonths, pass.Tenants, pass.AnswerSets, pass.Deleted.Answers, pass.Deleted.CountedAnswers, pass.Deleted.AnsweredMarks,
-                pass.Deliveries);
+                pass.Deliveries, pass.ReviewItems);
             return pass;
         }
         finally
@@ -50,8 +50,8 @@ public sealed partial class RetentionService(
 
     protected override void OnPassFailed(Exception exception) => LogPassFailed(logger, exception.GetType().Name);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention pass (raw answers kept {Months} months): {Tenants} tenant(s), {Sets} answer set(s); deleted {Answers} answers and comments, {Counted} counted records, {Marks} answered markers, {Deliveries} pulse delivery rows")]
-    private static partial void LogPass(ILogger logger, int months, int tenants, int sets, int answers, int counted, int marks, int deliveries);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention pass (raw answers kept {Months} months): {Tenants} tenant(s), {Sets} answer set(s); deleted {Answers} answers and comments, {Counted} counted records, {Marks} answered markers, {Deliveries} pulse delivery rows, {ReviewItems} review items")]
+    private static partial void LogPass(ILogger logger, int months, int tenants, int sets, int answers, int counted, int marks, int deliveries, int reviewItems);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Retention pass skipped: another instance holds the retention lease")]
     private static partial void LogNotHeld(ILogger logger);

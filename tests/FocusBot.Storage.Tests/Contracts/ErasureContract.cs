@@ -4,6 +4,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Privacy;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
@@ -54,6 +55,7 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
         ApplauseMarks = 1,
         Recognitions = 1,
         RecognitionsGiven = 1,
+        ReviewItems = 2,
     };
 
     // Someone the erased person recognised as a colleague; nobody asks to erase them.
@@ -202,6 +204,8 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
         await answers.UpsertAsync(TestData.Answer("2026-W48", "a3", AnswerKey(userId), "3"), Token);
         await answers.UpsertAsync(TestData.Answer(VoicePulse, "voice", AnswerKey(userId), "Call customers back the same day"), Token);
 
+        foreach (var question in (string[])["k1", "k2"])
+            await Stores.Get<IReviewItemStore>().SaveAsync(ReviewItemContract.Item(AnswerKey(userId), question), Token);
         await Stores.Get<IInsightStore>().AddGotItAsync("i-shared", MarkKey(userId), Token);
         await Stores.Get<ISettingsStore>().SetPausedAsync(TestData.Tenant, userId, paused: true, Token);
         await Stores.Get<IRoleStore>().GrantAsync(new RoleAssignment { TenantId = TestData.Tenant, AadObjectId = "aad-" + userId, Role = Role.HR, GrantedBy = "install", GrantedAt = TestData.Monday }, Token);
@@ -249,6 +253,7 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
             Assert.Null(await Stores.Get<IDeliveryStore>().GetAsync(ledger, RecipientKeys.For(TestData.Tenant, userId), Token));
         Assert.Empty(await Stores.Get<IAnswerStore>().ListByRespondentAsync(AnswerKey(userId), Token).ToListAsync(Token));
         Assert.Null(await Stores.Get<IAnswerStore>().GetAsync(VoicePulse, "voice", AnswerKey(userId), Token));
+        Assert.Empty(await Stores.Get<IReviewItemStore>().ListForPersonAsync(TestData.Tenant, AnswerKey(userId), Token));
         Assert.False(await Stores.Get<ISettingsStore>().IsPausedAsync(TestData.Tenant, userId, Token));
         Assert.Empty(await Stores.Get<IRoleStore>().ListForPersonAsync(TestData.Tenant, "aad-" + userId, Token));
         Assert.False(await Stores.Get<ISettingsStore>().IsDigestOffAsync(TestData.Tenant, "aad-" + userId, Token));
@@ -270,6 +275,7 @@ public abstract class ErasureContract(Func<StorageBackend> backend) : StoreContr
         foreach (var ledger in Ledgers)
             Assert.NotNull(await Stores.Get<IDeliveryStore>().GetAsync(ledger, RecipientKeys.For(TestData.Tenant, userId), Token));
         Assert.Equal(4, await Stores.Get<IAnswerStore>().ListByRespondentAsync(AnswerKey(userId), Token).CountAsync(Token));
+        Assert.Equal(["k1", "k2"], (await Stores.Get<IReviewItemStore>().ListForPersonAsync(TestData.Tenant, AnswerKey(userId), Token)).Select(i => i.QuestionId));
         Assert.True(await Stores.Get<ISettingsStore>().IsPausedAsync(TestData.Tenant, userId, Token));
         Assert.Equal(3, (await Stores.Get<IRoleStore>().ListForPersonAsync(TestData.Tenant, "aad-" + userId, Token)).Count);
         Assert.True(await Stores.Get<ISettingsStore>().IsDigestOffAsync(TestData.Tenant, "aad-" + userId, Token));

@@ -245,6 +245,7 @@ public static class WorstCaseCards
         ApplauseMarks = 9_999,
         Recognitions = 120,
         RecognitionsGiven = 999,
+        ReviewItems = 9_999,
     };
 
     // The button data carries the name as the Admin saw it: plain, bounded; the ids as long as the form lets through.

@@ -31,6 +31,7 @@ public abstract class ErasureFlowTests(StorageKind storage, AzuriteFixture azuri
         foreach (var fact in new[]
         {
             "Personal chat reference: 1", "Team roster entries: 1", "Delivery records (pulses, insights, recognitions): 3", "Answers and Voice suggestions: 2",
+            "Knowledge checks kept for them to review: 1",
             "\"Got it\" on insights (counts drop): 1", "Applause given (counts drop): 1", "Recognitions of them, with their posts: 1",
             "Recognitions they gave a colleague, with their posts: 1", "Role grants (a Manager: one per team): 2", "Pause setting: 1", "Weekly digest turned off: 1",
         })

@@ -6,6 +6,7 @@ using FocusBot.Domain.Conversations;
 using FocusBot.Domain.Deliveries;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Privacy;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Roster;
@@ -25,7 +26,7 @@ namespace FocusBot.Tests.Privacy;
 public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurite) : IAsyncLifetime
 {
     /// <summary>What <see cref="GiveMeganDataEverywhereAsync"/> stores about her.</summary>
-    protected const int MegansRows = 15;
+    protected const int MegansRows = 16;
 
     private BotScenario _scenario = null!;
 
@@ -96,6 +97,9 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
             Value = "4",
             AnsweredAt = DateTimeOffset.UtcNow,
         }, None);
+        // A knowledge check she missed, kept to come back to her; Sam missed one too.
+        foreach (var person in new[] { Person.Megan, Person.Sam })
+            await Scenario.Get<IReviewItemStore>().SaveAsync(ReviewItemOf(person), None);
         // She manages Service Desk (granted by Ada) and turned its weekly digest off.
         await Scenario.SayAsync(Person.Ada, "roles grant manager Megan Bowen " + BotScenario.ServiceDeskTeam);
         await Scenario.SayAsync(Person.Megan, "digest off");
@@ -131,10 +135,23 @@ public abstract class ErasureScenario(StorageKind storage, AzuriteFixture azurit
         Assert.Contains(Scenario.SentTo(BotScenario.CustomerWinsChannel), s => s.Operation == ConnectorOperation.Delete && s.ActivityId == _megansKudos.ActivityId);
 
         // Sam's data is untouched.
+        Assert.Single(await Scenario.Get<IReviewItemStore>().ListForPersonAsync(BotScenario.TenantId, ReviewItemOf(Person.Sam).RespondentPseudonym, None));
+        Assert.Empty(await Scenario.Get<IReviewItemStore>().ListForPersonAsync(BotScenario.TenantId, ReviewItemOf(Person.Megan).RespondentPseudonym, None));
         Assert.NotNull(await Scenario.Get<IConversationStore>().GetPersonalForUserAsync(BotScenario.TenantId, Person.Sam.UserId, None));
         Assert.Equal(ofSam.Id, Assert.Single(await Scenario.Get<IRecognitionStore>().ListRecentAsync(BotScenario.TenantId, 5, None)).Id);
         Assert.Equal("Sam Carter", (await Scenario.Get<PeoplePicker>().ResolveAsync(BotScenario.TenantId, Person.Sam.AadObjectId, None))?.Name);
     }
+
+    private ReviewItem ReviewItemOf(Person person) => new()
+    {
+        TenantId = BotScenario.TenantId,
+        RespondentPseudonym = Scenario.Get<Pseudonyms>().For(BotScenario.TenantId, person.AadObjectId),
+        QuestionId = "k-quiz-1",
+        Misses = 1,
+        DueOn = new DateOnly(2026, 12, 14),
+        CreatedOn = new DateOnly(2026, 12, 1),
+        UpdatedOn = new DateOnly(2026, 12, 1),
+    };
 
     protected Task<ErasureResult> CountMegansAsync() =>
         Scenario.Get<IPersonalDataEraser>().CountAsync(

@@ -38,6 +38,8 @@ public sealed class ProgrammeOptionsTests
     [InlineData("Programme:MasteryWeeks", "3", "Programme:MasteryWeeks must be a whole number of weeks from 4 to 26")]
     [InlineData("Programme:MasteryWeeks", "27", "Programme:MasteryWeeks must be a whole number of weeks from 4 to 26")]
     [InlineData("Programme:FavourablePercent", "40", "Programme:FavourablePercent must be a whole number from 50 to 100")]
+    [InlineData("Programme:ReviewAfterWeeks", "0", "Programme:ReviewAfterWeeks must be a whole number of weeks from 1 to 8")]
+    [InlineData("Programme:ReviewAfterWeeks", "9", "Programme:ReviewAfterWeeks must be a whole number of weeks from 1 to 8")]
     [InlineData("Programme:MasteryMinRespondents", "4", "Programme:MasteryMinRespondents is 4; it can never be below Privacy:MinimumGroupSize (5)")]
     public async Task Start_MasteryRuleOutOfRange_IsRefusedWithTheRangeAndWhy(string key, string value, string expected)
     {
@@ -65,5 +67,15 @@ public sealed class ProgrammeOptionsTests
 
         var rule = host.Services.GetRequiredService<MasteryRule>();
         Assert.Equal((9, 90, 8, 70), (rule.MinRespondents, rule.Percent, rule.Weeks, rule.FavourablePercent));
+        Assert.Equal(SpacedReview.DefaultWeeks, host.Services.GetRequiredService<SpacedReview>().Weeks);
+    }
+
+    [Fact]
+    public async Task Start_ReviewAfterWeeksSet_IsTheSpacedReviewInterval()
+    {
+        await using var host = new FocusBotTestHost("Development", new Dictionary<string, string?> { ["Programme:ReviewAfterWeeks"] = "3" });
+        _ = host.Client;
+
+        Assert.Equal(3, host.Services.GetRequiredService<SpacedReview>().Weeks);
     }
 }

@@ -226,13 +226,7 @@ public abstract class PulseTrustTests : IAsyncLifetime
         return InvokeAsync(userId, PulseCard.AnswerVerb, data);
     }
 
-    private async Task<JsonElement> InvokeAsync(string userId, string verb, JsonObject data)
-    {
-        var response = await _host.PostActivityAsync(Execute(_connector.BaseUrl, userId, ChatOf(userId), verb, data));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.Clone();
-    }
+    private Task<JsonElement> InvokeAsync(string userId, string verb, JsonObject data) => _host.InvokeInChatAsync(_connector.BaseUrl, userId, verb, data);
 
     protected T Store<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FocusBot.Domain.Answers;
 using FocusBot.Domain.Deliveries;
+using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Trends;
 using FocusBot.Pulses;
@@ -129,9 +130,26 @@ public abstract partial class RetentionFlowTests(StorageKind storage, AzuriteFix
 
     private sealed record RawRows(int Answers, int Voice, int Counted, int Marks, int Deliveries);
 
+    /// <summary>A knowledge check kept for someone to review, last updated on <paramref name="updated"/>'s day.</summary>
+    private Task<ReviewItem> ReviewItemAsync(string pseudonym, DateTimeOffset updated) => _scenario.Get<IReviewItemStore>().SaveAsync(new ReviewItem
+    {
+        TenantId = BotScenario.TenantId,
+        RespondentPseudonym = pseudonym,
+        QuestionId = "k-retention",
+        Misses = 1,
+        DueOn = DateOnly.FromDateTime(updated.UtcDateTime).AddDays(14),
+        CreatedOn = DateOnly.FromDateTime(updated.UtcDateTime),
+        UpdatedOn = DateOnly.FromDateTime(updated.UtcDateTime),
+    }, CancellationToken.None);
+
+    private async Task<int> ReviewItemsOfAsync(string pseudonym) =>
+        (await _scenario.Get<IReviewItemStore>().ListForPersonAsync(BotScenario.TenantId, pseudonym, CancellationToken.None)).Count;
+
     [Fact]
     public async Task DailyPass_After24Months_DeletesTheOldWeeksRawAnswersAndKeepsItsFigures()
     {
+        await ReviewItemAsync("missed-25-months-ago", OldWeek);
+        await ReviewItemAsync("missed-last-month", LastMonth);
         var old = await PulseAnsweredAsync(OldWeek, "Old");
         // Its results card went to Sam: that ledger names the people the pulse reached too, and goes with the pulse's.
         await _scenario.Get<IDeliveryStore>().CreateIfMissingAsync(
@@ -162,6 +180,9 @@ public abstract partial class RetentionFlowTests(StorageKind storage, AzuriteFix
 
         Assert.True(pass.Ran);
         Assert.Equal(new RawRows(0, 0, 0, 0, 0), await RawRowsAsync(old));
+        // Review items last updated before the line go too; last month's stays.
+        Assert.True(pass.ReviewItems >= 1);
+        Assert.Equal((0, 1), (await ReviewItemsOfAsync("missed-25-months-ago"), await ReviewItemsOfAsync("missed-last-month")));
         Assert.Equal(recentRows, await RawRowsAsync(recent));
         Assert.Equal(oldRows.Answers + oldRows.Voice, pass.Deleted.Answers);
         Assert.Equal(oldRows.Deliveries, pass.Deliveries);

@@ -47,5 +47,7 @@ public sealed class RetentionOptionsTests
 
         Assert.Contains($"Your pulse answers and \"one thing\" comments are kept for {quoted} months, then deleted", page, StringComparison.Ordinal);
         Assert.Contains("The group figures already made from them stay", page, StringComparison.Ordinal);
+        Assert.Contains("only you see them and your answers to them", page, StringComparison.Ordinal);
+        Assert.Contains($"Each is deleted once it has not changed for {quoted} months.", page, StringComparison.Ordinal);
     }
 }

@@ -144,7 +144,7 @@ public sealed class RetentionPassTests : IAsyncDisposable
         var line = Assert.Single(_logs.Entries, e => e.Category == typeof(RetentionService).FullName).Message;
         Assert.Equal(
             $"Retention pass (raw answers kept 24 months): 1 tenant(s), {pass.AnswerSets} answer set(s); deleted {pass.Deleted.Answers} answers and comments, "
-            + $"{pass.Deleted.CountedAnswers} counted records, {pass.Deleted.AnsweredMarks} answered markers, {pass.Deliveries} pulse delivery rows", line);
+            + $"{pass.Deleted.CountedAnswers} counted records, {pass.Deleted.AnsweredMarks} answered markers, {pass.Deliveries} pulse delivery rows, {pass.ReviewItems} review items", line);
         Assert.True(pass.Deleted.Answers >= 18);
         var said = string.Join("\n", _logs.Entries.Select(e => e.Line));
         foreach (var secret in (string[])[Tenant, "Old comment", RetentionSeed.Pseudonym(Tenant, 0), RetentionSeed.Person(Tenant, 0), "marker-", old.Id, "W2026"])
