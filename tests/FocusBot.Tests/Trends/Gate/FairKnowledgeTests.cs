@@ -68,11 +68,11 @@ public abstract class FairKnowledgeTests
 
     private static readonly ChangeLabel[] s_clearChange = [ChangeLabel.Rising, ChangeLabel.Falling];
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public async Task HarderItemsWithNoRealChange_RawFallsClearly_AdjustedShowsNoClearChange(int seed)
+    [Fact]
+    public Task HarderItemsWithNoRealChange_RawFallsClearly_AdjustedShowsNoClearChange() => HarderItemsWithNoRealChangeAsync(1);
+
+    /// <summary>One simulated organisation; SQLite runs more seeds (the model's behaviour does not depend on the store, its reads do).</summary>
+    protected async Task HarderItemsWithNoRealChangeAsync(int seed)
     {
         await using var world = await SimulateAsync(await CreateWorldAsync(), seed, _ => 0.5);
 
@@ -148,6 +148,11 @@ public abstract class FairKnowledgeTests
 public sealed class FairKnowledgeOnSqliteTests : FairKnowledgeTests
 {
     protected override Task<TrendWorld> CreateWorldAsync() => TrendWorld.CreateAsync();
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public Task HarderItemsWithNoRealChange_OtherSeeds_AdjustedShowsNoClearChange(int seed) => HarderItemsWithNoRealChangeAsync(seed);
 }
 
 public sealed class FairKnowledgeOnAzuriteTests(AzuriteFixture azurite) : FairKnowledgeTests
