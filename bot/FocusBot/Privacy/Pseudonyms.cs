@@ -36,6 +36,13 @@ public sealed class Pseudonyms
         Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value.Pseudonym, Encoding.UTF8.GetBytes($"{tenantId}|{userId}")));
 
     /// <summary>
+    /// The pseudonym a respondent's answers, Voice comments and review items are filed under: from their Entra object id
+    /// when known (it stays when their Teams id changes), else from their Teams user id. Every place that files or finds
+    /// them asks here, so a card built for the weekly send finds what a press on it filed.
+    /// </summary>
+    public string OfRespondent(string tenantId, string? aadObjectId, string userId) => For(tenantId, aadObjectId ?? userId);
+
+    /// <summary>
     /// "This recipient answered this pulse", as only the bot can compute it: no user id, and unrelated to the pseudonym
     /// the answers are filed under, so neither the delivery ledger nor the answers can be matched to it without the secret.
     /// </summary>

@@ -62,7 +62,7 @@ public sealed partial class PulseAnswerHandler(
         }
 
         var questions = await bank.QuestionsOfAsync(pulse, cancellationToken);
-        var pseudonym = pseudonyms.For(pulse.TenantId, turn.Activity.From?.AadObjectId ?? userId);
+        var pseudonym = pseudonyms.OfRespondent(pulse.TenantId, turn.Activity.From?.AadObjectId, userId);
         var closed = pulse.Status == PulseStatus.Closed || timeProvider.GetUtcNow() >= pulse.ClosesAt;
         var stored = await bank.AnswersOfAsync(pulse, questions, pseudonym, cancellationToken);
         if (closed)

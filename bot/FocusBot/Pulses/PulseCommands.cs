@@ -33,7 +33,7 @@ public sealed class ShowPulseCommand(PulseBank bank, PulseReviews reviews, Pseud
         }
 
         var questions = await bank.QuestionsOfAsync(open, cancellationToken);
-        var pseudonym = pseudonyms.For(open.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty);
+        var pseudonym = pseudonyms.OfRespondent(open.TenantId, turn.Activity.From?.AadObjectId, turn.Activity.From?.Id ?? string.Empty);
         var mine = ShownAnswers.Of(questions, await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken));
         var review = await reviews.ForAsync(open, pseudonym, cancellationToken);
         var card = mine.Values.Count > 0 || review?.AnsweredIn(open.Id) == true
@@ -106,7 +106,7 @@ public sealed class OneThingCommand(IQuestionStore questions, IAnswerStore answe
         {
             PulseId = pulse.Id,
             QuestionId = question.Id,
-            RespondentPseudonym = pseudonyms.For(turn.TenantId, turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? string.Empty),
+            RespondentPseudonym = pseudonyms.OfRespondent(turn.TenantId, turn.Activity.From?.AadObjectId, turn.Activity.From?.Id ?? string.Empty),
             TenantId = turn.TenantId,
             Value = text,
             TeamIds = teams,

@@ -46,13 +46,13 @@ public sealed class PulseContent(IPulseStore pulses, PulseBank bank, ISettingsSt
 
     /// <summary>
     /// The pseudonym the person's presses are filed under: their answers carry their Entra object id (which their own chat
-    /// or their team roster knows), else their Teams user id, as <see cref="PulseAnswerHandler"/> files them.
+    /// or their team roster knows), else their Teams user id, as <see cref="Pseudonyms.OfRespondent"/> says.
     /// </summary>
     private async Task<string> PseudonymOfAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var aadObjectId = (await conversations.GetPersonalForUserAsync(delivery.TenantId, delivery.UserId, cancellationToken))?.UserAadObjectId
             ?? (await roster.FindByUserIdAsync(delivery.TenantId, delivery.UserId, cancellationToken))?.AadObjectId;
-        return pseudonyms.For(delivery.TenantId, aadObjectId ?? delivery.UserId);
+        return pseudonyms.OfRespondent(delivery.TenantId, aadObjectId, delivery.UserId);
     }
 
     public async Task OnSentAsync(Delivery delivery, CancellationToken cancellationToken)
