@@ -18,6 +18,20 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public async Task WarmUpAsync_LeavesNothingRecorded_AndSendsWorkAfter()
+    {
+        await using var simulator = await StartAsync();
+
+        await simulator.WarmUpAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(simulator.Requests);
+        Assert.Empty(simulator.Sent);
+        Assert.Equal(0, simulator.ThrottledCount);
+        using var client = new ConnectorTestClient(simulator);
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Conversation)).StatusCode);
+    }
+
+    [Fact]
     public async Task Requests_WithAndWithoutBearer_RecordAuthorizationStatusAndOperation()
     {
         await using var simulator = await StartAsync();

@@ -125,6 +125,27 @@ public sealed partial class ConnectorSimulator : IAsyncDisposable
     }
 
     /// <summary>
+    /// Serves a few sends to itself, then forgets them (<see cref="Reset"/>). A simulator's first requests run its code
+    /// for the first time in the process: they are admitted late, all together, which a real Teams never does, and a
+    /// well-paced fan-out's first second then counts 429s the simulator's own start drew. Call it before a test that
+    /// counts 429s.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        const string tenant = "warm-up";
+        var chats = Enumerable.Range(0, 6).Select(i => $"a:warm-up-{i}").ToArray();
+        foreach (var chat in chats)
+            AddConversation(chat, tenant);
+        using var http = new HttpClient { BaseAddress = BaseUri };
+        await Task.WhenAll(chats.Select(async chat =>
+        {
+            using var body = new StringContent("""{"type":"message","text":"warm-up"}""", System.Text.Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync($"v3/conversations/{chat}/activities", body, cancellationToken);
+        }));
+        Reset();
+    }
+
+    /// <summary>
     /// Forgets recordings, the 429 count, rate-limit history and faults (incl. blocks and removals). Known
     /// conversations, teams and the bearer requirement stay.
     /// </summary>

@@ -175,7 +175,7 @@ public sealed class ConnectorClient
             var response = await _pipeline.ExecuteAsync(async ctx =>
             {
                 // Pacing happens outside the attempt timeout: waiting for a free slot is not the service being slow.
-                await _limiter.AcquireAsync(tenantId, operation, threadKey, ctx.CancellationToken).ConfigureAwait(false);
+                using var turn = await _limiter.AcquireAsync(tenantId, operation, threadKey, ctx.CancellationToken).ConfigureAwait(false);
                 attempts++;
                 if (onDeparture is not null)
                     await onDeparture(new SendDeparture(attempts, ctx.Properties.GetValue(LastOutcomeUnknown, false)), ctx.CancellationToken).ConfigureAwait(false);
@@ -186,6 +186,8 @@ public sealed class ConnectorClient
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _timeProvider);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, ctx.CancellationToken);
+                // Counted in the tenant's second from here, after the departure callback's store write and the token.
+                turn.Leave();
                 try
                 {
                     var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);

@@ -3,6 +3,6 @@ namespace FocusBot.Protocol.RateLimiting;
 /// <summary>Asks a <see cref="TenantPacer"/> to release its waiters at the instants it names.</summary>
 internal interface IPacingDriver
 {
-    /// <summary>Something changed (a new waiter, one gave up, a released caller resumed): decide again now.</summary>
+    /// <summary>Something changed (a new waiter, one gave up, a released caller's request left): decide again now.</summary>
     void Wake();
 }

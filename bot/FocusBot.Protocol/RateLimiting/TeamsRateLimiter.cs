@@ -46,11 +46,15 @@ public sealed partial class TeamsRateLimiter
         }
     }
 
-    /// <summary>Waits until a call of <paramref name="operation"/> on <paramref name="threadKey"/> may leave.</summary>
-    public ValueTask AcquireAsync(string tenantId, ConnectorOperation operation, string threadKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until a call of <paramref name="operation"/> on <paramref name="threadKey"/> may leave. The turn counts as
+    /// leaving any moment until the caller calls <see cref="PacedTurn.Leave"/> (or disposes it) right before writing its
+    /// request.
+    /// </summary>
+    public ValueTask<PacedTurn> AcquireAsync(string tenantId, ConnectorOperation operation, string threadKey, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
-            return ValueTask.FromCanceled(cancellationToken);
+            return ValueTask.FromCanceled<PacedTurn>(cancellationToken);
 
         TenantPacer pacer;
         PacedWaiter waiter;
@@ -62,7 +66,7 @@ public sealed partial class TeamsRateLimiter
             if (!_tenants.TryGetValue(tenantId, out pacer!))
                 _tenants[tenantId] = pacer = new TenantPacer(_options, _timeProvider.TimestampFrequency);
             if (pacer.TryDepartNow(operation, threadKey, now))
-                return ValueTask.CompletedTask;
+                return ValueTask.FromResult(new PacedTurn(this, pacer));
             waiter = pacer.Enqueue(operation, threadKey, now, continueInline: !_onSystemClock);
             driver = pacer.Driver ??= StartDriver(tenantId, pacer);
         }
@@ -71,19 +75,24 @@ public sealed partial class TeamsRateLimiter
         return WaitForTurnAsync(pacer, waiter, cancellationToken);
     }
 
-    private async ValueTask WaitForTurnAsync(TenantPacer pacer, PacedWaiter waiter, CancellationToken cancellationToken)
+    /// <summary>A turn's request is being written: from now it counts in the tenant's second (see <see cref="PacedTurn"/>).</summary>
+    internal void Leave(TenantPacer pacer)
     {
-        using (cancellationToken.Register(() => GiveUp(pacer, waiter, cancellationToken)))
-            await waiter.Turn.ConfigureAwait(false);
-
         IPacingDriver? blocked;
         lock (_gate)
         {
-            pacer.Resumed(_timeProvider.GetTimestamp());
-            blocked = pacer.WaitsForResume ? pacer.Driver : null;
+            pacer.Left(_timeProvider.GetTimestamp());
+            blocked = pacer.WaitsForLeaving ? pacer.Driver : null;
         }
 
         blocked?.Wake();
+    }
+
+    private async ValueTask<PacedTurn> WaitForTurnAsync(TenantPacer pacer, PacedWaiter waiter, CancellationToken cancellationToken)
+    {
+        using (cancellationToken.Register(() => GiveUp(pacer, waiter, cancellationToken)))
+            await waiter.Turn.ConfigureAwait(false);
+        return new PacedTurn(this, pacer);
     }
 
     // A cancelled waiter leaves the queue without taking a slot; the next one takes its place.

@@ -21,7 +21,7 @@ internal sealed class TenantPacer
     private readonly Dictionary<string, ThreadLane> _lanes = new(StringComparer.Ordinal);
     private readonly PriorityQueue<ThreadLane, (long AllowedFrom, long Sequence)> _ready = new();
     private readonly RecentDepartures _departed = new(int.MaxValue);
-    private int _resuming;
+    private int _leaving;
     private long _sequence;
     private long _nextOnSchedule = long.MinValue;
     private long _notBefore = long.MinValue;
@@ -44,21 +44,24 @@ internal sealed class TenantPacer
     public IPacingDriver? Driver { get; set; }
 
     /// <summary>
-    /// True when the last decision found the guard's window filled by callers released but not yet running: only one of
-    /// them resuming (<see cref="Resumed"/>) can let the next one go.
+    /// True when the last decision found the guard's window filled by callers released whose requests have not left yet:
+    /// only one of them leaving (<see cref="Left"/>) can let the next one go.
     /// </summary>
-    public bool WaitsForResume { get; private set; }
+    public bool WaitsForLeaving { get; private set; }
 
     /// <summary>
     /// The guard counts departures in a window a little longer than Teams' second, so that a request that reaches
     /// Teams later than the one before it still finds the window as we counted it. The margin is two thirds of what the
-    /// headroom buys (at 0.97, 50 slots span 1,031 ms: 21 ms); the last third is left for a released caller that starts
-    /// running late, so that callers starting a little late do not make the guard hold the next one back. A 429 costs a
+    /// headroom buys (at 0.97, 50 slots span 1,031 ms: 21 ms); the last third is left for a released caller whose request
+    /// leaves a little late, so that such callers do not make the guard hold the next one back. A 429 costs a
     /// person a second; a guard that holds costs everyone a little, so the margin gets the larger share.
     /// </summary>
     public static double GuardMargin(double headroom) => Math.Max(0, ((1 / headroom) - 1) * 2 / 3);
 
-    /// <summary>Lets a call leave at once when nobody waits and every limit allows it; the caller then never waits.</summary>
+    /// <summary>
+    /// Gives a call its turn at once when nobody waits and every limit allows it; the caller then never waits, and counts
+    /// as leaving until it says it has (<see cref="Left"/>).
+    /// </summary>
     public bool TryDepartNow(ConnectorOperation operation, string threadKey, long now)
     {
         if (Waiting > 0)
@@ -67,7 +70,7 @@ internal sealed class TenantPacer
         if (lane.AllowedFrom(now) > now || Math.Max(_nextOnSchedule, _notBefore) > now || GuardAllowsFrom(now) > now)
             return false;
         lane.Departed(now);
-        _departed.Add(now);
+        _leaving++;
         Schedule(due: now, now);
         return true;
     }
@@ -89,7 +92,7 @@ internal sealed class TenantPacer
 
     /// <summary>
     /// Releases the next waiter if its instant has come, and says when to ask again (<see cref="Never"/>: when something
-    /// changes, a new waiter or a released caller resuming).
+    /// changes, a new waiter or a released caller's request leaving).
     /// </summary>
     public long ReleaseDue(long now, out PacedWaiter? released)
     {
@@ -102,7 +105,7 @@ internal sealed class TenantPacer
         released = lane!.Release(now);
         released.State = WaiterState.Released;
         Waiting--;
-        _resuming++;
+        _leaving++;
         if (lane.FirstWaiting() is { } next)
             _ready.Enqueue(lane, (lane.AllowedFrom(next.ArrivedAt), next.Sequence));
         else
@@ -114,10 +117,13 @@ internal sealed class TenantPacer
     /// <summary>When the next waiter may go, without letting anyone go (<see cref="Never"/> as for <see cref="ReleaseDue"/>).</summary>
     public long NextReleaseAt(long now) => At(NextDue(now, out _));
 
-    /// <summary>A released caller is running: that is when its request really leaves, so that is what the guard counts.</summary>
-    public void Resumed(long now)
+    /// <summary>
+    /// A caller that had its turn is writing its request now: that is what reaches Teams, so that is what the guard
+    /// counts, however long the caller took between its turn and its request.
+    /// </summary>
+    public void Left(long now)
     {
-        _resuming--;
+        _leaving--;
         _departed.Add(now);
     }
 
@@ -141,7 +147,7 @@ internal sealed class TenantPacer
                 _lanes.Remove(key);
         }
 
-        return _lanes.Count == 0 && Waiting == 0 && _resuming == 0 && Driver is null;
+        return _lanes.Count == 0 && Waiting == 0 && _leaving == 0 && Driver is null;
     }
 
     // The next release is due a slot after this one was due, not after it happened: on a busy machine the thread wakes
@@ -159,7 +165,7 @@ internal sealed class TenantPacer
 
     private long NextDue(long now, out ThreadLane? lane)
     {
-        WaitsForResume = false;
+        WaitsForLeaving = false;
         while (_ready.TryPeek(out lane, out var key))
         {
             var first = lane.FirstWaiting();
@@ -179,7 +185,7 @@ internal sealed class TenantPacer
             }
 
             var guard = GuardAllowsFrom(now);
-            WaitsForResume = guard == Never;
+            WaitsForLeaving = guard == Never;
             return guard == Never ? Never : Math.Max(Math.Max(allowedFrom, _nextOnSchedule), guard);
         }
 
@@ -187,13 +193,14 @@ internal sealed class TenantPacer
     }
 
     /// <summary>
-    /// The guard on real departures: however late callers run, no window of <see cref="_guardWindow"/> holds more than
-    /// the limit. Callers released but not yet running count as leaving now, since they may run any moment.
+    /// The guard on real departures: however late callers' requests leave, no window of <see cref="_guardWindow"/> holds
+    /// more than the limit. Callers that had their turn but whose requests have not left count as leaving now, since they
+    /// may leave any moment.
     /// </summary>
     private long GuardAllowsFrom(long now)
     {
         _departed.ForgetUpTo(now - _guardWindow);
-        var mustLeave = _departed.Count + _resuming - _options.GlobalRequestsPerSecond + 1;
+        var mustLeave = _departed.Count + _leaving - _options.GlobalRequestsPerSecond + 1;
         if (mustLeave <= 0)
             return long.MinValue;
         if (mustLeave > _departed.Count)

@@ -55,6 +55,7 @@ internal static class CrashBench
     private static async Task<RunResult> RunOnceAsync(int run, int people)
     {
         await using var sim = await ConnectorSimulator.ConnectorSimulator.StartAsync(new ConnectorSimulatorOptions());
+        await sim.WarmUpAsync();
         // The in-process host only seeds and reads the store: its scheduler and sender are off, so it never competes.
         await using var store = new BenchHost(new Dictionary<string, string?>
         {

@@ -26,6 +26,7 @@ internal static class PulseBench
     public static async Task RunAsync()
     {
         await using var sim = await ConnectorSimulator.ConnectorSimulator.StartAsync(new ConnectorSimulatorOptions());
+        await sim.WarmUpAsync();
         // A pulse due now: today's send day at midnight UTC, so every recipient's send time has passed.
         await using var host = new BenchHost(new Dictionary<string, string?>
         {

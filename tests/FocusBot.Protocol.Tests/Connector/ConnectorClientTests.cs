@@ -304,6 +304,33 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_FanOutWhileTheLedgerStallsBeforeRequestsLeave_StaysInsideTheGlobalLimit()
+    {
+        var chats = Enumerable.Range(0, 120).Select(i => $"a:stall-{i}").ToArray();
+        foreach (var chat in chats)
+            _sim.AddConversation(chat);
+        // Warm: a process's first requests open connections and reach Teams late whatever the pacing.
+        await Task.WhenAll(chats.Take(3).Select(c => _client.SendToConversationAsync(new ConversationTarget(_sim.BaseUrl, Tenant, c), Text("hi"), CancellationToken.None)));
+        await Task.Delay(TimeSpan.FromSeconds(1.1), TestContext.Current.CancellationToken);
+        // A delivery ledger marks each message in flight between its turn and its request; here its store stalls for the
+        // first ten, so their requests leave 150 ms after their turns, among the requests of the turns after them.
+        var marked = 0;
+        async ValueTask MarkInFlight(SendDeparture departure, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref marked) <= 10)
+                await Task.Delay(150, cancellationToken);
+        }
+
+        await Task.WhenAll(chats.Select(c => _client.SendToConversationAsync(new ConversationTarget(_sim.BaseUrl, Tenant, c), Text("pulse"),
+            MarkInFlight, CancellationToken.None)));
+
+        // Counted from their turns, the stalled ten let the turns a second later go while they still fill Teams' second:
+        // six or seven 429s in runs here. Counted from when each request really leaves, none.
+        Assert.Equal(120, _sim.Sent.Where(s => s.Text == "pulse").Select(s => s.ConversationId).Distinct().Count());
+        Assert.InRange(_sim.ThrottledCount, 0, 1);
+    }
+
+    [Fact]
     public async Task Send_ToAServiceUrlOffLoopbackWithoutAppId_IsRefusedBeforeAnyCall()
     {
         var target = new ConversationTarget("https://smba.trafficmanager.net/amer/", Tenant, Chat);

@@ -36,7 +36,7 @@ internal sealed class Departures(TeamsRateLimiter limiter, TimeProvider clock)
 
     private async Task RunAsync(string tenant, string threadKey, CancellationToken cancellationToken)
     {
-        await limiter.AcquireAsync(tenant, ConnectorOperation.SendMessage, threadKey, cancellationToken).ConfigureAwait(false);
+        await limiter.LeaveOnTurnAsync(tenant, threadKey, cancellationToken).ConfigureAwait(false);
         var at = clock.GetElapsedTime(_start);
         lock (_left)
             _left.Add(new Departure(tenant, threadKey, at));
@@ -44,3 +44,13 @@ internal sealed class Departures(TeamsRateLimiter limiter, TimeProvider clock)
 }
 
 internal sealed record Departure(string Tenant, string ThreadKey, TimeSpan At);
+
+internal static class LimiterTurns
+{
+    /// <summary>Waits for a send's turn and leaves at once, as a caller with nothing to do before its request does.</summary>
+    public static async Task LeaveOnTurnAsync(this TeamsRateLimiter limiter, string tenant, string threadKey, CancellationToken cancellationToken)
+    {
+        var turn = await limiter.AcquireAsync(tenant, ConnectorOperation.SendMessage, threadKey, cancellationToken).ConfigureAwait(false);
+        turn.Leave();
+    }
+}

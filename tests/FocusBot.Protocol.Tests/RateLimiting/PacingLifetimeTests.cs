@@ -1,4 +1,3 @@
-using FocusBot.Protocol.Connector;
 using FocusBot.Protocol.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -22,7 +21,7 @@ public sealed class PacingLifetimeTests
         var limiter = OnSystemClock(perSecond: 100);
 
         var calls = Enumerable.Range(0, 60)
-            .Select(i => limiter.AcquireAsync("t", ConnectorOperation.SendMessage, $"a:chat-{i}", CancellationToken.None).AsTask())
+            .Select(i => limiter.LeaveOnTurnAsync("t", $"a:chat-{i}", CancellationToken.None))
             .ToArray();
         Assert.Equal(1, limiter.PacingThreads);
         await Task.WhenAll(calls).WaitAsync(Patience, TimeProvider.System);
@@ -37,10 +36,10 @@ public sealed class PacingLifetimeTests
         using var cancel = new CancellationTokenSource();
 
         var kept = Enumerable.Range(0, 5)
-            .Select(i => limiter.AcquireAsync("t", ConnectorOperation.SendMessage, $"a:kept-{i}", CancellationToken.None).AsTask())
+            .Select(i => limiter.LeaveOnTurnAsync("t", $"a:kept-{i}", CancellationToken.None))
             .ToArray();
         var given = Enumerable.Range(0, 20)
-            .Select(i => limiter.AcquireAsync("t", ConnectorOperation.SendMessage, $"a:given-{i}", cancel.Token).AsTask())
+            .Select(i => limiter.LeaveOnTurnAsync("t", $"a:given-{i}", cancel.Token))
             .ToArray();
         await cancel.CancelAsync();
 

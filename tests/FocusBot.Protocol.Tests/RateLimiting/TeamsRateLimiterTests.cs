@@ -1,4 +1,3 @@
-using FocusBot.Protocol.Connector;
 using FocusBot.Protocol.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -74,7 +73,7 @@ public sealed class TeamsRateLimiterTests
     {
         var limiter = Create();
 
-        var calls = Enumerable.Range(0, 9).Select(_ => limiter.AcquireAsync("t", ConnectorOperation.SendMessage, "a:chat", CancellationToken.None).AsTask()).ToArray();
+        var calls = Enumerable.Range(0, 9).Select(_ => limiter.LeaveOnTurnAsync("t", "a:chat", CancellationToken.None)).ToArray();
 
         Assert.False(calls[8].IsCompleted); // the 9th send to one chat must wait for the 2 s window
         // In steps, as time passes: the fake clock fires a timer once per step, and calls leave at most one per timer.

@@ -4,8 +4,8 @@ using FocusBot.Protocol.RateLimiting;
 namespace FocusBot.Protocol.Tests.RateLimiting;
 
 /// <summary>
-/// The guard on real departures, asked directly: released callers that start running late must never put more than
-/// the limit into any one second. Times are in milliseconds (frequency 1,000).
+/// The guard on real departures, asked directly: callers whose requests leave late after their turn must never put more
+/// than the limit into any one second. Times are in milliseconds (frequency 1,000).
 /// </summary>
 public sealed class TenantPacerTests
 {
@@ -13,7 +13,7 @@ public sealed class TenantPacerTests
         new(new TeamsRateLimitOptions { GlobalRequestsPerSecond = perSecond, GlobalHeadroom = 1.0, WindowMargin = TimeSpan.Zero }, frequency: 1000);
 
     [Fact]
-    public void ReleaseDue_CallersNotYetRunning_HoldTheNextOnes()
+    public void ReleaseDue_TurnsWhoseRequestsHaveNotLeft_HoldTheNextOnes()
     {
         var pacer = Create(perSecond: 3);
         for (var i = 0; i < 5; i++)
@@ -23,13 +23,13 @@ public sealed class TenantPacerTests
         Assert.NotNull(Release(pacer, 334));
         Assert.NotNull(Release(pacer, 668));
 
-        // Three released, none running yet: the fourth may not go, whenever asked, until one of them runs.
+        // Three released, no request sent yet: the fourth may not go, whenever asked, until one of them leaves.
         Assert.Null(Release(pacer, 5000));
-        Assert.True(pacer.WaitsForResume);
+        Assert.True(pacer.WaitsForLeaving);
     }
 
     [Fact]
-    public void ReleaseDue_CallersThatRanLate_CountFromWhenTheyRan()
+    public void ReleaseDue_RequestsThatLeftLate_CountFromWhenTheyLeft()
     {
         var pacer = Create(perSecond: 3);
         for (var i = 0; i < 5; i++)
@@ -38,13 +38,33 @@ public sealed class TenantPacerTests
         Release(pacer, 334);
         Release(pacer, 668);
 
-        // All three only got to run at 990 ms (a busy machine): they leave together then, so the next must wait a second.
-        pacer.Resumed(990);
-        pacer.Resumed(990);
-        pacer.Resumed(990);
+        // All three requests only left at 990 ms (a busy store before them): together then, so the next must wait a second.
+        pacer.Left(990);
+        pacer.Left(990);
+        pacer.Left(990);
 
         Assert.Null(Release(pacer, 1989));
         Assert.NotNull(Release(pacer, 1990));
+    }
+
+    [Fact]
+    public void TryDepartNow_ATurnGivenAtOnce_CountsFromWhenItsRequestLeft()
+    {
+        var pacer = Create(perSecond: 3);
+        Assert.True(pacer.TryDepartNow(ConnectorOperation.SendMessage, "a:first", now: 0));
+        for (var i = 0; i < 3; i++)
+            pacer.Enqueue(ConnectorOperation.SendMessage, $"a:{i}", now: 0, continueInline: false);
+
+        // The next two leave on their turns; the first had its turn at once, but its request only left at 900 ms.
+        Assert.NotNull(Release(pacer, 334));
+        pacer.Left(334);
+        Assert.NotNull(Release(pacer, 668));
+        pacer.Left(668);
+        pacer.Left(900);
+
+        // Counted from the turn, the fourth could go at 1,000 ms; three requests really left between 334 and 900 ms.
+        Assert.Null(Release(pacer, 1333));
+        Assert.NotNull(Release(pacer, 1334));
     }
 
     private static PacedWaiter? Release(TenantPacer pacer, long now)

@@ -50,6 +50,7 @@ internal sealed class FanOutFixture : IAsyncDisposable
         var users = Enumerable.Range(0, people).Select(i => $"29:staff-{i:00000}").ToList();
         try
         {
+            await simulator.WarmUpAsync();
             foreach (var user in users)
                 simulator.AddConversation(ChatOf(user), TenantId);
             await store.SeedAsync(users, simulator.BaseUrl, PulseDueNow.TimeZone);
