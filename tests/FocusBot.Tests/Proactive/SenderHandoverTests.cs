@@ -12,7 +12,7 @@ namespace FocusBot.Tests.Proactive;
 [Collection(DeliveryRunsAlone.Name)]
 public sealed class SenderHandoverTests : IAsyncLifetime
 {
-    private const int People = 1_200;
+    private const int People = 600;
 
     /// <summary>Room for the default lease to lapse and be taken over on a loaded machine: a guard against a hang, not a goal.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
