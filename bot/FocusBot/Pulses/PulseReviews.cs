@@ -3,6 +3,7 @@ using FocusBot.Domain.Programme;
 using FocusBot.Domain.Pulses;
 using FocusBot.Domain.Questions;
 using FocusBot.Domain.Storage;
+using Microsoft.Extensions.Options;
 
 namespace FocusBot.Pulses;
 
@@ -21,10 +22,11 @@ public sealed record ReviewAnswer(PulseReview Review, bool Locked);
 /// answer to a knowledge check of a pulse: a miss files an item under their pseudonym, a right answer ends a pending one.
 /// Review answers are the person's alone: never stored as answers, never told to the pulse listeners, never counted.
 /// </summary>
-public sealed partial class PulseReviews(PulseBank bank, IQuestionStore questions, IReviewItemStore items, SpacedReview rule, TimeProvider timeProvider, ILogger<PulseReviews> logger)
-    : IPulseListener
+public sealed partial class PulseReviews(PulseBank bank, IQuestionStore questions, IReviewItemStore items, SpacedReview rule, IOptions<PulseOptions> options,
+    TimeProvider timeProvider, ILogger<PulseReviews> logger) : IPulseListener
 {
     private const int MaxRaceAttempts = 3;
+    private readonly PulseCalendar _calendar = new(options.Value.ToSchedule());
 
     /// <summary>The item the person's card of <paramref name="pulse"/> shows, if any.</summary>
     public async Task<PulseReview?> ForAsync(Pulse pulse, string pseudonym, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ public sealed partial class PulseReviews(PulseBank bank, IQuestionStore question
         if (mine.Count == 0)
             return null;
         var active = await bank.ActiveQuestionsAsync(cancellationToken);
-        var chosen = SpacedReview.Choose(mine, pulse.Id, pulse.QuestionIds, Today(), id => active.TryGetValue(id, out var q) && SpacedReview.IsReviewable(q));
+        var chosen = SpacedReview.Choose(mine, pulse.Id, pulse.QuestionIds, SendDayOf(pulse), id => active.TryGetValue(id, out var q) && SpacedReview.IsReviewable(q));
         if (chosen is null)
             return null;
         // One answered in this pulse stays on its cards even if the bank dropped it since.
@@ -55,7 +57,7 @@ public sealed partial class PulseReviews(PulseBank bank, IQuestionStore question
         {
             if (item.AnsweredIn(pulse.Id))
                 return new ReviewAnswer(review with { Item = item }, item.ReviewValue != value);
-            var next = rule.AfterReviewAnswer(item, pulse.Id, value, SpacedReview.IsRight(review.Question, value), Today());
+            var next = rule.AfterReviewAnswer(item, pulse.Id, value, SpacedReview.IsRight(review.Question, value), SendDayOf(pulse), Today());
             try
             {
                 var saved = await items.SaveAsync(next, cancellationToken);
@@ -80,19 +82,19 @@ public sealed partial class PulseReviews(PulseBank bank, IQuestionStore question
         ArgumentNullException.ThrowIfNull(changes);
         // Only a first answer counts for a knowledge check (the card shows the solution once answered).
         foreach (var change in changes.Where(c => c.Previous is null && c.Question.Kind == QuestionKind.Quiz && c.Question.CorrectOption is not null))
-            await RecordFirstAnswerAsync(change, cancellationToken);
+            await RecordFirstAnswerAsync(change, SendDayOf(pulse), cancellationToken);
     }
 
     public Task OnDeliveredAsync(Pulse pulse, IReadOnlyList<string> teamIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task RecordFirstAnswerAsync(AnswerChange change, CancellationToken cancellationToken)
+    private async Task RecordFirstAnswerAsync(AnswerChange change, DateOnly pulseDay, CancellationToken cancellationToken)
     {
         var answer = change.Current;
         var right = SpacedReview.IsRight(change.Question, answer.Value);
         for (var attempt = 0; attempt < MaxRaceAttempts; attempt++)
         {
             var item = await items.GetAsync(answer.TenantId, answer.RespondentPseudonym, answer.QuestionId, cancellationToken);
-            if (rule.AfterPulseAnswer(item, answer.TenantId, answer.RespondentPseudonym, answer.QuestionId, right, Today()) is not { } next)
+            if (rule.AfterPulseAnswer(item, answer.TenantId, answer.RespondentPseudonym, answer.QuestionId, right, pulseDay, Today()) is not { } next)
                 return;
             try
             {
@@ -107,6 +109,9 @@ public sealed partial class PulseReviews(PulseBank bank, IQuestionStore question
 
         LogGaveUp(logger);
     }
+
+    // The pulse's week decides when a review is due, the same for everyone whatever their time zone (SpacedReview).
+    private DateOnly SendDayOf(Pulse pulse) => _calendar.CycleAt(pulse.OpensAt).SendDate;
 
     private DateOnly Today() => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
 

@@ -48,18 +48,27 @@ public sealed class SpacedReviewTests
     [Fact]
     public void AfterPulseAnswer_FirstMiss_CreatesAPendingItemDueTwoWeeksOn()
     {
-        var item = Rule.AfterPulseAnswer(null, "t", "p", "k1", right: false, Tuesday);
+        var item = Rule.AfterPulseAnswer(null, "t", "p", "k1", right: false, Tuesday, Tuesday);
 
         Assert.Equal(Item("k1", new DateOnly(2026, 12, 14)), item);
     }
 
     [Fact]
+    public void AfterPulseAnswer_DueCountsFromThePulsesWeek_NotTheDayOfTheAnswer()
+    {
+        // The pulse of Monday 7 December answered on Sunday 6 December in UTC (Monday morning in Auckland).
+        var item = Rule.AfterPulseAnswer(null, "t", "p", "k1", right: false, pulseDay: new DateOnly(2026, 12, 7), today: new DateOnly(2026, 12, 6));
+
+        Assert.Equal((new DateOnly(2026, 12, 21), new DateOnly(2026, 12, 6)), (item!.DueOn, item.CreatedOn));
+    }
+
+    [Fact]
     public void AfterPulseAnswer_RightWithNothingPending_ChangesNothing_RightWithOnePending_MarksItLearnt()
     {
-        Assert.Null(Rule.AfterPulseAnswer(null, "t", "p", "k1", right: true, Tuesday));
-        Assert.Null(Rule.AfterPulseAnswer(Item("k1", Tuesday, ReviewState.Learnt), "t", "p", "k1", right: true, Tuesday));
+        Assert.Null(Rule.AfterPulseAnswer(null, "t", "p", "k1", right: true, Tuesday, Tuesday));
+        Assert.Null(Rule.AfterPulseAnswer(Item("k1", Tuesday, ReviewState.Learnt), "t", "p", "k1", right: true, Tuesday, Tuesday));
 
-        var learnt = Rule.AfterPulseAnswer(Item("k1", Tuesday), "t", "p", "k1", right: true, Tuesday.AddDays(9));
+        var learnt = Rule.AfterPulseAnswer(Item("k1", Tuesday), "t", "p", "k1", right: true, Tuesday.AddDays(9), Tuesday.AddDays(9));
 
         Assert.Equal(ReviewState.Learnt, learnt!.State);
         Assert.Equal(Tuesday.AddDays(9), learnt.UpdatedOn);
@@ -68,7 +77,7 @@ public sealed class SpacedReviewTests
     [Fact]
     public void AfterPulseAnswer_MissAgain_EvenOnceLearnt_IsPendingAgainAndCountsTheMiss()
     {
-        var again = Rule.AfterPulseAnswer(Item("k1", Tuesday, ReviewState.Learnt), "t", "p", "k1", right: false, Tuesday.AddDays(21));
+        var again = Rule.AfterPulseAnswer(Item("k1", Tuesday, ReviewState.Learnt), "t", "p", "k1", right: false, Tuesday.AddDays(21), Tuesday.AddDays(21));
 
         Assert.Equal((ReviewState.Pending, 2, new DateOnly(2027, 1, 4), Tuesday, Tuesday.AddDays(21)), (again!.State, again.Misses, again.DueOn, again.CreatedOn, again.UpdatedOn));
     }
@@ -77,8 +86,8 @@ public sealed class SpacedReviewTests
     public void AfterReviewAnswer_Wrong_IsDueTheIntervalLater_Right_IsLearnt_BothRememberThePulseAndValue()
     {
         var day = new DateOnly(2026, 12, 15);
-        var wrong = Rule.AfterReviewAnswer(Item("k1", new DateOnly(2026, 12, 14)), "pulse-51", "2", right: false, day);
-        var right = Rule.AfterReviewAnswer(Item("k1", new DateOnly(2026, 12, 14)), "pulse-51", "0", right: true, day);
+        var wrong = Rule.AfterReviewAnswer(Item("k1", new DateOnly(2026, 12, 14)), "pulse-51", "2", right: false, day, day);
+        var right = Rule.AfterReviewAnswer(Item("k1", new DateOnly(2026, 12, 14)), "pulse-51", "0", right: true, day, day);
 
         Assert.Equal((ReviewState.Pending, 2, new DateOnly(2026, 12, 28), "pulse-51", "2"), (wrong.State, wrong.Misses, wrong.DueOn, wrong.ReviewPulseId, wrong.ReviewValue));
         Assert.Equal((ReviewState.Learnt, 1, "pulse-51", "0", day), (right.State, right.Misses, right.ReviewPulseId, right.ReviewValue, right.UpdatedOn));
@@ -111,7 +120,7 @@ public sealed class SpacedReviewTests
     public void Choose_AnItemAnsweredInThisPulse_IsTheOneShownStill_EvenLearntOrDueLater()
     {
         var today = new DateOnly(2026, 12, 16);
-        var answered = Rule.AfterReviewAnswer(Item("k-b", today), "pulse-51", "0", right: true, today);
+        var answered = Rule.AfterReviewAnswer(Item("k-b", today), "pulse-51", "0", right: true, today, today);
 
         var chosen = SpacedReview.Choose([Item("k-a", today.AddDays(-30)), answered], "pulse-51", [], today, _ => true);
 

@@ -165,7 +165,7 @@ public abstract partial class SpacedReviewFlowTests(StorageKind storage, Azurite
     private string CardSentTo(string userId) =>
         _connector.Sent.Last(s => s.ConversationId == ChatOf(userId) && s.Activity.GetRawText().Contains("pulseId", StringComparison.Ordinal)).Activity.GetRawText();
 
-    private static List<string> ReviewInputs(string card) => [.. ReviewInput().Matches(card).Select(m => m.Groups[1].Value)];
+    internal static List<string> ReviewInputs(string card) => [.. ReviewInput().Matches(card).Select(m => m.Groups[1].Value)];
 
     private Task<IReadOnlyList<ReviewItem>> ItemsOfAsync(string userId) =>
         Get<IReviewItemStore>().ListForPersonAsync(TenantId, Get<Pseudonyms>().For(TenantId, AadOf(userId)), CancellationToken.None);
