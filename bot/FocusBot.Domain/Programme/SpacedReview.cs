@@ -1,4 +1,3 @@
-using System.Globalization;
 using FocusBot.Domain.Questions;
 
 namespace FocusBot.Domain.Programme;
@@ -18,14 +17,6 @@ public sealed record SpacedReview
     public const int MaxWeeks = 8;
 
     public int Weeks { get; init; } = DefaultWeeks;
-
-    /// <summary>Whether <paramref name="value"/> is the right answer of a knowledge check (as the trend figures score it).</summary>
-    public static bool IsRight(Question question, string value)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        return question.CorrectOption is { } correct
-            && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number == correct;
-    }
 
     /// <summary>Whether a question can be reviewed at all: an active knowledge check with a right answer.</summary>
     public static bool IsReviewable(Question question)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FocusBot.Domain.Questions;
 
 /// <summary>One item of the question bank.</summary>
@@ -31,4 +33,15 @@ public sealed record Question
     public string? InsightId { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// Whether <paramref name="value"/>, an option's number, is the right answer of this knowledge check: the one rule the
+    /// figures, the answered card and spaced review all score by.
+    /// </summary>
+    public bool IsRightAnswer(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return CorrectOption is { } correct
+            && int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number == correct;
+    }
 }

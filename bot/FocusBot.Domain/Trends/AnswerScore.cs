@@ -26,7 +26,7 @@ public sealed record AnswerScore(string Measure, IReadOnlyList<KeyValuePair<stri
         return question.Kind switch
         {
             QuestionKind.Quiz when question.Options.Count == 0 || number < question.Options.Count =>
-                new(TrendMeasure.Knowledge, [Bucket(TrendBuckets.N, 1), Bucket(TrendBuckets.Correct, number == question.CorrectOption ? 1 : 0)], null),
+                new(TrendMeasure.Knowledge, [Bucket(TrendBuckets.N, 1), Bucket(TrendBuckets.Correct, question.IsRightAnswer(value) ? 1 : 0)], null),
             QuestionKind.Frequency when number <= 3 =>
                 new(TrendMeasure.Behaviour, [Bucket(TrendBuckets.N, 1), Bucket(TrendBuckets.AtLeastTwice, number >= 2 ? 1 : 0), Bucket(TrendBuckets.Sum, number)], null),
             QuestionKind.Agreement when number is >= 1 and <= 5 =>

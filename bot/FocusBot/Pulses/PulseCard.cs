@@ -141,7 +141,7 @@ public static class PulseCard
         yield return new TextBlock($"Your answer: {CardText.Escape(AnswerScales.LabelOf(question, value))}");
         if (question.Kind != QuestionKind.Quiz || question.CorrectOption is not { } correct)
             yield break;
-        var right = SpacedReview.IsRight(question, value);
+        var right = question.IsRightAnswer(value);
         yield return new TextBlock(right ? "Correct" : $"Not quite: the answer is \"{CardText.Escape(question.Options[correct])}\"")
         {
             Color = right ? "Good" : "Attention",

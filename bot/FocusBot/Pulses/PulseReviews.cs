@@ -57,7 +57,7 @@ public sealed partial class PulseReviews(PulseBank bank, IQuestionStore question
         {
             if (item.AnsweredIn(pulse.Id))
                 return new ReviewAnswer(review with { Item = item }, item.ReviewValue != value);
-            var next = rule.AfterReviewAnswer(item, pulse.Id, value, SpacedReview.IsRight(review.Question, value), SendDayOf(pulse), Today());
+            var next = rule.AfterReviewAnswer(item, pulse.Id, value, review.Question.IsRightAnswer(value), SendDayOf(pulse), Today());
             try
             {
                 var saved = await items.SaveAsync(next, cancellationToken);
@@ -90,7 +90,7 @@ public sealed partial class PulseReviews(PulseBank bank, IQuestionStore question
     private async Task RecordFirstAnswerAsync(AnswerChange change, DateOnly pulseDay, CancellationToken cancellationToken)
     {
         var answer = change.Current;
-        var right = SpacedReview.IsRight(change.Question, answer.Value);
+        var right = change.Question.IsRightAnswer(answer.Value);
         for (var attempt = 0; attempt < MaxRaceAttempts; attempt++)
         {
             var item = await items.GetAsync(answer.TenantId, answer.RespondentPseudonym, answer.QuestionId, cancellationToken);

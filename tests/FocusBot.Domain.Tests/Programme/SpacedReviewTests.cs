@@ -130,11 +130,13 @@ public sealed class SpacedReviewTests
     }
 
     [Fact]
-    public void IsRightAndIsReviewable_FollowTheQuestion()
+    public void IsRightAnswerAndIsReviewable_FollowTheQuestion()
     {
-        Assert.True(SpacedReview.IsRight(Quiz(), "0"));
-        Assert.False(SpacedReview.IsRight(Quiz(), "1"));
-        Assert.False(SpacedReview.IsRight(Quiz(), " 0x"));
+        Assert.True(Quiz().IsRightAnswer("0"));
+        Assert.True(Quiz().IsRightAnswer(" 0 "));
+        Assert.False(Quiz().IsRightAnswer("1"));
+        Assert.False(Quiz().IsRightAnswer(" 0x"));
+        Assert.False(Quiz(kind: QuestionKind.Agreement).IsRightAnswer("0"));
         Assert.True(SpacedReview.IsReviewable(Quiz()));
         Assert.False(SpacedReview.IsReviewable(Quiz(active: false)));
         Assert.False(SpacedReview.IsReviewable(Quiz(kind: QuestionKind.Agreement)));
