@@ -17,6 +17,7 @@ public sealed partial class KpisCommand(
     KpiImporter importer,
     QuestionFileClient files,
     IKpiStore store,
+    KpiKeyMessages keyMessages,
     TimeProvider timeProvider,
     ILogger<KpisCommand> logger) : ICommandHandler
 {
@@ -120,9 +121,13 @@ public sealed partial class KpisCommand(
             CreatedAt = timeProvider.GetUtcNow(),
         }, cancellationToken);
         LogKeyCreated(logger);
-        await SendTextAsync(turn, "Your KPI import key, shown only this once (FocusBot keeps only a hash of it), so copy it now:\n\n" +
-            $"{key}\n\nSend the CSV to POST /api/kpis on FocusBot's address with the headers Authorization: Bearer <key> and Content-Type: text/csv. " +
-            "It replaces any earlier key; kpis key revoke stops it.", cancellationToken);
+        var shown = await turn.SendAsync(Activity.CreateTextMessage(
+            "Your KPI import key, shown only this once (FocusBot keeps only a hash of it), so copy it now: FocusBot takes it out of " +
+            $"this chat in {KpiKeyMessages.ShownFor.TotalMinutes:0} minutes.\n\n{key}\n\n" +
+            "Send the CSV to POST /api/kpis on FocusBot's address with the headers Authorization: Bearer <key> and Content-Type: text/csv. " +
+            "It replaces any earlier key; kpis key revoke stops it."), cancellationToken);
+        if (shown.Id is { } activityId && from.Id is { } userId)
+            await keyMessages.ScheduleRemovalAsync(turn.TenantId, userId, turn.Conversation.ConversationId, activityId, cancellationToken);
     }
 
     private static async Task SendTextAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>

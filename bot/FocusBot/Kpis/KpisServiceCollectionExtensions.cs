@@ -1,5 +1,6 @@
 using FocusBot.Conversations;
 using FocusBot.Messaging;
+using FocusBot.Proactive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FocusBot.Kpis;
@@ -12,6 +13,8 @@ public static class KpisServiceCollectionExtensions
         services.TryAddSingleton<TeamChannels>();
         services.AddSingleton<KpiImporter>();
         services.AddSingleton<KpiOverviewReader>();
+        services.AddSingleton<KpiKeyMessages>();
+        services.AddSingleton<IDeliveryContent>(sp => sp.GetRequiredService<KpiKeyMessages>());
         services.AddSingleton<KpisCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<KpisCommand>());
         return services;
