@@ -40,7 +40,9 @@ fi
 chromium --version
 
 step "format"
-dotnet format FocusBot.sln --verify-no-changes || fail "dotnet format found changes: run 'dotnet format FocusBot.sln'"
+# Whitespace only: the build enforces the code-style and analyzer rules itself (EnforceCodeStyleInBuild, warnings as
+# errors), which is what a full `dotnet format` would check again, a minute of the suite's time.
+dotnet format whitespace FocusBot.sln --verify-no-changes || fail "dotnet format found changes: run 'dotnet format FocusBot.sln'"
 
 step "build"
 dotnet build FocusBot.sln -c Release -nologo -clp:ErrorsOnly || fail "build failed"
