@@ -14,8 +14,9 @@ public sealed record ProgrammeLevelsReport(MasteryRule Rule, IReadOnlyList<Trend
 }
 
 /// <summary>
-/// Team levels for the `programme` card, the report page and the rotation: the privacy gate's item figures
-/// (<see cref="PrivacyGate.PublishLevelsAsync"/>) judged by the mastery rule against the active question bank.
+/// Team levels for the `programme` card, the report page, the review pack and the rotation: the privacy gate's item
+/// figures (<see cref="PrivacyGate.PublishLevelsAsync"/>) judged by the mastery rule against the question bank, as it is
+/// today or, for a past day, as it stood then as far as the store can tell (<see cref="BankOn"/>).
 /// </summary>
 public sealed class TeamLevelsReader(PrivacyGate gate, IQuestionStore questions, MasteryRule rule)
 {
@@ -26,7 +27,23 @@ public sealed class TeamLevelsReader(PrivacyGate gate, IQuestionStore questions,
     public async Task<ProgrammeLevelsReport> ReadAsync(string tenantId, string? teamSlice, CancellationToken cancellationToken, DateOnly? asOf = null)
     {
         var figures = await gate.PublishLevelsAsync(tenantId, teamSlice, rule.Weeks, cancellationToken, asOf);
-        var bank = await questions.ListAsync(includeInactive: false, cancellationToken);
+        var bank = await questions.ListAsync(includeInactive: asOf is not null, cancellationToken);
+        if (asOf is { } day)
+            bank = BankOn(bank, day, figures);
         return new ProgrammeLevelsReport(rule, figures.Weeks, [.. figures.Teams.Select(team => ProgrammeLevelRule.Evaluate(team, bank, rule))]);
+    }
+
+    /// <summary>
+    /// The items a level was judged by on a past <paramref name="day"/>: those with figures in its weeks (asked then,
+    /// whatever their state now) and those active now that existed by then. An item added since did not stand between a
+    /// team and its level then; one taken out since did. An item taken out since that no team shows a figure for cannot
+    /// be told from one never asked, and is left out.
+    /// </summary>
+    private static List<Question> BankOn(IReadOnlyList<Question> bank, DateOnly day, LevelFigures figures)
+    {
+        var asked = figures.Teams.SelectMany(t => t.Items).Where(i => i.IsShown).Select(i => i.QuestionId).ToHashSet(StringComparer.Ordinal);
+        return [.. bank
+            .Where(q => asked.Contains(q.Id) || (q.Active && DateOnly.FromDateTime(q.CreatedAt.UtcDateTime) <= day))
+            .Select(q => q with { Active = true })];
     }
 }

@@ -40,7 +40,9 @@ public sealed class ReviewPackBuilder(
         var eventList = events.ListBetweenAsync(tenantId, range.FirstDay, range.LastDay, cancellationToken);
         var actionList = actions.ListLatestAsync(tenantId, 0, MaxRecords, cancellationToken);
         var teamNames = channels.TeamNamesAsync(tenantId, cancellationToken);
-        var teamLevels = levels.ReadAsync(tenantId, null, cancellationToken, range.LastDay);
+        // A range still running is judged by today's bank, as the programme card is; one that ended, by its own.
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        var teamLevels = levels.ReadAsync(tenantId, null, cancellationToken, range.LastDay < today ? range.LastDay : null);
         var kpiRead = KpisAsync(tenantId, range, cancellationToken);
         var executive = new List<Recognition>();
         var colleagues = 0;

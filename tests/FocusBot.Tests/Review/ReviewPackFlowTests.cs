@@ -6,6 +6,7 @@ using FocusBot.Domain.Actions;
 using FocusBot.Domain.Insights;
 using FocusBot.Domain.Kpis;
 using FocusBot.Domain.Programme;
+using FocusBot.Domain.Questions;
 using FocusBot.Domain.Recognitions;
 using FocusBot.Domain.Roles;
 using FocusBot.Domain.Trends;
@@ -264,6 +265,24 @@ public abstract class ReviewPackFlowTests(StorageKind storage, AzuriteFixture az
         Assert.Contains(WebUtility.HtmlEncode($"to the {TrendPeriod.WeekOf(end).Label}."), levels, StringComparison.Ordinal);
         Assert.DoesNotContain(WebUtility.HtmlEncode(TrendPeriod.WeekOf(MondayWeeksAgo(1)).Label), levels, StringComparison.Ordinal);
         Assert.Contains($"levels,5.1.2 (a),{Iso(end)},,Service Desk,programme level,", rows, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Review_PastRange_JudgesLevelsByTheItemsOfItsTime_NotByOnesAddedOrTakenOutSince()
+    {
+        // The seeded knowledge check was asked in the range and taken out of the bank since; another is added today.
+        await SeedAsync();
+        var now = Scenario.Get<TimeProvider>().GetUtcNow();
+        var added = SampleQuestions.Quiz with { Id = "added-since", Text = "Which channel do our customers prefer this year?", CreatedAt = now };
+        await Scenario.Get<IQuestionStore>().UpsertAsync(added, CancellationToken.None);
+
+        var (_, csv) = await PackLinksAsync(Person.Hassan, Range);
+        var serviceDesk = (await (await GetAsync(csv)).Content.ReadAsStringAsync()).Split('\n')
+            .Single(line => line.StartsWith("levels,5.1.2 (a),", StringComparison.Ordinal) && line.Contains(",Service Desk,programme level,", StringComparison.Ordinal));
+
+        // Then, the item asked stood between the team (67% correct) and level 1; the one added today did not exist.
+        Assert.Contains($"{SampleQuestions.Quiz.Text}\"\": 66% correct", serviceDesk, StringComparison.Ordinal);
+        Assert.DoesNotContain(added.Text, serviceDesk, StringComparison.Ordinal);
     }
 
     [Fact]
