@@ -7,8 +7,9 @@ namespace FocusBot.Domain.Programme;
 /// until they answer it right. It is due from the Monday of the week <see cref="Weeks"/> weeks after the week of the
 /// pulse it was missed in, so the pulse of that week asks it, and it tests what stayed rather than the solution the
 /// answered card just showed. Weeks are the pulses' own (their send day, the same calendar day for everyone), not the
-/// day anyone answers on: Monday morning in Auckland is still Sunday in UTC. Missed again (in a review or in a pulse), it is due the same interval later;
-/// answered right, it is learnt and does not come back. A card holds at most one (<see cref="Choose"/>).
+/// day anyone answers on: Monday morning in Auckland is still Sunday in UTC. Missed again (in a review or in a pulse),
+/// it is due the same interval later; answered right, it is learnt and does not come back. A card holds at most one
+/// (<see cref="Choose"/>).
 /// </summary>
 public sealed record SpacedReview
 {
