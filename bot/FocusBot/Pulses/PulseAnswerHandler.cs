@@ -195,11 +195,8 @@ public sealed partial class PulseAnswerHandler(
         return Card(PulseCard.Answered(pulse.Id, questions, ShownAnswers.Of(questions, nowStored), pulse.ClosesAt, notice, reviewed?.Review ?? review));
     }
 
-    /// <summary>The card as it stands: the answers with "change", or the form while nothing is answered (the review included).</summary>
     private AdaptiveCardInvokeResponse Current(Pulse pulse, IReadOnlyList<Question> questions, ShownAnswers current, PulseReview? review, string? notice) =>
-        Card(current.Values.Count > 0 || review?.AnsweredIn(pulse.Id) == true
-            ? PulseCard.Answered(pulse.Id, questions, current, pulse.ClosesAt, notice, review)
-            : PulseCard.Form(pulse.Id, questions, privacy.MinimumGroupSize, current, notice, review));
+        Card(PulseCard.AsItStands(pulse.Id, questions, privacy.MinimumGroupSize, current, pulse.ClosesAt, review, notice));
 
     private static AdaptiveCardInvokeResponse Card(Cards.AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJsonElement());
 

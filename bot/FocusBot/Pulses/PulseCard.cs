@@ -23,6 +23,19 @@ public static class PulseCard
 
     public static string Summary(int questions) => $"{Title}: {questions} quick questions";
 
+    /// <summary>
+    /// A person's card as it stands: their answers with "change", or the form while nothing is answered (the review
+    /// included). <paramref name="notice"/> is a line above either.
+    /// </summary>
+    public static AdaptiveCard AsItStands(string pulseId, IReadOnlyList<Question> questions, int minimumGroupSize, ShownAnswers shown,
+        DateTimeOffset closesAt, PulseReview? review, string? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        return shown.Values.Count > 0 || review?.AnsweredIn(pulseId) == true
+            ? Answered(pulseId, questions, shown, closesAt, notice, review)
+            : Form(pulseId, questions, minimumGroupSize, shown, notice, review);
+    }
+
     /// <param name="minimumGroupSize">Privacy:MinimumGroupSize: the card promises what the reports keep.</param>
     /// <param name="shown">The person's answers the form starts from, and their stamp.</param>
     /// <param name="problem">A line above the questions: what was wrong with the last press, or why the card changed.</param>

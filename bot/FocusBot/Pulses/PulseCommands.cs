@@ -36,9 +36,7 @@ public sealed class ShowPulseCommand(PulseBank bank, PulseReviews reviews, Pseud
         var pseudonym = pseudonyms.OfRespondent(open.TenantId, turn.Activity.From?.AadObjectId, turn.Activity.From?.Id ?? string.Empty);
         var mine = ShownAnswers.Of(questions, await bank.AnswersOfAsync(open, questions, pseudonym, cancellationToken));
         var review = await reviews.ForAsync(open, pseudonym, cancellationToken);
-        var card = mine.Values.Count > 0 || review?.AnsweredIn(open.Id) == true
-            ? PulseCard.Answered(open.Id, questions, mine, open.ClosesAt, review: review)
-            : PulseCard.Form(open.Id, questions, privacy.MinimumGroupSize, mine, review: review);
+        var card = PulseCard.AsItStands(open.Id, questions, privacy.MinimumGroupSize, mine, open.ClosesAt, review);
         await turn.SendAsync(Activity.CreateCardMessage(card.ToJsonElement(), PulseCard.Summary(questions.Count)), cancellationToken);
     }
 }
